@@ -1,0 +1,67 @@
+"""The data the cleaner hands to the rest of the site: articles made of blocks,
+and the list of every edit it made (the `--explain` output)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change the cleaner made to the raw text.
+
+    kind: join | split | remove | space | punct | caption | heading | gap | override | ...
+    line: 1-based raw line number the edit applies to.
+    removed: characters deliberately dropped (filler, doubled title, markup);
+             the lossless check accounts for exactly these.
+    """
+
+    kind: str
+    line: int
+    detail: str
+    removed: str = ""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of the article body as a reader sees it."""
+
+    kind: str  # paragraph | heading | caption | gap
+    text: str
+    first_line: int  # raw line span, 1-based, inclusive
+    last_line: int
+    level: int = 0  # heading level (2 = section, 3 = subsection ...)
+
+
+@dataclass
+class Article:
+    title: str
+    source: str  # seed file name, e.g. 002_0d1112e8809bcfdf.txt
+    first_line: int
+    subtitle: str = ""
+    authors: list[str] = field(default_factory=list)
+    roles: dict[str, list[str]] = field(default_factory=dict)  # 记者 -> [names]
+    city: str = ""
+    period: str = ""  # "2025", "十四五", "2015-2021" ... when the text states it
+    blocks: list[Block] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Warning:
+    """Something an editor should look at; names the raw line."""
+
+    line: int
+    raw: str
+    message: str
+
+
+@dataclass
+class CleanResult:
+    articles: list[Article]
+    edits: list[Edit] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+
+class SeedError(Exception):
+    """A seed that cannot be read at all (binary, empty, undecodable)."""

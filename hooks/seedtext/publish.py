@@ -1,0 +1,57 @@
+"""One seed file -> the Markdown pages the site publishes (the CLI and the build share this path)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .cleaning import clean
+from .cleaning.lossless import check_lossless
+from .decode import decode_seed
+from .model import Article, CleanResult, SeedError, Warning
+from .render import render_article
+from .slug import article_slug
+
+
+@dataclass
+class ArticlePage:
+    slug: str
+    article: Article
+    markdown: str
+
+
+@dataclass
+class SeedPages:
+    source: str  # seed file name
+    pages: list[ArticlePage] = field(default_factory=list)
+    result: CleanResult | None = None
+    warnings: list[Warning] = field(default_factory=list)
+    error: str = ""  # set when the seed could not be read at all
+
+
+def load_yaml(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def overrides_path(seed: Path) -> Path:
+    return seed.parent / "overrides" / (seed.stem + ".yml")
+
+
+def publish_seed(seed: Path, options: dict) -> SeedPages:
+    out = SeedPages(seed.name)
+    try:
+        text, _encoding = decode_seed(seed.read_bytes())
+    except SeedError as exc:
+        out.error = str(exc)
+        return out
+    result = clean(text, seed.name, options, load_yaml(overrides_path(seed)))
+    out.result = result
+    out.warnings = list(result.warnings) + check_lossless(text, result)
+    for article in result.articles:
+        slug = article_slug(article.city, article.title)
+        out.pages.append(ArticlePage(slug, article, render_article(article)))
+    return out

@@ -1,0 +1,103 @@
+"""The whole site as Markdown pages per script variant, built from seeds/ and the
+hand-written pages in docs/. No MkDocs import: the hook only wraps these pages as files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .convert import convert
+from .publish import SeedPages, publish_seed
+from .render import escape_text, first_sentence
+
+
+@dataclass(frozen=True)
+class Variant:
+    lang: str  # BCP 47: zh-Hans, zh-Hant, zh-Hant-HK ...
+    root: str  # URL folder: zh-hans
+    name: str  # label in the script switch
+    opencc: str | None = None  # OpenCC config that makes this variant from Simplified
+    theme_language: str = "zh"  # Material's UI strings
+
+    @classmethod
+    def from_config(cls, entry: dict) -> Variant:
+        return cls(entry["lang"], entry["root"], entry["name"], entry.get("opencc"),
+                   entry.get("theme_language", "zh"))
+
+
+@dataclass
+class SitePage:
+    uri: str  # path inside a variant root, e.g. articles/xiangtan-....md
+    markdown: str  # Simplified source; converted per variant
+    title: str = ""
+
+
+@dataclass
+class Site:
+    pages: list[SitePage] = field(default_factory=list)
+    seeds: list[SeedPages] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file name, why)
+
+
+def seed_files(seeds_dir: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The .txt seeds in name order, and the other files found there (reported, not read)."""
+    seeds, other = [], []
+    for path in sorted(seeds_dir.iterdir()):
+        if path.is_dir():
+            continue
+        if path.suffix == ".txt":
+            seeds.append(path)
+        elif not path.name.startswith("."):
+            other.append((path.name, "not a .txt file: seeds must be plain-text .txt files; rename or move it"))
+    return seeds, other
+
+
+def unique_slugs(seeds: list[SeedPages]) -> None:
+    """Two articles with the same city and title get -2, -3 ... in seed order (deterministic)."""
+    seen: dict[str, int] = {}
+    for seed in seeds:
+        for page in seed.pages:
+            n = seen.get(page.slug, 0) + 1
+            seen[page.slug] = n
+            if n > 1:
+                page.slug = f"{page.slug}-{n}"
+
+
+def home_listing(seeds: list[SeedPages], city_order: list[str]) -> str:
+    """The home page's article list, grouped by city."""
+    by_city: dict[str, list] = {}
+    for seed in seeds:
+        for page in seed.pages:
+            by_city.setdefault(page.article.city or "其他", []).append(page)
+    order = sorted(by_city, key=lambda c: (city_order.index(c) if c in city_order else len(city_order), c))
+    out = []
+    for city in order:
+        out.append(f"## {escape_text(city)}")
+        for page in by_city[city]:
+            art = page.article
+            item = [f"### [{escape_text(art.title)}](articles/{page.slug}.md)"]
+            if art.subtitle:
+                item.append(escape_text(art.subtitle) + "\n{: .subtitle }")
+            sentence = first_sentence(art)
+            if sentence:
+                item.append(escape_text(sentence) + "\n{: .lead }")
+            out.append("\n\n".join(item))
+    return "\n\n".join(out) + "\n"
+
+
+def build_site(seeds_dir: Path, docs_dir: Path, options: dict) -> Site:
+    site = Site()
+    seeds, site.skipped = seed_files(seeds_dir)
+    site.seeds = [publish_seed(path, options) for path in seeds]
+    unique_slugs(site.seeds)
+    for seed in site.seeds:
+        for page in seed.pages:
+            site.pages.append(SitePage(f"articles/{page.slug}.md", page.markdown, page.article.title))
+    home = (docs_dir / "home.md").read_text(encoding="utf-8")
+    site.pages.append(SitePage("index.md", home.rstrip("\n") + "\n\n" + home_listing(site.seeds, options.get("cities", []))))
+    site.pages.append(SitePage("about.md", (docs_dir / "about.md").read_text(encoding="utf-8")))
+    return site
+
+
+def variant_markdown(page: SitePage, variant: Variant) -> str:
+    return convert(page.markdown, variant.opencc)

@@ -142,10 +142,10 @@ def split_search_index(site_dir: Path) -> None:
     if not index_path.exists():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    rest = []
     for variant in State.variants:
         prefix = variant.root + "/"
-        docs = [dict(d, location=d["location"][len(prefix):]) for d in index["docs"] if d["location"].startswith(prefix)]
+        docs = [dict(d, location=d["location"][len(prefix):])
+                for d in index["docs"] if d["location"].startswith(prefix)]
         target = site_dir / variant.root / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")),

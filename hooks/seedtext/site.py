@@ -94,7 +94,8 @@ def build_site(seeds_dir: Path, docs_dir: Path, options: dict) -> Site:
         for page in seed.pages:
             site.pages.append(SitePage(f"articles/{page.slug}.md", page.markdown, page.article.title))
     home = (docs_dir / "home.md").read_text(encoding="utf-8")
-    site.pages.append(SitePage("index.md", home.rstrip("\n") + "\n\n" + home_listing(site.seeds, options.get("cities", []))))
+    listing = home_listing(site.seeds, options.get("cities", []))
+    site.pages.append(SitePage("index.md", home.rstrip("\n") + "\n\n" + listing))
     site.pages.append(SitePage("about.md", (docs_dir / "about.md").read_text(encoding="utf-8")))
     return site
 

@@ -1,0 +1,37 @@
+# The two commands in the README: `make serve` and `make test`. Both create .venv on first use.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: serve build test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.site-deps: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+serve: $(VENV)/.site-deps
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+
+build: $(VENV)/.site-deps
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+test: $(VENV)/.dev-deps node_modules/.package-lock.json
+	$(BIN)/ruff check .
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+bench: $(VENV)/.dev-deps
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .cache

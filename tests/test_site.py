@@ -1,0 +1,109 @@
+"""The site skeleton as a reader meets it: one page per article in every script, real
+titles, a home page grouped by city, readable URLs, Chinese-ready theme."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO
+from seedtext.publish import load_yaml
+from seedtext.site import Variant, build_site
+
+VARIANTS = [Variant.from_config(v) for v in yaml.safe_load(
+    re.sub(r"!!python/\S+", "", (REPO / "mkdocs.yml").read_text(encoding="utf-8")))["extra"]["variants"]]
+
+
+@pytest.fixture(scope="module")
+def site():
+    return build_site(REPO / "seeds", REPO / "docs", load_yaml(REPO / "data" / "cleaning.yml"))
+
+
+def articles(site):
+    return [page for seed in site.seeds for page in seed.pages]
+
+
+def h1(html: str) -> str:
+    found = re.findall(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    assert len(found) == 1, f"expected one h1, got {found}"
+    return re.sub(r"<[^>]+>", "", found[0]).replace("¶", "").strip()
+
+
+def test_every_seed_yields_articles_with_real_titles(site):
+    for seed in site.seeds:
+        assert seed.pages, f"{seed.source} produced no article"
+        for page in seed.pages:
+            title = page.article.title
+            assert title and not re.search(r"\.txt|[0-9a-f]{8}", title), f"{seed.source}: title {title!r}"
+            assert 4 <= len(title) <= 40, f"{seed.source}: implausible title {title!r}"
+
+
+def test_each_article_has_its_own_page_in_every_variant(site, built_site):
+    slugs = [page.slug for page in articles(site)]
+    assert len(slugs) == len(set(slugs)), "two articles share a URL"
+    for variant in VARIANTS:
+        published = {p.name for p in (built_site / variant.root / "articles").iterdir()}
+        assert published == set(slugs), variant.root
+    for page in articles(site):
+        html = (built_site / "zh-hans" / "articles" / page.slug / "index.html").read_text(encoding="utf-8")
+        assert h1(html) == page.article.title
+
+
+def test_urls_are_readable_pinyin_of_city_and_title(site):
+    for page in articles(site):
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", page.slug), page.slug
+        assert not re.search(r"[0-9a-f]{16}", page.slug), "seed hash leaked into the URL"
+
+
+def test_front_matter_names_title_and_source(site):
+    for page in articles(site):
+        meta = yaml.safe_load(page.markdown.split("---\n")[1])
+        assert meta["title"] == page.article.title
+        assert meta["source"] == page.article.source
+        for key in ("subtitle", "authors", "city", "period"):
+            value = getattr(page.article, key)
+            assert meta.get(key) == (value or None), key
+
+
+def test_home_page_lists_every_article_under_its_city(site, built_site):
+    html = (built_site / "zh-hans" / "index.html").read_text(encoding="utf-8")
+    for page in articles(site):
+        link = f'href="articles/{page.slug}/"'
+        assert link in html, page.slug
+        city = page.article.city or "其他"
+        city_pos = html.find(f">{city}<")
+        assert 0 <= city_pos < html.find(link), f"{page.slug} not listed under {city}"
+
+
+def test_root_page_links_to_every_variant_without_javascript(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    for variant in VARIANTS:
+        assert f'href="{variant.root}/"' in html
+        assert (built_site / variant.root / "index.html").exists()
+
+
+def test_theme_is_set_up_for_chinese_readers(built_site):
+    html = (built_site / "zh-hans" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+    css = (REPO / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert "PingFang SC" in css and "Noto Sans CJK SC" in css
+    # Chinese headings get non-empty anchors (the default slugify drops Han characters).
+    ids = re.findall(r'<h2 id="([^"]*)"', html)
+    assert ids and all(ids), ids
+    assert re.search(r"[\u4e00-\u9fff]", ids[0]), ids
+
+
+def test_site_url_and_watch_are_configured():
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"^site_url: https?://", config, re.M)
+    watch = re.search(r"^watch:\n((?:  - .*\n)+)", config, re.M).group(1)
+    assert "- seeds" in watch and "- hooks" in watch
+
+
+def test_build_leaves_no_generated_markdown_in_docs(built_site):
+    docs = {p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md")}
+    assert not any(name.startswith(("zh-", "articles")) for name in docs), docs
+    assert Path(built_site / "sitemap.xml").exists()

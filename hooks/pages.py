@@ -51,12 +51,19 @@ def on_config(config):
     return config
 
 
-def report(site: Site) -> None:
+def report(site: Site, largest_seed_kb: int | None = None) -> None:
+    """Every problem as one warning naming the seed (so `--strict` fails); the rest of the site still builds."""
     for name, why in site.skipped:
         log.warning(f"seeds/{name}: {why}")
     for seed in site.seeds:
+        if seed.encoding:
+            log.debug(f"seeds/{seed.source}: read as {seed.encoding}")
         if seed.error:
             log.warning(f"seeds/{seed.source}: {seed.error}")
+        elif largest_seed_kb and seed.size > largest_seed_kb * 1024:
+            log.warning(f"seeds/{seed.source}: {seed.size / 1024 / 1024:.1f} MB is far more than one article "
+                        f"(extra.largest_seed_kb: {largest_seed_kb}); it was published, but check that it is not "
+                        "several files pasted together or the wrong file, then split it or raise the limit")
         for w in seed.warnings:
             log.warning(f"seeds/{seed.source}:{w.line}: {w.message} | raw: {w.raw!r}")
 
@@ -80,7 +87,7 @@ def on_files(files: Files, config) -> Files:
             files.remove(template)
     options = load_yaml(root / "data" / "cleaning.yml")
     State.site = build_site(root / "seeds", Path(config.docs_dir), options)
-    report(State.site)
+    report(State.site, config.extra.get("largest_seed_kb"))
     State.variant_files = {}
     for variant in State.variants:
         generated = []

@@ -29,6 +29,8 @@ class SeedPages:
     result: CleanResult | None = None
     warnings: list[Warning] = field(default_factory=list)
     error: str = ""  # set when the seed could not be read at all
+    encoding: str = ""  # what decode_seed detected (the hook logs it at debug level)
+    size: int = 0  # bytes
 
 
 def load_yaml(path: Path) -> dict:
@@ -44,11 +46,23 @@ def overrides_path(seed: Path) -> Path:
 def publish_seed(seed: Path, options: dict) -> SeedPages:
     out = SeedPages(seed.name)
     try:
-        text, _encoding = decode_seed(seed.read_bytes())
-    except SeedError as exc:
+        data = seed.read_bytes()
+        out.size = len(data)
+        text, out.encoding = decode_seed(data)
+    except (SeedError, OSError) as exc:
         out.error = str(exc)
         return out
-    result = clean(text, seed.name, options, load_yaml(overrides_path(seed)))
+    try:
+        overrides = load_yaml(overrides_path(seed))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        out.error = f"its overrides file overrides/{seed.stem}.yml is not valid UTF-8 YAML ({exc}); fix or remove it"
+        return out
+    try:
+        result = clean(text, seed.name, options, overrides)
+    except Exception as exc:  # one seed that trips the cleaner must not take the whole site down
+        out.error = (f"the cleaner failed on this seed ({type(exc).__name__}: {exc}); the seed is left out: "
+                     "report it with this file attached")
+        return out
     out.result = result
     out.warnings = list(result.warnings) + check_lossless(text, result)
     for article in result.articles:

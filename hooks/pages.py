@@ -7,15 +7,21 @@ navigation and UI language, and splits sitemap and search index per variant.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
+from jinja2 import ChoiceLoader, DictLoader
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
+from seedtext import convert as script_convert
 from seedtext.publish import load_yaml
+from seedtext.search import split_index, use_script_aware_jieba
 from seedtext.site import Site, Variant, build_site, variant_markdown
 
 log = get_plugin_logger("seeds")
@@ -31,6 +37,7 @@ class State:
     navs: dict[str, Navigation] = {}
     variant_files: dict[str, list[File]] = {}
     base_extra_alternate: list[dict] = []
+    site_strings: dict[str, str] = {}  # site_name etc. as written in mkdocs.yml (Simplified)
 
 
 def project_dir(config) -> Path:
@@ -42,8 +49,29 @@ def variant_of(src_uri: str) -> Variant | None:
     return next((v for v in State.variants if v.root == head), None)
 
 
+def load_variants(config) -> list[Variant]:
+    """extra.variants, each with the project phrase dictionary (extra.script_phrases) unless it names its own."""
+    root = project_dir(config)
+    script_convert.CACHE_DIR = root / ".cache" / "opencc"
+    default_phrases = config.extra.get("script_phrases")
+    variants = []
+    for entry in config.extra.get("variants", []):
+        phrases = entry.get("phrases", default_phrases)
+        variant = dataclasses.replace(Variant.from_config(entry), phrases=str(root / phrases) if phrases else None)
+        if variant.opencc and variant.phrases:
+            try:
+                script_convert.converter(variant.opencc, variant.phrases)
+            except (OSError, script_convert.PhraseFileError) as exc:
+                raise PluginError(f"phrase dictionary for {variant.root}: {exc}") from exc
+        variants.append(variant)
+    return variants
+
+
 def on_config(config):
-    State.variants = [Variant.from_config(v) for v in config.extra.get("variants", [])]
+    State.variants = load_variants(config)
+    State.site_strings = {key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}
+    if any(name.split("/")[-1] == "search" for name in config.plugins):  # "material/search"
+        use_script_aware_jieba(State.variants, project_dir(config) / ".cache" / "jieba")
     if not State.variants:
         log.warning("mkdocs.yml: extra.variants is empty; no article pages will be built")
     config.extra["alternate"] = [{"name": v.name, "link": f"{v.root}/", "lang": v.lang} for v in State.variants]
@@ -112,18 +140,49 @@ def on_nav(nav, config, files):
     return nav
 
 
+def language_partial(variant: Variant) -> str:
+    """theme.language for a variant's pages: a generated partial (see on_env)."""
+    return f"variant-{variant.root}"
+
+
+def ui_strings_partial(env, variant: Variant) -> str:
+    """Material's UI strings for the variant (its theme_language partial) in the variant's script, and
+    `<html lang>` = the variant's lang. Material's zh-Hant strings mix in Simplified (找到 1 个...)."""
+    name = f"partials/languages/{variant.theme_language}.html"
+    source = env.loader.get_source(env, name)[0]
+    module = env.get_template(name).module
+    strings = {key: str(module.t(key)) for key in re.findall(r'^\s*"([\w.:-]+)":', source, re.M)}
+    for key, value in strings.items():
+        if not key.startswith("search.config."):  # regex and pipeline settings, not text
+            strings[key] = script_convert.convert(value, variant.opencc, variant.phrases)
+    strings["language"] = variant.lang
+    return "{% macro t(key) %}{{ " + json.dumps(strings, ensure_ascii=False) + "[key] }}{% endmacro %}"
+
+
+def on_env(env, config, files):
+    partials = {f"partials/languages/{language_partial(v)}.html": ui_strings_partial(env, v) for v in State.variants}
+    env.loader = ChoiceLoader([DictLoader(partials), env.loader])
+    if State.variants:  # pages outside the variants (root chooser, 404) speak the first variant
+        config.theme["language"] = language_partial(State.variants[0])
+    return env
+
+
 def on_page_context(context, page, config, nav):
     variant = variant_of(page.file.src_uri)
+    config.update(State.site_strings)
     if variant is None:  # the root chooser
         config.extra["alternate"] = list(State.base_extra_alternate)
-        config.theme["language"] = State.variants[0].theme_language if State.variants else "zh"
+        if State.variants:
+            config.theme["language"] = language_partial(State.variants[0])
         return context
     twin_url = page.url.split("/", 1)[1] if "/" in page.url else ""
     # A fresh list per page: the template reads config.extra.alternate, and mutating it accumulates.
     config.extra["alternate"] = [
         {"name": v.name, "link": f"{v.root}/{twin_url}", "lang": v.lang} for v in State.variants
     ]
-    config.theme["language"] = variant.theme_language
+    config.theme["language"] = language_partial(variant)
+    for key, value in State.site_strings.items():  # <title>, header, meta description, footer
+        config[key] = script_convert.convert(value, variant.opencc, variant.phrases)
     context["nav"] = State.navs.get(variant.root, nav)
     # Material's client code resolves search index and sitemap from `base`: point it at the variant root.
     # page.url is "<root>/a/b/": two levels below the variant root -> "../..".
@@ -149,17 +208,12 @@ def split_search_index(site_dir: Path) -> None:
     if not index_path.exists():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    for variant in State.variants:
-        prefix = variant.root + "/"
-        docs = [dict(d, location=d["location"][len(prefix):])
-                for d in index["docs"] if d["location"].startswith(prefix)]
-        target = site_dir / variant.root / "search" / "search_index.json"
+    per_root, rest = split_index(index, [v.root for v in State.variants])
+    for root, variant_index in per_root.items():
+        target = site_dir / root / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
-    rest = [d for d in index["docs"] if not any(d["location"].startswith(v.root + "/") for v in State.variants)]
-    index_path.write_text(json.dumps({**index, "docs": rest}, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+        target.write_text(json.dumps(variant_index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    index_path.write_text(json.dumps(rest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def on_post_build(config):

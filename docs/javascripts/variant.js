@@ -1,29 +1,43 @@
-// Script variant choice: remembered when a reader uses the switch, and applied
-// at the site root. Without JavaScript the root is a page of plain links.
+// Script variants (简体 / 繁體): remember the reader's choice, and send a first-time reader
+// at the site root to the variant their browser prefers. Without JavaScript the root is a
+// page of plain links and every script switch is a plain link to the same page's twin.
 (function () {
   var KEY = "script-variant";
+
+  function remember(tag) {
+    try { localStorage.setItem(KEY, tag); } catch (e) { /* storage disabled: just don't remember */ }
+  }
+
+  // The switch in the header (and the links on the root page) carry hreflang. The hook points
+  // each one at the twin of the current page, so the plain link is already right. Material's
+  // own handler would re-route it through the variant's sitemap, which only works for links to
+  // a variant's root: keep it from doing that (capture phase, before its listener on <body>).
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[hreflang]");
-    if (link) {
-      try { localStorage.setItem(KEY, link.getAttribute("hreflang")); } catch (e) { /* private mode */ }
-    }
+    if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    remember(link.getAttribute("hreflang"));
+    if (link.closest(".variant-switch")) event.stopPropagation();
   }, true);
+
   var chooser = document.querySelector("[data-variant-chooser]");
   if (!chooser) return;
   var links = chooser.querySelectorAll("a[hreflang]");
-  var stored = null;
-  try { stored = localStorage.getItem(KEY); } catch (e) { /* private mode */ }
   function pick(tag) {
     for (var i = 0; i < links.length; i++) {
-      if (links[i].getAttribute("hreflang") === tag) return links[i];
+      if (links[i].getAttribute("hreflang").toLowerCase() === String(tag).toLowerCase()) return links[i];
     }
     return null;
   }
+  var stored = null;
+  try { stored = localStorage.getItem(KEY); } catch (e) { /* storage disabled */ }
   var target = stored && pick(stored);
   if (!target) {
-    var langs = navigator.languages || [navigator.language || ""];
-    var traditional = langs.some(function (l) { return /^zh-(TW|HK|MO|Hant)/i.test(l); });
-    target = traditional ? pick("zh-Hant") : links[0];
+    var langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
+    // The reader's first Chinese: zh-TW, zh-HK, zh-MO and zh-Hant* read Traditional, any other Simplified.
+    var zh = langs.filter(function (l) { return /^zh\b/i.test(l); })[0] || "";
+    var traditional = /^zh-(tw|hk|mo|hant)\b/i.test(zh);
+    var hongKong = /^zh-(hant-)?(hk|mo)\b/i.test(zh);
+    target = traditional ? ((hongKong && pick("zh-Hant-HK")) || pick("zh-Hant")) : links[0];
   }
   if (target) window.location.replace(target.href);
 })();

@@ -1,20 +1,206 @@
-"""Script conversion with OpenCC (Simplified -> Traditional variants)."""
+"""Script conversion with OpenCC: Simplified seeds -> every configured script variant.
+
+A variant names one of OpenCC's shipped configs (`s2tw`, `s2hk`, ...). The project's
+reviewed phrase dictionary (data/phrases.txt) is put in front of OpenCC's own phrase
+dictionaries through OpenCC's dictionary mechanism: we copy the shipped config JSON, add a
+`{"type": "text"}` dictionary first in segmentation and in the first conversion stage, and
+load that config. Generated files go to a cache folder (.cache/opencc by default).
+
+Seeds already written in Traditional script are detected line by line: such lines are
+converted to Simplified for the Simplified variant, and only normalised to the regional
+forms (t2tw, t2hk) for Traditional variants, so no Simplified round trip loses distinctions.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
+import copy
+import hashlib
+import json
+import os
+import re
+from functools import cache, lru_cache
+from pathlib import Path
 
 import opencc
 
+SHARE_DIR = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
+# Where generated OpenCC configs and cleaned dictionaries go; the hook points it at <project>/.cache/opencc.
+CACHE_DIR = Path.cwd() / ".cache" / "opencc"
 
-@lru_cache(maxsize=None)
-def converter(config: str | None):
-    """One OpenCC instance per config per process (loading dictionaries is the slow part)."""
-    if not config:
-        return None
+
+class PhraseFileError(ValueError):
+    """A line of the phrase dictionary cannot be read; the message names file and line."""
+
+
+# ---------------------------------------------------------------------------------------------
+# The project phrase dictionary
+
+
+def read_phrases(path: Path) -> list[tuple[str, str]]:
+    """(simplified, traditional) pairs from a phrase file: `#` comments, blank lines, and
+    `简体<whitespace>繁體` lines (OpenCC's text format, with comments allowed)."""
+    pairs: list[tuple[str, str]] = []
+    seen: dict[str, int] = {}
+    for number, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        parts = line.split()
+        if len(parts) != 2:
+            raise PhraseFileError(f"{path}:{number}: expected `简体 繁體` (two words), got {raw!r}")
+        source, target = parts
+        if source in seen:
+            raise PhraseFileError(f"{path}:{number}: {source} is already listed on line {seen[source]}")
+        seen[source] = number
+        pairs.append((source, target))
+    return pairs
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)  # atomic: a parallel build never reads half a file
+
+
+def _absolute_dicts(node):
+    """Shipped configs name .ocd2 files relative to their folder; a config elsewhere needs absolute paths."""
+    if isinstance(node, dict):
+        if node.get("type") in ("ocd2", "ocd", "text") and "file" in node:
+            node["file"] = str(SHARE_DIR / node["file"])
+        for value in node.values():
+            _absolute_dicts(value)
+    elif isinstance(node, list):
+        for value in node:
+            _absolute_dicts(value)
+
+
+def _put_first(stage: dict, phrase_dict: dict, policy: str) -> dict:
+    """A config's dictionary with the phrase dictionary first in a group of the given match policy."""
+    if stage.get("type") == "group" and stage.get("match_policy", "union") == policy:
+        return dict(stage, dicts=[phrase_dict, *stage["dicts"]])
+    return {"type": "group", "match_policy": policy, "dicts": [phrase_dict, stage]}
+
+
+def custom_config(config: str, phrases: Path, cache_dir: Path | None = None) -> Path:
+    """Write `config` (a shipped OpenCC config name) with the phrase dictionary first; returns its path."""
+    cache_dir = Path(cache_dir or CACHE_DIR)
+    pairs = read_phrases(phrases)
+    dict_text = "".join(f"{s}\t{t}\n" for s, t in pairs)
+    digest = hashlib.sha256(f"{opencc.__version__}\n{config}\n{dict_text}".encode()).hexdigest()[:16]
+    dict_path = cache_dir / f"phrases-{digest}.txt"
+    config_path = cache_dir / f"{config}-{digest}.json"
+    base = json.loads((SHARE_DIR / f"{config}.json").read_text(encoding="utf-8"))
+    _absolute_dicts(base)
+    if not pairs:  # OpenCC rejects an empty text dictionary; the shipped config is the answer then
+        _write_if_changed(config_path, json.dumps(base, ensure_ascii=False, indent=1))
+        return config_path
+    phrase_dict = {"type": "text", "file": str(dict_path.resolve())}
+    custom = copy.deepcopy(base)
+    custom["name"] = f"{base.get('name', config)} + project phrases ({phrases})"
+    # Segmentation takes the longest match of all dictionaries (union), so a project phrase becomes a segment;
+    # conversion then takes the first dictionary that knows the segment (short_circuit): ours.
+    if "segmentation" in custom:  # configs without one (s2t) segment with the first conversion stage's dictionary
+        custom["segmentation"]["dict"] = _put_first(custom["segmentation"]["dict"], phrase_dict, "union")
+    first = custom["conversion_chain"][0]
+    first["dict"] = _put_first(first["dict"], phrase_dict, "short_circuit")
+    _write_if_changed(dict_path, dict_text)
+    _write_if_changed(config_path, json.dumps(custom, ensure_ascii=False, indent=1))
+    return config_path
+
+
+# ---------------------------------------------------------------------------------------------
+# Converters, cached per process (loading dictionaries is the slow part)
+
+
+@cache
+def _plain_converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config if config.endswith(".json") else config + ".json")
 
 
-def convert(text: str, config: str | None) -> str:
-    conv = converter(config)
+@cache
+def _phrase_converter(config: str, phrases: str, cache_dir: str, stamp: tuple[int, int]) -> opencc.OpenCC:
+    del stamp  # part of the cache key only: an edited phrase file (under `mkdocs serve`) builds a new converter
+    return opencc.OpenCC(str(custom_config(config, Path(phrases), Path(cache_dir))))
+
+
+def converter(config: str | None, phrases: str | os.PathLike | None = None, cache_dir: Path | None = None):
+    """The OpenCC instance for a config (None: no conversion), with the project phrases in front when given."""
+    if not config:
+        return None
+    if phrases is None:
+        return _plain_converter(config)
+    stat = os.stat(phrases)
+    return _phrase_converter(config, str(phrases), str(cache_dir or CACHE_DIR), (stat.st_mtime_ns, stat.st_size))
+
+
+def convert(text: str, config: str | None, phrases: str | os.PathLike | None = None) -> str:
+    conv = converter(config, phrases)
     return conv.convert(text) if conv else text
+
+
+# ---------------------------------------------------------------------------------------------
+# Which script a text is in
+
+
+def _cjk_chars() -> list[str]:
+    ranges = [(0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)]
+    return [chr(c) for lo, hi in ranges for c in range(lo, hi)]
+
+
+@lru_cache(maxsize=1)
+def script_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(Simplified-only, Traditional-only) character classes, read off OpenCC's own character tables:
+    a character OpenCC changes one way and leaves alone the other way belongs to one script only."""
+    chars = _cjk_chars()
+    joined = "\n".join(chars)  # one character a line: no phrase spans two
+    to_trad = _plain_converter("s2t").convert(joined).split("\n")
+    to_simp = _plain_converter("t2s").convert(joined).split("\n")
+    simplified = [c for c, t, s in zip(chars, to_trad, to_simp, strict=True) if t != c and s == c]
+    traditional = [c for c, t, s in zip(chars, to_trad, to_simp, strict=True) if s != c and t == c]
+    return (re.compile("[" + "".join(simplified) + "]"), re.compile("[" + "".join(traditional) + "]"))
+
+
+def is_traditional(text: str) -> bool:
+    """More Traditional-only than Simplified-only characters (a heuristic that needs no word lists)."""
+    simplified, traditional = script_patterns()
+    return len(traditional.findall(text)) > len(simplified.findall(text))
+
+
+def traditional_source_config(config: str | None) -> str | None:
+    """For Traditional input: the config that only normalises to the variant's regional forms (s2tw -> t2tw)."""
+    if not config:
+        return "t2s"
+    region = "t2" + config[2:]
+    if config == "s2t":
+        return None
+    return region if (SHARE_DIR / f"{region}.json").exists() else None
+
+
+def convert_variant(text: str, config: str | None, phrases: str | os.PathLike | None = None) -> str:
+    """Text (Simplified, possibly with lines already in Traditional) in the script of the variant made by `config`."""
+    _, traditional = script_patterns()
+    if not traditional.search(text):  # the common case: a Simplified page, one OpenCC call
+        return convert(text, config, phrases)
+    lines = text.split("\n")
+    trad_config = traditional_source_config(config)
+    trad_conv = converter(trad_config)  # the phrase dictionary maps Simplified -> Traditional only
+    # Runs of consecutive lines in the same script go through OpenCC together (phrases may span lines).
+    out: list[str] = []
+    run: list[str] = []
+    run_is_trad = False
+    for line in lines + [None]:
+        line_is_trad = line is not None and is_traditional(line)
+        if run and (line is None or line_is_trad != run_is_trad):
+            chunk = "\n".join(run)
+            if run_is_trad:
+                out.append(trad_conv.convert(chunk) if trad_conv else chunk)
+            else:
+                out.append(convert(chunk, config, phrases))
+            run = []
+        if line is not None:
+            run.append(line)
+            run_is_trad = line_is_trad
+    return "\n".join(out)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .convert import convert
+from .convert import convert_variant
 from .publish import SeedPages, publish_seed
 from .render import escape_text, first_sentence
 
@@ -18,11 +18,12 @@ class Variant:
     name: str  # label in the script switch
     opencc: str | None = None  # OpenCC config that makes this variant from Simplified
     theme_language: str = "zh"  # Material's UI strings
+    phrases: str | None = None  # the project's phrase dictionary (path), applied before OpenCC's own
 
     @classmethod
     def from_config(cls, entry: dict) -> Variant:
         return cls(entry["lang"], entry["root"], entry["name"], entry.get("opencc"),
-                   entry.get("theme_language", "zh"))
+                   entry.get("theme_language", "zh"), entry.get("phrases"))
 
 
 @dataclass
@@ -101,4 +102,6 @@ def build_site(seeds_dir: Path, docs_dir: Path, options: dict) -> Site:
 
 
 def variant_markdown(page: SitePage, variant: Variant) -> str:
-    return convert(page.markdown, variant.opencc)
+    """The page in the variant's script. Lines already in Traditional script (a Traditional seed) are
+    detected in convert_variant: Simplified for the Simplified variant, regional forms for the others."""
+    return convert_variant(page.markdown, variant.opencc, variant.phrases)

@@ -1,0 +1,143 @@
+"""Search in every script variant (no MkDocs import; the hook calls these).
+
+- Segmentation: Material's search plugin cuts Han text with jieba, whose dictionary is
+  Simplified. `script_aware_dictionary` writes jieba's dictionary merged with a copy converted
+  into every variant's script, so Traditional text is cut into the same words as Simplified.
+- One index per variant: `split_index` divides the plugin's single index by variant root
+  (locations relative to the root), so results come only from the reader's script.
+- Cross-script matching: each entry gets an `alt` field with the words its twins in the other
+  scripts spell differently (反詐 beside 反诈), so a query typed in either script finds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+# The extra field of every index entry; its weight relative to `text` (boost 1).
+ALT_FIELD = "alt"
+ALT_BOOST = 1.0
+
+_TAG = re.compile(r"<[^>]+>")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def merge_dictionary(base: str, converted: Iterable[str]) -> str:
+    """jieba dictionary text (`word freq [tag]` lines) plus the lines of converted copies whose word is new."""
+    lines = base.splitlines()
+    words = {line.split(" ", 1)[0] for line in lines}
+    out = list(lines)
+    for text in converted:
+        for line in text.splitlines():
+            word = line.split(" ", 1)[0]
+            if word and word not in words:
+                words.add(word)
+                out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def script_aware_dictionary(base: str, converters: dict[str, Callable[[str], str]], cache_dir: Path,
+                            key: str = "") -> Path:
+    """Write (once per input) the merged jieba dictionary into cache_dir and return its path.
+
+    converters: variant name -> function converting Simplified text into that variant's script.
+    key: anything else the result depends on (OpenCC version, phrase file stamp)."""
+    digest = hashlib.sha256("\n".join([base, *sorted(converters), key]).encode()).hexdigest()[:16]
+    path = Path(cache_dir) / f"jieba-{digest}.txt"
+    if not path.exists():
+        _write_if_changed(path, merge_dictionary(base, (conv(base) for conv in converters.values())))
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# The index
+
+
+def words(entry: dict, separator: re.Pattern) -> list[str]:
+    """The words of an index entry's title and text (the plugin has already cut Han text with U+200B)."""
+    text = html.unescape(_TAG.sub(" ", entry.get("title", "") + " " + entry.get("text", "")))
+    return [w for w in separator.split(text) if w]
+
+
+def _page_and_ordinal(docs: list[dict], prefix: str) -> dict[tuple[str, int], dict]:
+    """Entries of one variant keyed by (page path, section number): headings' anchors differ per script."""
+    keyed: dict[tuple[str, int], dict] = {}
+    counts: dict[str, int] = {}
+    for doc in docs:
+        page = doc["location"][len(prefix):].split("#", 1)[0]
+        n = counts.get(page, 0)
+        counts[page] = n + 1
+        keyed[(page, n)] = doc
+    return keyed
+
+
+def split_index(index: dict, roots: list[str]) -> tuple[dict[str, dict], dict]:
+    """The plugin's index -> (one index per variant root, the index of what is in no variant).
+
+    Locations become relative to the variant root; every entry gets an `alt` field with the Han
+    words of its twins (same page, same section, other variants) that it does not contain itself."""
+    separator = re.compile(index["config"]["separator"])
+    config = dict(index["config"], fields={**index["config"]["fields"], ALT_FIELD: {"boost": ALT_BOOST}})
+    by_root = {root: [d for d in index["docs"] if d["location"].startswith(root + "/")] for root in roots}
+    keyed = {root: _page_and_ordinal(docs, root + "/") for root, docs in by_root.items()}
+    vocab = {root: {k: words(d, separator) for k, d in entries.items()} for root, entries in keyed.items()}
+    result = {}
+    for root in roots:
+        docs = []
+        for key, doc in keyed[root].items():
+            own = set(vocab[root][key])
+            alt: list[str] = []
+            for other in roots:
+                if other == root:
+                    continue
+                for word in vocab[other].get(key, []):
+                    if word not in own and _HAN.search(word):
+                        own.add(word)
+                        alt.append(word)
+            entry = dict(doc, location=doc["location"][len(root) + 1:])
+            if alt:
+                entry[ALT_FIELD] = " ".join(alt)
+            docs.append(entry)
+        result[root] = {**index, "config": config, "docs": docs}
+    in_variant = {id(d) for docs in by_root.values() for d in docs}
+    rest = {**index, "docs": [d for d in index["docs"] if id(d) not in in_variant]}
+    return result, rest
+
+
+def use_script_aware_jieba(variants, cache_dir: Path) -> Path | None:
+    """Point jieba (the tokenizer Material's search plugin calls) at the dictionary merged with every
+    converted variant's script. Returns the dictionary, or None without jieba or converted variants."""
+    try:
+        import jieba
+    except ImportError:
+        return None
+    from . import convert
+
+    converted = [v for v in variants if v.opencc]
+    if not converted:
+        return None
+    cache_dir = Path(cache_dir)
+    current = jieba.dt.dictionary
+    # Under `mkdocs serve` jieba still holds last build's merged dictionary: merge from its base again.
+    base_dict = None if current and Path(current).parent == cache_dir.resolve() else current
+    base = jieba.Tokenizer(base_dict).get_dict_file().read().decode("utf-8")
+    stamps = [f"{v.root}:{v.opencc}:{Path(v.phrases).read_text(encoding='utf-8') if v.phrases else ''}"
+              for v in converted]
+    converters = {v.root: (lambda text, v=v: convert.convert(text, v.opencc, v.phrases)) for v in converted}
+    path = script_aware_dictionary(base, converters, cache_dir.resolve(),
+                                   key="\n".join([convert.opencc.__version__, *stamps]))
+    if jieba.dt.dictionary != str(path):
+        jieba.set_dictionary(str(path))
+    return path

@@ -6,25 +6,44 @@ Markdown or HTML syntax in a seed becomes live markup on the site.
 
 from __future__ import annotations
 
+import html
 import re
 
 import yaml
 
 from .model import Article, Block
 
-# Characters Python-Markdown (and the extensions we enable) treat as inline syntax.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}()!|~^=+:#])")
-# Block syntax is only live at the start of a line.
-_BLOCK_START = re.compile(r"^(\s*)([-+>]|\d+[.)]|={2,}|-{2,})")
+# Inline syntax of Python-Markdown and the extensions we enable, all in its backslash-escapable set.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}()!#])")
+# Syntax of common extensions (tables, tilde, caret, mark) that Python-Markdown cannot backslash-escape:
+# a backslash would show. Numeric references render as the character and are never syntax.
+_ENTITIES = {"|": "&#124;", "~": "&#126;", "^": "&#94;", "=": "&#61;"}
+_ENTITY_SPECIAL = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
+# Block syntax is only live at the start of a line: lists, rules and setext underlines.
+_BLOCK_START = re.compile(r"^([-+]|\d+(?=\.))", re.M)
+# Leading spaces would make an indented code block; HTML drops them anyway.
+_LINE_INDENT = re.compile(r"^[ \t]+", re.M)
+# A blank line would end the block and leave its attributes on a stray paragraph.
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _SENTENCE_END = re.compile(r"^.*?[。！？!?](?:[”’」』）)]*)")
 
 
 def escape_text(text: str) -> str:
     """Make seed text render literally: HTML entities for <, >, &, backslash escapes
-    for Markdown punctuation, and a neutralised line start."""
+    for Markdown punctuation, and a neutralised line start. The reader sees exactly the text."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _BLANK_LINES.sub("\n", text.strip("\n"))
+    text = _LINE_INDENT.sub("", text)
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    return _BLOCK_START.sub(lambda m: m.group(1) + "".join("\\" + c for c in m.group(2)), text)
+    text = _ENTITY_SPECIAL.sub(lambda m: _ENTITIES[m.group(0)], text)
+    # "1. " -> "1\. ", "- " -> "\- ": only the marker is escaped (a backslash before a digit would show).
+    return _BLOCK_START.sub(lambda m: "\\" + m.group(1) if m.group(1) in "-+" else m.group(1) + "\\", text)
+
+
+def html_text(text: str) -> str:
+    """Front matter values reach the HTML raw (MkDocs' Jinja does not autoescape page.meta):
+    title, description and the rest must be HTML-safe text."""
+    return html.escape(text, quote=True)
 
 
 def first_sentence(article: Article) -> str:
@@ -36,23 +55,24 @@ def first_sentence(article: Article) -> str:
 
 
 def front_matter(article: Article) -> dict:
-    meta: dict = {"title": article.title}
+    """Seed text in front matter is HTML-escaped (see html_text); tags come from the site's vocabulary."""
+    meta: dict = {"title": html_text(article.title)}
     if article.subtitle:
-        meta["subtitle"] = article.subtitle
+        meta["subtitle"] = html_text(article.subtitle)
     if article.authors:
-        meta["authors"] = list(article.authors)
+        meta["authors"] = [html_text(a) for a in article.authors]
     if article.roles:
-        meta["roles"] = {role: list(names) for role, names in article.roles.items()}
+        meta["roles"] = {html_text(role): [html_text(n) for n in names] for role, names in article.roles.items()}
     if article.city:
-        meta["city"] = article.city
+        meta["city"] = html_text(article.city)
     if article.period:
-        meta["period"] = article.period
-    meta["source"] = article.source
+        meta["period"] = html_text(article.period)
+    meta["source"] = html_text(article.source)
     if article.tags:
         meta["tags"] = list(article.tags)
     description = first_sentence(article)
     if description:
-        meta["description"] = description
+        meta["description"] = html_text(description)
     return meta
 
 

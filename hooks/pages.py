@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Navigation
 
 from seedtext import convert as script_convert
 from seedtext.publish import load_yaml
-from seedtext.search import split_index, use_script_aware_jieba
+from seedtext.search import fix_query_segmentation, split_index, use_script_aware_jieba
 from seedtext.site import Site, Variant, build_site, variant_markdown
 
 log = get_plugin_logger("seeds")
@@ -216,6 +216,18 @@ def split_search_index(site_dir: Path) -> None:
     index_path.write_text(json.dumps(rest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
+def fix_search_worker(site_dir: Path) -> None:
+    """Material's worker cuts Chinese queries wrongly (反诈 -> 反*): swap in forward maximum matching."""
+    workers = list((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    for path in workers:
+        fixed, ok = fix_query_segmentation(path.read_text(encoding="utf-8"))
+        if not ok:
+            log.warning(f"{path.name}: Material's Chinese query segmenter not found (another Material version?); "
+                        "Chinese queries of two or more characters will match too much. See seedtext/search.py")
+            continue
+        path.write_text(fixed, encoding="utf-8")
+
+
 def on_post_build(config):
     site_dir = Path(config.site_dir)
     site_url = config.site_url or "/"
@@ -223,3 +235,4 @@ def on_post_build(config):
         write_sitemap(site_dir / variant.root / "sitemap.xml", site_url, variant.root,
                       State.variant_files.get(variant.root, []))
     split_search_index(site_dir)
+    fix_search_worker(site_dir)

@@ -140,4 +140,49 @@ def use_script_aware_jieba(variants, cache_dir: Path) -> Path | None:
                                    key="\n".join([convert.opencc.__version__, *stamps]))
     if jieba.dt.dictionary != str(path):
         jieba.set_dictionary(str(path))
+    teach_hmm(jieba.finalseg.emit_P, converters.values())
     return path
+
+
+def teach_hmm(emit_p: dict[str, dict[str, float]], converters: Iterable[Callable[[str], str]]) -> None:
+    """jieba finds words missing from its dictionary (反诈, names) with an HMM whose character
+    probabilities are Simplified only. Give each converted character its Simplified twin's
+    probabilities, so Traditional text is cut into the same new words (反詐, not 反|詐)."""
+    chars = sorted({c for state in emit_p.values() for c in state})
+    for conv in converters:
+        converted = conv("\n".join(chars)).split("\n")  # one character a line: no phrase context
+        if len(converted) != len(chars):
+            continue
+        for state in emit_p.values():
+            for simplified, other in zip(chars, converted, strict=True):
+                if other != simplified and len(other) == 1 and other not in state and simplified in state:
+                    state[other] = state[simplified]
+
+
+# ---------------------------------------------------------------------------------------------
+# The query side, in Material's search worker
+
+# Material 9.8.1 cuts a Chinese query into index words with a function that never tests the
+# whole query (`o<t.length`) and drops the tail after a one-character word: 反诈 became 反* and
+# matched every page with 反映, 反馈 ... (its own comment calls it experimental).
+MATERIAL_QUERY_SEGMENTER = re.compile(
+    r"function (\w+)\((\w+),(\w+)\)\{let \w+=new Set,\w+=new Uint16Array\(\2\.length\);.*?"
+    r"return \w+\.has\(\"\"\)\?new Set\(\[\2\]\):\w+\}"
+)
+
+
+def forward_maximum_matching_js(name: str) -> str:
+    """The replacement, same name and contract (query, inverted index) -> Set of terms: at each
+    position the longest index word; a character no index word starts with stands alone."""
+    return (
+        f"function {name}(q,idx){{let out=[];for(let i=0;i<q.length;){{let j=q.length;"
+        "for(;j>i+1&&!(q.slice(i,j)in idx);j--);out.push(q.slice(i,j));i=j}return new Set(out)}"
+    )
+
+
+def fix_query_segmentation(worker_js: str) -> tuple[str, bool]:
+    """Material's search worker with the query segmenter replaced; False if it was not found (other version)."""
+    found = MATERIAL_QUERY_SEGMENTER.search(worker_js)
+    if not found:
+        return worker_js, "(q,idx){let out=[]" in worker_js  # already fixed (a copy kept from the last build)
+    return worker_js[:found.start()] + forward_maximum_matching_js(found.group(1)) + worker_js[found.end():], True

@@ -145,9 +145,9 @@ def use_script_aware_jieba(variants, cache_dir: Path) -> Path | None:
 
 
 def teach_hmm(emit_p: dict[str, dict[str, float]], converters: Iterable[Callable[[str], str]]) -> None:
-    """jieba finds words missing from its dictionary (反诈, names) with an HMM whose character
-    probabilities are Simplified only. Give each converted character its Simplified twin's
-    probabilities, so Traditional text is cut into the same new words (反詐, not 反|詐)."""
+    """jieba finds words missing from its dictionary (反诈, names) with an HMM trained mostly on
+    Simplified text: some Traditional characters (about 50 a state) have no probability at all.
+    Give those their Simplified twin's, so new words are found alike in both scripts."""
     chars = sorted({c for state in emit_p.values() for c in state})
     for conv in converters:
         converted = conv("\n".join(chars)).split("\n")  # one character a line: no phrase context

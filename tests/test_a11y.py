@@ -1,0 +1,118 @@
+"""Accessibility as a reader with assistive technology meets it: axe-core (npm, pinned in
+package-lock.json, injected into Debian's Chromium) finds no serious or critical violation on the
+home page, an article and the tag index of every script variant; every page declares its
+language, has one h1, alt text on images, and works with the keyboard."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+
+from conftest import REPO
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+CONFIG = yaml.safe_load(re.sub(r"!!python/\S+", "", (REPO / "mkdocs.yml").read_text(encoding="utf-8")))
+VARIANTS = CONFIG["extra"]["variants"]
+
+
+def tag_index(built_site, root: str) -> str | None:
+    """The tag index page of a variant, wherever the tags setup puts it (tags/ or tags.md)."""
+    for candidate in sorted((built_site / root).glob("**/index.html")):
+        rel = candidate.relative_to(built_site / root).as_posix()
+        if rel.split("/")[0] in ("tags", "biaoqian") and rel.count("/") == 1:
+            return rel[: -len("index.html")]
+    return None
+
+
+def pages_to_check(built_site) -> list[tuple[str, str]]:
+    out = []
+    for variant in VARIANTS:
+        root = variant["root"]
+        article = sorted((built_site / root / "articles").iterdir())[0].name
+        out += [(root, ""), (root, f"articles/{article}/")]
+        tags = tag_index(built_site, root)
+        if tags:
+            out.append((root, tags))
+    return out
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    if not AXE.exists():
+        pytest.fail(f"{AXE} missing: run `npm ci` in the repository root")
+    p = browser.new_page()
+    yield p
+    p.close()
+
+
+def open_page(page, site_server, root, path):
+    page.goto(urljoin(site_server, f"{root}/{path}"), wait_until="networkidle")
+
+
+def test_the_tag_index_is_among_the_checked_pages(built_site):
+    """The tag index is reached from every variant (so the a11y checks below cover it)."""
+    missing = [v["root"] for v in VARIANTS if tag_index(built_site, v["root"]) is None]
+    assert not missing, f"no tag index page found in {missing}"
+
+
+def test_axe_finds_no_serious_or_critical_violation(built_site, site_server, page):
+    problems = []
+    for root, path in pages_to_check(built_site):
+        open_page(page, site_server, root, path)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("""async () => {
+            const r = await axe.run(document, {resultTypes: ['violations']});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                          nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+        }""")
+        problems += [(f"{root}/{path}", v) for v in result if v["impact"] in ("serious", "critical")]
+    assert not problems, "\n".join(f"{where}: {v['id']} ({v['impact']}) {v['help']} {v['nodes']}"
+                                   for where, v in problems)
+
+
+def test_language_one_h1_and_alt_text(built_site, site_server, page):
+    for root, path in pages_to_check(built_site):
+        open_page(page, site_server, root, path)
+        lang = page.get_attribute("html", "lang")
+        expected = next(v["lang"] for v in VARIANTS if v["root"] == root)
+        assert lang and lang.lower().startswith("zh"), (root, path, lang)
+        # The page says which script it is in: zh-Hans / zh-Hant (or the theme's zh / zh-TW equivalents).
+        assert lang.lower() in {expected.lower(), "zh" if expected == "zh-Hans" else "zh-hant",
+                                "zh-tw" if expected == "zh-Hant" else "zh"}, (root, path, lang)
+        assert page.locator("h1").count() == 1, (root, path)
+        images = page.locator("article img")
+        for i in range(images.count()):
+            assert images.nth(i).get_attribute("alt") is not None, (root, path, i)
+
+
+def test_keyboard_reaches_content_and_follows_links(built_site, site_server, page):
+    root = VARIANTS[0]["root"]
+    open_page(page, site_server, root, "")
+    page.keyboard.press("Tab")
+    first = page.evaluate("document.activeElement.className + ' ' + document.activeElement.getAttribute('href')")
+    assert "md-skip" in first, f"first Tab stop should be the skip link, got {first}"
+    page.keyboard.press("Enter")
+    # Tab on until an article link has the focus; it must be visible, and Enter must open it.
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        href = page.evaluate("document.activeElement.getAttribute('href') || ''")
+        if "articles/" in href:
+            break
+    else:
+        pytest.fail("no article link reachable with Tab from the home page")
+    outline = page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
+        return s.outlineStyle !== 'none' || s.boxShadow !== 'none' || s.textDecorationLine !== 'none'; }""")
+    assert outline, "the focused link shows no focus indicator"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/articles/" in page.url
+    # The script switch opens and works from the keyboard as well.
+    switch = page.locator(".md-header .md-select")
+    if switch.count():
+        page.locator(".md-header .md-select button, .md-header .md-select .md-header__button").first.focus()
+        page.keyboard.press("Tab")
+        target = page.evaluate("document.activeElement.getAttribute('hreflang') || ''")
+        assert target, "Tab from the script switch does not reach its choices"

@@ -75,6 +75,12 @@ def test_junk_is_refused_with_what_is_wrong_and_what_to_do(data, expected):
     assert any(action in message for action in ("save", "re-save", "add the article", "Save As", "copy")), message
 
 
+def test_utf16_without_bom_is_named_as_such():
+    with pytest.raises(SeedError) as err:
+        decode_seed("2025年株洲公安 report\n".encode("utf-16-le"))
+    assert "UTF-16 without a byte-order mark" in str(err.value) and "re-save it as UTF-8" in str(err.value)
+
+
 def test_undecodable_bytes_name_the_line():
     data = "第一行\n第二行\n".encode("gbk") + b"\x80\xff\xfe\x81 broken\n" + "第四行".encode("gbk")
     with pytest.raises(SeedError) as err:

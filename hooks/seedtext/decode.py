@@ -138,6 +138,10 @@ def _what_binary(data: bytes) -> str:
     for magic, what in _SIGNATURES:
         if data.startswith(magic):
             return what
+    sample = data[:4096]
+    if len(sample) >= 8 and max(sample[0::2].count(0), sample[1::2].count(0)) > len(sample) // 4:
+        # Every other byte NUL: ASCII in UTF-16 saved without a byte-order mark.
+        return "looks like UTF-16 without a byte-order mark (NUL bytes in every other position): re-save it as UTF-8"
     return "a binary file (it contains NUL bytes), not text: save the article as plain text (.txt, UTF-8)"
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MKDOCS, REPO, copy_project, mkdocs_build
+from seedtext.publish import load_yaml, publish_seed
 
 GOOD_NAME = "000_cb0c1f57c2809c27.txt"
 GOOD = (REPO / "seeds" / GOOD_NAME).read_bytes()
@@ -138,3 +139,20 @@ def test_a_20_mb_seed_builds_with_a_warning_in_bounded_time(tmp_path):
     # Measured 73 s on 2 cores (search indexing with jieba is most of it); quadratic work would take hours.
     assert elapsed < 300, f"20 MB seed took {elapsed:.0f} s"
     print(f"20 MB seed: build took {elapsed:.1f} s")
+
+
+def test_seed_processing_grows_linearly_with_size(tmp_path):
+    """decode -> clean -> lossless check -> render for one seed: 8x the text may take about 8x the time,
+    not 64x. Names the culprit early and cheaply; the 20 MB build above is the real-size proof."""
+    article = (REPO / "seeds" / "001_3d9b584bb7f006f6.txt").read_bytes()
+    options = load_yaml(REPO / "data" / "cleaning.yml")
+    timings = {}
+    for megabytes in (0.5, 4):
+        seed = tmp_path / f"{megabytes}.txt"
+        seed.write_bytes(article * int(megabytes * 1024 * 1024 // len(article)))
+        started = time.perf_counter()
+        published = publish_seed(seed, options)
+        timings[megabytes] = time.perf_counter() - started
+        assert not published.error, published.error
+    ratio = timings[4] / max(timings[0.5], 1e-3)
+    assert ratio < 20, f"8x the text took {ratio:.0f}x the time ({timings}): something is quadratic"

@@ -24,9 +24,10 @@ GBK_ALSO_BIG5 = "强化数据赋能，有力支撑基层警务实战。"
     (SIMPLIFIED.encode("utf-16"), "utf-16"),  # with BOM, native order
     (codecs.BOM_UTF16_BE + SIMPLIFIED.encode("utf-16-be"), "utf-16"),
     (codecs.BOM_UTF16_LE + SIMPLIFIED.encode("utf-16-le"), "utf-16"),
+    (SIMPLIFIED.encode("utf-32"), "utf-32"),
     (SIMPLIFIED.encode("gbk"), "gb18030"),
     (SIMPLIFIED.encode("gb18030"), "gb18030"),
-], ids=["utf8", "utf8-bom", "utf16", "utf16be-bom", "utf16le-bom", "gbk", "gb18030"])
+], ids=["utf8", "utf8-bom", "utf16", "utf16be-bom", "utf16le-bom", "utf32", "gbk", "gb18030"])
 def test_simplified_seed_reads_the_same_in_every_encoding(data, encoding):
     assert decode_seed(data) == (SIMPLIFIED, encoding)
 

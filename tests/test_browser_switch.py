@@ -13,6 +13,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -30,11 +31,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
+def wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"mkdocs serve exited with {proc.returncode}:\n{proc.stdout.read()}")
+            raise RuntimeError(f"mkdocs serve exited with {proc.returncode}:\n{log.read_text(errors='replace')}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
@@ -46,16 +47,18 @@ def wait_for(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
 
 
 @pytest.fixture(scope="module")
-def served_site():
+def served_site(tmp_path_factory):
     """`mkdocs serve` of the repo on a free loopback port; yields the site's base URL (it serves under
-    site_url's path)."""
+    site_url's path). Its output goes to a file: an unread pipe fills up and stalls the server."""
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.Popen([*MKDOCS, "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"], cwd=REPO, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log = tmp_path_factory.mktemp("serve") / "mkdocs-serve.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen([*MKDOCS, "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"], cwd=REPO,
+                                env=env, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}{urlparse(CONFIG['site_url']).path}"
     try:
-        wait_for(base + f"{HANS['root']}/", proc)
+        wait_for(base + f"{HANS['root']}/", proc, log)
         yield base
     finally:
         proc.terminate()

@@ -26,11 +26,12 @@ class Edit:
 class Block:
     """A unit of the article body as a reader sees it."""
 
-    kind: str  # paragraph | heading | caption | gap
+    kind: str  # paragraph | heading | caption | gap (head: title | subtitle | byline)
     text: str
     first_line: int  # raw line span, 1-based, inclusive
     last_line: int
     level: int = 0  # heading level (2 = section, 3 = subsection ...)
+    sources: tuple[int, ...] = ()  # every raw line whose text is in this block, in order (lossless check)
 
 
 @dataclass
@@ -45,6 +46,9 @@ class Article:
     period: str = ""  # "2025", "十四五", "2015-2021" ... when the text states it
     blocks: list[Block] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    kicker: str = ""  # a page banner or series line printed above the title
+    byline: str = ""  # the byline as printed, roles kept (记者/刘琼　通讯员/罗和平 王慧)
+    head: list[Block] = field(default_factory=list)  # title, subtitle and byline lines (lossless check)
 
 
 @dataclass(frozen=True)

@@ -93,13 +93,34 @@ def render_block(block: Block, anchor: str = "") -> str:
 
 def render_article(article: Article) -> str:
     """The Markdown page the site publishes for one article (Simplified, before conversion)."""
-    parts = [dump_front_matter(front_matter(article)), "# " + escape_text(article.title)]
+    parts = [dump_front_matter(front_matter(article))]
+    if article.kicker:
+        parts.append(escape_text(article.kicker) + "\n{: .kicker }")
+    parts.append("# " + escape_text(article.title))
     if article.subtitle:
         parts.append(escape_text(article.subtitle) + "\n{: .subtitle }")
-    if article.authors:
-        byline = "　".join(escape_text(a) for a in article.authors)
-        parts.append(byline + "\n{: .byline }")
+    byline = article.byline or "　".join(article.authors)
+    if byline:
+        parts.append(escape_text(byline) + "\n{: .byline }")
     for n, block in enumerate(article.blocks, 1):
         anchor = f"p{n}" if block.kind == "paragraph" else ""
         parts.append(render_block(block, anchor))
+    return "\n\n".join(parts) + "\n"
+
+
+def render_text(article: Article) -> str:
+    """The cleaned article as plain text with Markdown heading marks and nothing escaped
+    (`clean.py --text`): one block per paragraph; captions stand between two blank lines, as an
+    image leaves them on the page, so that cleaning this text again gives the same article."""
+    kickers = [h.text for h in article.head if h.kind == "kicker"]
+    parts = [("## " if n == 0 else "") + text for n, text in enumerate(kickers)]
+    parts.append("# " + article.title)
+    parts += [h.text for h in article.head if h.kind in ("subtitle", "byline")]
+    for block in article.blocks:
+        if block.kind == "caption":
+            parts.append(f"\n{block.text}\n")
+        elif block.kind == "heading":
+            parts.append("#" * max(2, block.level) + " " + block.text)
+        else:
+            parts.append(block.text)
     return "\n\n".join(parts) + "\n"

@@ -1,0 +1,53 @@
+"""Clean one seed and print what the site publishes for it.
+
+    python hooks/clean.py SEED.txt            the Markdown pages, each with its front matter
+    python hooks/clean.py SEED.txt --explain  every edit (join, split, removal, space, punctuation)
+    python hooks/clean.py SEED.txt --text     the cleaned text alone (one block per paragraph)
+
+Uses the build's own code path (seedtext.publish) and the site's data/cleaning.yml and
+seeds/overrides/<seed>.yml. Exits 1 with a one-line message naming the file when it cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from seedtext.publish import load_yaml, publish_seed  # noqa: E402
+from seedtext.render import render_text  # noqa: E402
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("seed", type=Path)
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--explain", action="store_true", help="list every edit with its raw line number")
+    mode.add_argument("--text", action="store_true", help="print the cleaned text without Markdown")
+    args = parser.parse_args(argv)
+    if not args.seed.is_file():
+        print(f"{args.seed}: no such file", file=sys.stderr)
+        return 1
+    seed = publish_seed(args.seed, load_yaml(PROJECT / "data" / "cleaning.yml"))
+    if seed.error:
+        print(f"{args.seed}: {seed.error}", file=sys.stderr)
+        return 1
+    if args.explain:
+        for edit in sorted(seed.result.edits, key=lambda e: e.line):  # stable: pass order within a line
+            removed = "  [removed]" if edit.removed else ""
+            print(f"{edit.line:>5}  {edit.kind:<8} {edit.detail}{removed}")
+    elif args.text:
+        print("\n\n\n".join(render_text(page.article) for page in seed.pages), end="")
+    else:
+        print("\n".join(page.markdown for page in seed.pages), end="")
+    for warning in seed.warnings:
+        print(f"WARNING {args.seed.name}:{warning.line}: {warning.message} | {warning.raw}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Title blocks (title, subtitle, byline) and the split of one file into articles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Edit
+from .lines import Line
+from .roles import Vocabulary, byline_parts, heading_like
+from .text import despace_headline, ends_sentence, split_names, width
+
+_DOUBLED = re.compile(r"^(.{2,})\1$")
+
+
+@dataclass
+class TitleBlock:
+    title: Line
+    subtitle: Line | None = None
+    bylines: list[Line] = field(default_factory=list)
+
+    @property
+    def strong(self) -> bool:
+        """A dashed subtitle or a byline: unmistakably an article's head."""
+        return bool(self.bylines) or bool(self.subtitle and _is_subtitle(self.subtitle))
+
+    @property
+    def lines(self) -> list[Line]:
+        return [self.title] + ([self.subtitle] if self.subtitle else []) + self.bylines
+
+
+def _is_subtitle(line: Line) -> bool:
+    return line.text.startswith(("——", "--", "—")) and not ends_sentence(line.text) and line.kind != "caption"
+
+
+def _title_candidate(line: Line, vocab: Vocabulary) -> bool:
+    return line.kind in ("text", "heading") and not ends_sentence(line.text) \
+        and width(line.text) <= vocab.max_heading_width + 6 and not _is_subtitle(line)
+
+
+def _read_block(lines: list[Line], i: int, vocab: Vocabulary, at_file_start: bool) -> TitleBlock | None:
+    """A title block starting at lines[i], or None. A title needs a subtitle or byline after it,
+    a level-1 Markdown heading, or to open the file."""
+    title = lines[i]
+    if not _title_candidate(title, vocab):
+        return None
+    block = TitleBlock(title)
+    j = i + 1
+    if j < len(lines) and _is_subtitle(lines[j]):
+        block.subtitle = lines[j]
+        j += 1
+    elif (j < len(lines) and (at_file_start or title.md_level == 1) and lines[j].kind in ("text", "heading")
+          and heading_like_any(lines[j], vocab) and not byline_parts(lines[j].text, vocab)):
+        block.subtitle = lines[j]  # a kicker line under the headline, without the dash
+        j += 1
+    while j < len(lines) and len(block.bylines) < 3 and lines[j].kind in ("text", "heading") \
+            and byline_parts(lines[j].text, vocab):
+        block.bylines.append(lines[j])
+        j += 1
+    if block.subtitle or block.bylines or title.md_level == 1 or at_file_start:
+        return block
+    return None
+
+
+def heading_like_any(line: Line, vocab: Vocabulary) -> bool:
+    kind, line.kind = line.kind, "text"
+    try:
+        return heading_like(line, vocab)
+    finally:
+        line.kind = kind
+
+
+def find_title_blocks(lines: list[Line], vocab: Vocabulary, forced: set[int] = frozenset()) \
+        -> list[tuple[int, TitleBlock]]:
+    """Where each article starts. `forced`: raw line numbers an editor marked as article starts."""
+    blocks = []
+    i = 0
+    first = next((k for k, ln in enumerate(lines) if ln.kind not in ("filler", "marker", "gap")), None)
+    while i < len(lines):
+        opens = i == first or lines[i].no in forced
+        block = _read_block(lines, i, vocab, at_file_start=opens)
+        if block is None and lines[i].no in forced:
+            block = TitleBlock(lines[i])
+        if block and (opens or block.subtitle or block.bylines or block.title.md_level == 1):
+            blocks.append((i, block))
+            i += len(block.lines)
+        else:
+            i += 1
+    return blocks
+
+
+def apply_title_block(block: TitleBlock, vocab: Vocabulary, edits: list[Edit]) -> dict:
+    """Clean the title block's lines; returns the article metadata they give."""
+    title = block.title
+    title.kind = "title"
+    text = despace_headline(title.text)
+    m = _DOUBLED.match(text)
+    if m:
+        text = m.group(1)
+        title.removed.append(m.group(1))
+        edits.append(Edit("remove", title.no, f"doubled title collapsed: {m.group(1)!r} was printed twice",
+                          m.group(1)))
+    title.text = text
+    meta: dict = {"title": text, "subtitle": "", "authors": [], "roles": {}, "byline": ""}
+    if block.subtitle:
+        block.subtitle.kind = "subtitle"
+        block.subtitle.text = despace_headline(block.subtitle.text)
+        meta["subtitle"] = block.subtitle.text
+    shown = []
+    for line in block.bylines:
+        line.kind = "byline"
+        role, names_text = byline_parts(line.text, vocab)
+        names = split_names(names_text)
+        if names != names_text.split():
+            edits.append(Edit("space", line.no, f"padded names rejoined: {names_text!r} -> {' '.join(names)!r}"))
+        meta["authors"].extend(names)
+        if role:
+            # The metadata key is the role word (记者), not the paper printed before it (株洲日报全媒体记者).
+            word = next((r for r in sorted(vocab.roles, key=len, reverse=True) if role.endswith(r)), role)
+            meta["roles"].setdefault(word, []).extend(names)
+            sep = line.text[len(role):len(line.text) - len(names_text)].strip()
+            shown.append(role + sep + " ".join(names))
+        else:
+            shown.append(" ".join(names))
+        line.text = shown[-1]
+    meta["byline"] = "　".join(shown)
+    return meta
+
+
+def page_banner(blocks: list[tuple[int, TitleBlock]]) -> TitleBlock | None:
+    """A page banner over the article (## 再踏层峰辟新天 / 湖南“十四五”高质量发展图景·永州公安) looks like a
+    title block at the file's start, but the article's own head follows later, ranked higher in the
+    Markdown (# 塑造潇湘警察新形象 / ——… / byline). Returns the banner, if the file opens with one."""
+    if len(blocks) < 2:
+        return None
+    first, second = blocks[0][1], blocks[1][1]
+    outranked = second.title.md_level and (not first.title.md_level or second.title.md_level < first.title.md_level)
+    return first if not first.strong and second.strong and outranked else None

@@ -1,0 +1,79 @@
+"""The raw text as numbered lines with what the later passes need: markup stripped
+(and recorded as removals), blank lines around, and the width the line had on the page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Edit
+from .text import CIRCLED, full_width_punctuation, width
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_MD_BOLD = re.compile(r"^\*\*(.+?)\*\*$")
+_LIST_BEFORE_MARKER = re.compile(rf"^[-*+]\s+(?=[{CIRCLED}])")
+
+
+@dataclass
+class Line:
+    no: int  # 1-based raw line number
+    raw: str
+    text: str  # markup stripped, punctuation fixed (spacing is fixed once the line's role is known)
+    phys: float  # width on the page, spaces included: a justified line is full even after despacing
+    blank_before: int = 0
+    blank_after: int = 0
+    md_level: int = 0  # 1-6 from '#', 7 for a **bold** line, 0 for none
+    kind: str = "text"  # text | title | subtitle | byline | heading | caption | filler | marker | gap
+    removed: list[str] = field(default_factory=list)
+
+
+def read_lines(text: str, byline_markers: list[str], edits: list[Edit]) -> list[Line]:
+    """Non-blank lines with their blank-line context; Markdown and byline markers are taken off
+    and logged as removals."""
+    out: list[Line] = []
+    blanks = 0
+    for no, raw in enumerate(text.split("\n"), 1):
+        stripped = raw.strip()
+        if not stripped:
+            blanks += 1
+            continue
+        line = Line(no, raw, stripped, width(stripped), blank_before=blanks)
+        if out:
+            out[-1].blank_after = blanks
+        blanks = 0
+        strip_markup(line, byline_markers, edits)
+        fixed, changes = full_width_punctuation(line.text)
+        if changes:
+            edits.append(Edit("punct", no, "; ".join(changes)))
+            line.text = fixed
+        out.append(line)
+    if out:
+        out[-1].blank_after = blanks
+    return out
+
+
+def _remove(line: Line, removed: str, edits: list[Edit], why: str) -> None:
+    line.removed.append(removed)
+    edits.append(Edit("remove", line.no, f"{why}: {removed!r}", removed=removed))
+
+
+def strip_markup(line: Line, byline_markers: list[str], edits: list[Edit]) -> None:
+    m = _MD_HEADING.match(line.text)
+    if m:
+        line.md_level = len(m.group(1))
+        _remove(line, m.group(1), edits, "Markdown heading marker")
+        line.text = m.group(2).strip()
+    m = _MD_BOLD.match(line.text)
+    if m:
+        line.md_level = line.md_level or 7
+        _remove(line, "**", edits, "Markdown bold marker")
+        _remove(line, "**", edits, "Markdown bold marker")
+        line.text = m.group(1).strip()
+    m = _LIST_BEFORE_MARKER.match(line.text)
+    if m:
+        _remove(line, m.group(0).strip(), edits, "Markdown list marker")
+        line.text = line.text[m.end():]
+    for marker in byline_markers:
+        if line.text.startswith(marker):
+            _remove(line, marker, edits, "byline marker")
+            line.text = line.text[len(marker):].strip()

@@ -1,0 +1,256 @@
+"""Rebuild paragraphs from hard-wrapped lines.
+
+A PDF column wraps lines at its width. A line that reaches the column's edge, or
+does not end a sentence, continues in the next line; a line clearly short of the
+column that ends a sentence ends its paragraph. The column width is inferred per
+stretch of text (the median width of the neighbouring lines). Blank lines only
+separate paragraphs where the extraction did not double-space everything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from ..model import Edit
+from .lines import Line
+from .roles import Vocabulary, heading_like
+from .text import despace_headline, despace_prose, ends_sentence, is_wide, width
+
+WINDOW = 7  # lines either side used to infer the column width and the spacing style
+WIDE_COLUMN = 30  # wider than this, a line is a whole paragraph (no hard wrap)
+SHORT_BY = 1.0  # a line this much short of the column ends its paragraph (if it ends a sentence)
+WIDER_BY = 4.0  # a line this much wider than the column was not wrapped at it (a caption, a wide column)
+# A paragraph's first line is indented two characters: a heading must be shorter than that.
+HEADING_SHORT_BY = 2.5
+_ONLY_PUNCT = re.compile(r"^[。，、；：！？”’」』）)】》…—.!?,;:]+$")
+_CONTINUATION_START = re.compile(r"^[\u4e00-\u9fff]?[，、。；：！？”’）)]")
+_SENTENCE_INSIDE = re.compile(r"[。！？!?]")
+_LEADS_ON = ("：", "，", "、", "；", ":", ",", ";", "—", "…")
+_RUN_IN_HEAD = re.compile(r"^[^，。！？；]{2,12}[。！？]")
+
+
+@dataclass
+class Draft:
+    kind: str  # paragraph | heading | caption | gap
+    lines: list[Line] = field(default_factory=list)
+    text: str = ""
+    level: int = 0
+
+
+def column_widths(text_lines: list[Line]) -> list[float]:
+    widths = [ln.phys for ln in text_lines]
+    return [median(widths[max(0, i - WINDOW):i + WINDOW + 1]) for i in range(len(widths))]
+
+
+def double_spaced(text_lines: list[Line], i: int) -> bool:
+    """Is the extraction double-spaced around text line i (a blank after nearly every line)?"""
+    window = text_lines[max(1, i - WINDOW):i + WINDOW + 1]
+    if len(window) < 3:
+        return False
+    return sum(1 for ln in window if ln.blank_before >= 1) / len(window) >= 0.7
+
+
+def continues(prev: Line, line: Line, col: float, i: int, text_lines: list[Line], between: int,
+              overrides: dict) -> tuple[bool, str]:
+    """Does `line` continue the paragraph that `prev` ends? Returns (decision, reason)."""
+    if line.no in overrides.get("break_before", []):
+        return False, "overrides: break_before"
+    if line.no in overrides.get("join_before", []):
+        return True, "overrides: join_before"
+    if _ONLY_PUNCT.match(line.text):
+        return True, "hanging punctuation belongs to the line above"
+    if not ends_sentence(prev.text):
+        return True, "line above does not end a sentence" + (" (across a page or column break)" if between else "")
+    if col > WIDE_COLUMN:
+        return False, "sentence ends a paragraph line"
+    if prev.phys > col + WIDER_BY:
+        return False, f"sentence ends a line wider than the column ({prev.phys:g} of {col:g}): not wrapped here"
+    if prev.phys < col - SHORT_BY:
+        return False, f"sentence ends a short line ({prev.phys:g} of {col:g})"
+    if between and not double_spaced(text_lines, i):
+        return False, "blank line after a sentence"
+    if _RUN_IN_HEAD.match(despace_prose(line.text)):
+        return False, "run-in head starts a paragraph"
+    return True, f"line above fills the column ({prev.phys:g} of {col:g})"
+
+
+def join_text(left: str, right: str, left_full: bool) -> str:
+    """Join two wrapped lines: nothing between CJK; between Latin letters or digits, nothing if the
+    column broke a word (full line), a space if the line ended at a word."""
+    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+        return left + ("" if left_full else " ") + right
+    if left and right and left[-1] == "." and right[0].isdigit():
+        return left + right  # 168. / 3万
+    return left + right
+
+
+def line_text(line: Line) -> str:
+    return despace_headline(line.text) if line.kind == "heading" else despace_prose(line.text)
+
+
+def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: list[Edit]) -> list[Draft]:
+    prose_in_headlines(body)
+    text_lines = [ln for ln in body if ln.kind == "text"]
+    cols = dict(zip((ln.no for ln in text_lines), column_widths(text_lines), strict=True))
+    index = {ln.no: i for i, ln in enumerate(text_lines)}
+    next_text = {a.no: b for a, b in zip(text_lines, text_lines[1:], strict=False)}
+    drafts: list[Draft] = []
+    current: Draft | None = None
+    held: list[Draft] = []  # captions met inside an unfinished paragraph go after it
+    gap_before = set(overrides.get("gap_before", []) or [])
+    gap_after = set(overrides.get("gap_after", []) or [])
+
+    def close() -> None:
+        nonlocal current
+        if current:
+            drafts.append(current)
+            if current.lines[-1].no in gap_after:
+                drafts.append(Draft("gap", [current.lines[-1]]))
+        drafts.extend(held)
+        held.clear()
+        current = None
+
+    for line in body:
+        if line.kind in ("filler", "marker", "gap"):
+            continue
+        if line.no in gap_before:
+            close()
+            drafts.append(Draft("gap", [line]))
+        if line.kind == "caption":
+            caption = Draft("caption", [line], caption_text(line, vocab))
+            if current and not ends_sentence(current.text):
+                held.append(caption)
+            else:
+                close()
+                drafts.append(caption)
+            continue
+        if line.kind == "heading":
+            close()
+            drafts.append(Draft("heading", [line], despace_headline(line.text), 0))
+            continue
+        if plain_heading(line, next_text.get(line.no), current, cols[line.no], vocab):
+            line.kind = "heading"
+            edits.append(Edit("heading", line.no, "short line without sentence end after a finished paragraph"))
+            close()
+            drafts.append(Draft("heading", [line], despace_headline(line.text), 0))
+            continue
+        text = despace_prose(line.text)
+        if text != line.text:
+            edits.append(Edit("space", line.no, "spaces removed next to Chinese characters"))
+        if current is None:
+            current = Draft("paragraph", [line], text)
+            continue
+        prev = current.lines[-1]
+        col = cols[line.no]
+        i = index[line.no]
+        between = line.blank_before + sum(1 for d in held for _ in d.lines)
+        joined, reason = continues(prev, line, col, i, text_lines, between, overrides)
+        if joined:
+            edits.append(Edit("join", line.no, f"joined to line {prev.no}: {reason}"))
+            current.text = join_text(current.text, text, prev.phys >= col - SHORT_BY)
+            current.lines.append(line)
+        else:
+            edits.append(Edit("split", line.no, f"new paragraph: {reason}"))
+            close()
+            current = Draft("paragraph", [line], text)
+    close()
+    return drafts
+
+
+def prose_in_headlines(body: list[Line]) -> None:
+    """A spaced line taken for a two-part headline, right after a line that does not end its
+    sentence, is prose with OCR spaces."""
+    prev = None
+    for line in body:
+        if line.kind == "heading" and not line.md_level and prev and prev.kind == "text" \
+                and not ends_sentence(prev.text):
+            line.kind = "text"
+        if line.kind in ("text", "heading"):
+            prev = line
+
+
+def plain_heading(line: Line, following: Line | None, current: Draft | None, col: float, vocab: Vocabulary) -> bool:
+    """A short line without sentence-ending punctuation, after a finished paragraph, is a heading
+    (守护万家灯火，建设更高水平平安湘潭). Not one: a line that leads on (ends in ：，、； or a number),
+    one the next line plainly continues (日，…), or in a narrow column a paragraph's indented first
+    line (a heading there is much shorter, or set apart by a blank line)."""
+    if not (heading_like(line, vocab) and following is not None and not line.text.endswith(_LEADS_ON)
+            and not line.text[-1].isascii() and not _SENTENCE_INSIDE.search(line.text)
+            and (current is None or ends_sentence(current.text))
+            and not _CONTINUATION_START.match(following.text)):
+        return False
+    if col > WIDE_COLUMN:
+        return True
+    set_apart = line.blank_after >= 1 and not line.blank_before == line.blank_after == 1 or line.blank_after >= 2
+    return line.phys <= col * 0.6 or (set_apart and line.phys < col - HEADING_SHORT_BY)
+
+
+def caption_text(line: Line, vocab: Vocabulary) -> str:
+    """Captions keep the one space before a photo credit (黄连香 摄)."""
+    m = vocab.credit.match(line.text)
+    if m:
+        return despace_prose(m.group(1)) + " " + m.group(2)
+    return despace_prose(line.text)
+
+
+def rank_headings(drafts: list[Draft]) -> None:
+    """Heading levels from the article's own Markdown ranks: its highest-ranked heading marks become
+    level 2, the next level 3 (### and #### in one article: 2 and 3). Plain and bold lines are level 2."""
+    ranks = sorted({d.lines[0].md_level for d in drafts if d.kind == "heading" and 1 <= d.lines[0].md_level <= 6})
+    for d in drafts:
+        if d.kind == "heading":
+            md = d.lines[0].md_level
+            d.level = 2 + min(ranks.index(md), 2) if md in ranks else 2
+
+
+def is_single_sentence(text: str) -> bool:
+    return ends_sentence(text) and not re.search(r"[。！？!?][”’」』）)]*(?=.)", text)
+
+
+def mark_weak_captions(drafts: list[Draft], vocab: Vocabulary, edits: list[Edit]) -> None:
+    """Short one-sentence paragraphs set off by an image's gap of blank lines, and a run of them
+    at the article's end, are photo captions."""
+    def short_sentence(d: Draft) -> bool:
+        return d.kind == "paragraph" and is_single_sentence(d.text) and width(d.text) <= vocab.max_caption_length
+
+    for d in drafts:
+        if short_sentence(d) and (d.lines[0].blank_before >= 2 or d.lines[-1].blank_after >= 2):
+            d.kind = "caption"
+            edits.append(Edit("caption", d.lines[0].no, "short sentence set off by an image gap: caption"))
+    tail = len(drafts)
+    while tail > 0 and (short_sentence(drafts[tail - 1]) or drafts[tail - 1].kind == "caption"):
+        tail -= 1
+    trailing = [d for d in drafts[tail:] if d.kind == "paragraph"]
+    if len(trailing) >= 2 or (trailing and any(d.kind == "caption" for d in drafts[tail:])):
+        for d in trailing:
+            d.kind = "caption"
+            edits.append(Edit("caption", d.lines[0].no, "short sentence in the captions after the article's end"))
+
+
+def mark_gaps(drafts: list[Draft], vocab: Vocabulary, edits: list[Edit]) -> list[Draft]:
+    """Where a page is missing, text starts or ends mid-sentence: keep it, and show the gap. A paragraph
+    that breaks off before a heading or the article's end, or that opens mid-sentence (，…, 力、…) after
+    a heading or at the start, has lost its other half."""
+    out: list[Draft] = []
+    flow = [d for d in drafts if d.kind != "caption"]  # captions sit between the halves of a paragraph
+    for d in drafts:
+        if d.kind == "paragraph":
+            k = flow.index(d)
+            after_break = k == 0 or flow[k - 1].kind == "heading"
+            if after_break and starts_mid_sentence(d.text, vocab):
+                out.append(Draft("gap", [d.lines[0]]))
+                edits.append(Edit("gap", d.lines[0].no, "text starts mid-sentence: gap mark before it"))
+        out.append(d)
+        if d.kind == "paragraph" and not ends_sentence(d.text):
+            k = flow.index(d)
+            if k == len(flow) - 1 or flow[k + 1].kind == "heading":
+                out.append(Draft("gap", [d.lines[-1]]))
+                edits.append(Edit("gap", d.lines[-1].no, "text breaks off mid-sentence: gap mark after it"))
+    return out
+
+
+def starts_mid_sentence(text: str, vocab: Vocabulary) -> bool:
+    return text[:1] in vocab.fragment_starts or bool(re.match(r"^[\u4e00-\u9fff][、，]", text)) \
+        or (not is_wide(text[:1]) and text[:1] in ",.;:)")

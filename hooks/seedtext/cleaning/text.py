@@ -1,0 +1,170 @@
+"""Character classes, widths and the per-line text passes: punctuation and spacing.
+
+Widths follow the page: a full-width character (Han, full-width punctuation) is 1,
+a half-width one (Latin, digits, ASCII punctuation, space) is 1/2.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Sentence-final punctuation, optionally followed by closing quotes or brackets.
+SENTENCE_END = re.compile(r"(?:[。！？!?]|…{1,2}|\.{3,})[”’」』）)】》〕]*$")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def is_wide(ch: str) -> bool:
+    return bool(ch) and unicodedata.east_asian_width(ch) in "WF"
+
+
+def is_han(ch: str) -> bool:
+    return bool(ch) and bool(re.match(f"[{HAN}]", ch))
+
+
+def width(text: str) -> float:
+    return sum(1.0 if is_wide(ch) else 0.5 for ch in text)
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(SENTENCE_END.search(text.rstrip()))
+
+
+def nonspace(text: str) -> str:
+    return "".join(text.split())
+
+
+# --- punctuation -----------------------------------------------------------------------------
+
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+FULL_TO_HALF = {v: k for k, v in _HALF_TO_FULL.items()}
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """The nearest non-space character from position i in direction step."""
+    i += step
+    while 0 <= i < len(text) and text[i] == " ":
+        i += step
+    return text[i] if 0 <= i < len(text) else ""
+
+
+def _protected(text: str) -> set[int]:
+    return {i for m in _URL.finditer(text) for i in range(m.start(), m.end())}
+
+
+def full_width_punctuation(text: str) -> tuple[str, list[str]]:
+    """Half-width , ; : ! ? ( ) in Chinese context become full-width.
+
+    Numbers (12:30, 1,000), Latin text and URLs keep theirs. Returns the text and a
+    description of each change."""
+    chars = list(text)
+    protected = _protected(text)
+    changes = []
+    # Parentheses go in pairs: a pair is Chinese if it encloses or follows wide text.
+    stack = []
+    for i, ch in enumerate(text):
+        if i in protected:
+            continue
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            start = stack.pop()
+            inner = text[start + 1:i]
+            if any(is_wide(c) for c in inner) or is_wide(_neighbour(text, start, -1)):
+                chars[start], chars[i] = "（", "）"
+                changes.append(f"({inner}) -> （{inner}）")
+    for i, ch in enumerate(text):
+        if ch not in ",;:!?" or i in protected:
+            continue
+        before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
+        if ch in ",:" and before.isdigit() and after.isdigit():
+            continue  # 1,000 and 12:30
+        if is_wide(before) or (is_wide(after) and not before.isascii()) or (is_wide(after) and ch in ",;"):
+            chars[i] = _HALF_TO_FULL[ch]
+            changes.append(f"{ch} -> {_HALF_TO_FULL[ch]}")
+    return "".join(chars), changes
+
+
+# --- spacing ---------------------------------------------------------------------------------
+
+_SPACE_NEXT_TO_WIDE = re.compile(r" +(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) +")
+
+
+def squeeze_spaces(text: str) -> str:
+    text = " ".join(text.split())
+    return _SPACE_NEXT_TO_WIDE.sub(lambda m: m.group(0) if not _touches_wide(m) else "", text)
+
+
+def _touches_wide(m: re.Match) -> bool:
+    s, e = m.start(), m.end()
+    text = m.string
+    return is_wide(text[s - 1] if s else "") or is_wide(text[e] if e < len(text) else "")
+
+
+def despace_prose(text: str) -> str:
+    """Prose: no space next to a full-width character (letter-spacing, OCR spaces, CJK-digit/Latin
+    spaces); one space between Latin words."""
+    return squeeze_spaces(text)
+
+
+def _runs(tokens: list[str]) -> list[str]:
+    """Merge letter-spaced single characters back into runs: ['忠','诚','尽','显'] -> ['忠诚尽显']."""
+    runs: list[str] = []
+    single = False
+    for tok in tokens:
+        is_single = sum(1 for c in tok if is_han(c)) <= 1
+        if runs and is_single and single:
+            runs[-1] += tok
+        else:
+            runs.append(tok)
+        single = is_single
+    return runs
+
+
+def despace_headline(text: str) -> str:
+    """Headlines: letter-spacing goes, but the one space between two halves of a two-part
+    headline stays (打击开路 亮剑攻坚守护平安)."""
+    runs = _runs(text.split())
+    out = runs[0] if runs else ""
+    for prev, run in zip(runs, runs[1:], strict=False):
+        two_halves = sum(is_han(c) for c in prev) >= 2 and sum(is_han(c) for c in run) >= 2
+        out += (" " if two_halves else "") + run
+    return out
+
+
+_HEADLINE_EDGE = HAN + "“”‘’《》「」"
+_CLAUSE_PUNCT = re.compile(r"[，；：,;:（）()]")
+
+
+def is_two_part_headline(text: str) -> bool:
+    """Two or three runs of Chinese words separated by a space (抗大疫、大抗疫 忠诚尽显). A space next to a
+    digit or inside a clause (人脸识别摄像机 2000个），新建) is an OCR space in prose."""
+    runs = [r for r in _runs(text.split()) if r]
+    if not 2 <= len(runs) <= 3 or _CLAUSE_PUNCT.search(text):
+        return False
+    edges_han = all(re.match(f"[{_HEADLINE_EDGE}]", a[-1]) and re.match(f"[{_HEADLINE_EDGE}]", b[0])
+                    for a, b in zip(runs, runs[1:], strict=False))
+    return edges_han and all(sum(is_han(c) for c in r) >= 2 for r in runs)
+
+
+def split_names(text: str) -> list[str]:
+    """A byline's names: padded two-character names (赵 祥) are rejoined pairwise."""
+    names: list[str] = []
+    pending = ""
+    for tok in text.split():
+        if len(tok) == 1 and is_han(tok):
+            if pending:
+                names.append(pending + tok)
+                pending = ""
+            else:
+                pending = tok
+        else:
+            if pending:
+                names.append(pending)
+                pending = ""
+            names.append(tok)
+    if pending:
+        names.append(pending)
+    return names

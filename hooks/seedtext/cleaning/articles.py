@@ -33,8 +33,11 @@ def _is_subtitle(line: Line) -> bool:
     return line.text.startswith(("——", "--", "—")) and not ends_sentence(line.text) and line.kind != "caption"
 
 
+_OPEN_CLAUSE = re.compile(r"[，、；：,;:]$|[。！？]")  # ends mid-clause, or holds a finished sentence
+
+
 def _title_candidate(line: Line, vocab: Vocabulary) -> bool:
-    return line.kind in ("text", "heading") and not ends_sentence(line.text) \
+    return line.kind in ("text", "heading") and not ends_sentence(line.text) and not _OPEN_CLAUSE.search(line.text) \
         and width(line.text) <= vocab.max_heading_width + 6 and not _is_subtitle(line)
 
 
@@ -50,7 +53,8 @@ def _read_block(lines: list[Line], i: int, vocab: Vocabulary, at_file_start: boo
         block.subtitle = lines[j]
         j += 1
     elif (j < len(lines) and (at_file_start or title.md_level == 1) and lines[j].kind in ("text", "heading")
-          and heading_like_any(lines[j], vocab) and not byline_parts(lines[j].text, vocab)):
+          and heading_like_any(lines[j], vocab) and not _OPEN_CLAUSE.search(lines[j].text)
+          and not byline_parts(lines[j].text, vocab)):
         block.subtitle = lines[j]  # a kicker line under the headline, without the dash
         j += 1
     while j < len(lines) and len(block.bylines) < 3 and lines[j].kind in ("text", "heading") \
@@ -109,20 +113,19 @@ def apply_title_block(block: TitleBlock, vocab: Vocabulary, edits: list[Edit]) -
     shown = []
     for line in block.bylines:
         line.kind = "byline"
-        role, names_text = byline_parts(line.text, vocab)
-        names = split_names(names_text)
-        if names != names_text.split():
-            edits.append(Edit("space", line.no, f"padded names rejoined: {names_text!r} -> {' '.join(names)!r}"))
-        meta["authors"].extend(names)
-        if role:
-            # The metadata key is the role word (记者), not the paper printed before it (株洲日报全媒体记者).
-            word = next((r for r in sorted(vocab.roles, key=len, reverse=True) if role.endswith(r)), role)
-            meta["roles"].setdefault(word, []).extend(names)
-            sep = line.text[len(role):len(line.text) - len(names_text)].strip()
-            shown.append(role + sep + " ".join(names))
-        else:
-            shown.append(" ".join(names))
-        line.text = shown[-1]
+        parts = []
+        for role, sep, names_text in byline_parts(line.text, vocab):
+            names = split_names(names_text)
+            if names != names_text.split():
+                edits.append(Edit("space", line.no, f"padded names rejoined: {names_text!r} -> {' '.join(names)!r}"))
+            meta["authors"].extend(names)
+            if role:
+                # The metadata key is the role word (记者), not the paper printed before it (株洲日报全媒体记者).
+                word = next((r for r in sorted(vocab.roles, key=len, reverse=True) if role.endswith(r)), role)
+                meta["roles"].setdefault(word, []).extend(names)
+            parts.append(role + (sep or (" " if role else "")) + " ".join(names))
+        line.text = "　".join(parts)
+        shown.append(line.text)
     meta["byline"] = "　".join(shown)
     return meta
 

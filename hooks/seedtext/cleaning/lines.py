@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Edit
-from .text import CIRCLED, full_width_punctuation, width
+from .text import CIRCLED, HAN, despace_prose, full_width_punctuation, width
 
+_LETTER_SPACED = re.compile(f"[{HAN}] [{HAN}] [{HAN}]")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _MD_BOLD = re.compile(r"^\*\*(.+?)\*\*$")
 _LIST_BEFORE_MARKER = re.compile(rf"^[-*+]\s+(?=[{CIRCLED}])")
@@ -19,12 +20,13 @@ class Line:
     no: int  # 1-based raw line number
     raw: str
     text: str  # markup stripped, punctuation fixed (spacing is fixed once the line's role is known)
-    phys: float  # width on the page, spaces included: a justified line is full even after despacing
+    phys: float  # width on the page, letter-spacing left out (it only widens a justified line)
     blank_before: int = 0
     blank_after: int = 0
     md_level: int = 0  # 1-6 from '#', 7 for a **bold** line, 0 for none
     kind: str = "text"  # text | title | subtitle | byline | heading | caption | filler | marker | gap
     removed: list[str] = field(default_factory=list)
+    justified: bool = False  # letter-spaced to fill the column (力 压 群 雄): the line is full
 
 
 def read_lines(text: str, byline_markers: list[str], edits: list[Edit]) -> list[Line]:
@@ -37,7 +39,9 @@ def read_lines(text: str, byline_markers: list[str], edits: list[Edit]) -> list[
         if not stripped:
             blanks += 1
             continue
-        line = Line(no, raw, stripped, width(stripped), blank_before=blanks)
+        solid = despace_prose(stripped)
+        line = Line(no, raw, stripped, width(solid), blank_before=blanks,
+                    justified=bool(_LETTER_SPACED.search(stripped)))
         if out:
             out[-1].blank_after = blanks
         blanks = 0

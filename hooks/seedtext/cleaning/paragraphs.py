@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from statistics import median
 
 from ..model import Edit
 from .lines import Line
 from .roles import Vocabulary, heading_like
-from .text import despace_headline, despace_prose, ends_sentence, is_wide, width
+from .text import despace_headline, despace_prose, ends_sentence, full_width_punctuation, is_wide, width
 
 WINDOW = 7  # lines either side used to infer the column width and the spacing style
 WIDE_COLUMN = 30  # wider than this, a line is a whole paragraph (no hard wrap)
 SHORT_BY = 1.0  # a line this much short of the column ends its paragraph (if it ends a sentence)
-WIDER_BY = 4.0  # a line this much wider than the column was not wrapped at it (a caption, a wide column)
+WIDER_BY = 2.5  # a line this much wider than the column was not wrapped at it (a caption, a wide column)
 # A paragraph's first line is indented two characters: a heading must be shorter than that.
 HEADING_SHORT_BY = 2.5
+INDENT = 2.0
 _ONLY_PUNCT = re.compile(r"^[。，、；：！？”’」』）)】》…—.!?,;:]+$")
 _CONTINUATION_START = re.compile(r"^[\u4e00-\u9fff]?[，、。；：！？”’）)]")
 _SENTENCE_INSIDE = re.compile(r"[。！？!?]")
@@ -40,8 +40,15 @@ class Draft:
 
 
 def column_widths(text_lines: list[Line]) -> list[float]:
+    """The column width around each line: the upper quartile of its neighbours' widths (most wrapped
+    lines fill the column; paragraph ends, indents and unbreakable numbers make some shorter)."""
     widths = [ln.phys for ln in text_lines]
-    return [median(widths[max(0, i - WINDOW):i + WINDOW + 1]) for i in range(len(widths))]
+    return [upper_quartile(widths[max(0, i - WINDOW):i + WINDOW + 1]) for i in range(len(widths))]
+
+
+def upper_quartile(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[int(0.75 * (len(ordered) - 1))]
 
 
 def double_spaced(text_lines: list[Line], i: int) -> bool:
@@ -53,7 +60,7 @@ def double_spaced(text_lines: list[Line], i: int) -> bool:
 
 
 def continues(prev: Line, line: Line, col: float, i: int, text_lines: list[Line], between: int,
-              overrides: dict) -> tuple[bool, str]:
+              overrides: dict, prev_opens: bool = False) -> tuple[bool, str]:
     """Does `line` continue the paragraph that `prev` ends? Returns (decision, reason)."""
     if line.no in overrides.get("break_before", []):
         return False, "overrides: break_before"
@@ -67,10 +74,16 @@ def continues(prev: Line, line: Line, col: float, i: int, text_lines: list[Line]
         return False, "sentence ends a paragraph line"
     if prev.phys > col + WIDER_BY:
         return False, f"sentence ends a line wider than the column ({prev.phys:g} of {col:g}): not wrapped here"
-    if prev.phys < col - SHORT_BY:
+    if prev_opens and indented(prev, col) and line.phys >= col - SHORT_BY \
+            and (not between or double_spaced(text_lines, i)):
+        # The paragraph's indented first line ended with its sentence; the full line below continues it.
+        return True, f"indented first line, full line below ({prev.phys:g}, {line.phys:g} of {col:g})"
+    if prev.phys < col - SHORT_BY and not prev.justified:
         return False, f"sentence ends a short line ({prev.phys:g} of {col:g})"
     if between and not double_spaced(text_lines, i):
         return False, "blank line after a sentence"
+    if indented(line, col) and not ends_sentence(line.text) and i + 1 < len(text_lines):
+        return False, f"sentence ends the line above and this line is indented ({line.phys:g} of {col:g})"
     if _RUN_IN_HEAD.match(despace_prose(line.text)):
         return False, "run-in head starts a paragraph"
     return True, f"line above fills the column ({prev.phys:g} of {col:g})"
@@ -80,7 +93,11 @@ def join_text(left: str, right: str, left_full: bool) -> str:
     """Join two wrapped lines: nothing between CJK; between Latin letters or digits, nothing if the
     column broke a word (full line), a space if the line ended at a word."""
     if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
-        return left + ("" if left_full else " ") + right
+        # A Latin run set solid against Chinese (完成De|epSeek) is one word the column broke; words of
+        # an English phrase (Open|Source) were separated by a space the line break replaced.
+        run = re.search(r"[A-Za-z0-9]+$", left)
+        phrase = run.start() > 0 and left[run.start() - 1] == " "
+        return left + (" " if phrase and not left_full else "") + right
     if left and right and left[-1] == "." and right[0].isdigit():
         return left + right  # 168. / 3万
     return left + right
@@ -105,6 +122,12 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
     def close() -> None:
         nonlocal current
         if current:
+            # Punctuation at a line's edge (a hanging "!" on its own line) only has its Chinese
+            # neighbour once the lines are joined.
+            current.text, changes = full_width_punctuation(current.text)
+            if changes:
+                current.text = despace_prose(current.text)  # "App ,2019" -> "App，2019", no space left
+                edits.append(Edit("punct", current.lines[-1].no, "; ".join(changes) + " (across a line break)"))
             drafts.append(current)
             if current.lines[-1].no in gap_after:
                 drafts.append(Draft("gap", [current.lines[-1]]))
@@ -130,7 +153,8 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
             close()
             drafts.append(Draft("heading", [line], despace_headline(line.text), 0))
             continue
-        if plain_heading(line, next_text.get(line.no), current, cols[line.no], vocab):
+        if plain_heading(line, next_text.get(line.no), current, cols[line.no], vocab,
+                         double_spaced(text_lines, index[line.no])):
             line.kind = "heading"
             edits.append(Edit("heading", line.no, "short line without sentence end after a finished paragraph"))
             close()
@@ -146,10 +170,10 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
         col = cols[line.no]
         i = index[line.no]
         between = line.blank_before + sum(1 for d in held for _ in d.lines)
-        joined, reason = continues(prev, line, col, i, text_lines, between, overrides)
+        joined, reason = continues(prev, line, col, i, text_lines, between, overrides, len(current.lines) == 1)
         if joined:
             edits.append(Edit("join", line.no, f"joined to line {prev.no}: {reason}"))
-            current.text = join_text(current.text, text, prev.phys >= col - SHORT_BY)
+            current.text = join_text(current.text, text, prev.phys >= col - SHORT_BY or prev.justified)
             current.lines.append(line)
         else:
             edits.append(Edit("split", line.no, f"new paragraph: {reason}"))
@@ -171,20 +195,33 @@ def prose_in_headlines(body: list[Line]) -> None:
             prev = line
 
 
-def plain_heading(line: Line, following: Line | None, current: Draft | None, col: float, vocab: Vocabulary) -> bool:
+def indented(line: Line, col: float) -> bool:
+    """As wide as a paragraph's first line: the column less the two-character indent the extraction dropped."""
+    return col - INDENT - 0.5 <= line.phys <= col - INDENT + 0.5 and all(is_wide(c) for c in line.text)
+
+
+def plain_heading(line: Line, following: Line | None, current: Draft | None, col: float, vocab: Vocabulary,
+                  spaced: bool) -> bool:
     """A short line without sentence-ending punctuation, after a finished paragraph, is a heading
     (守护万家灯火，建设更高水平平安湘潭). Not one: a line that leads on (ends in ：，、； or a number),
     one the next line plainly continues (日，…), or in a narrow column a paragraph's indented first
-    line (a heading there is much shorter, or set apart by a blank line)."""
+    line. In a narrow column a heading is much shorter than the column, set apart by blank lines
+    (where the extraction does not double-space everything), or followed by an indented first line."""
     if not (heading_like(line, vocab) and following is not None and not line.text.endswith(_LEADS_ON)
+            and not _CONTINUATION_START.match(line.text) and not line.justified
             and not line.text[-1].isascii() and not _SENTENCE_INSIDE.search(line.text)
             and (current is None or ends_sentence(current.text))
             and not _CONTINUATION_START.match(following.text)):
         return False
     if col > WIDE_COLUMN:
         return True
-    set_apart = line.blank_after >= 1 and not line.blank_before == line.blank_after == 1 or line.blank_after >= 2
-    return line.phys <= col * 0.6 or (set_apart and line.phys < col - HEADING_SHORT_BY)
+    if "，" in line.text:
+        return False  # in a narrow column, a line with a comma that is not a sentence is a paragraph's start
+    if (line.blank_after >= 1 and not spaced) or line.blank_after >= 2:
+        return True  # set apart by blank lines where paragraphs are not
+    if indented(following, col):
+        return True  # the next line is a paragraph's indented first line: this one stands alone
+    return not indented(line, col) and line.phys <= col * 0.6
 
 
 def caption_text(line: Line, vocab: Vocabulary) -> str:

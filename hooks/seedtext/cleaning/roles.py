@@ -28,7 +28,8 @@ class Vocabulary:
         self.max_heading_width = options.get("max_heading_width", 30)
         self.max_caption_length = options.get("max_caption_length", 60)
         role_alt = "|".join(map(re.escape, sorted(self.roles, key=len, reverse=True)))
-        self.role_line = re.compile(rf"^(\S*?(?:{role_alt}))\s*[/／:：]?\s*(\S.*)$") if role_alt else None
+        # A role word, then its separator: 记者/刘琼, 通讯员 罗和平, 摄影：王明. The paper's name may precede it.
+        self.role_split = re.compile(rf"({role_alt})(\s*[/／:：]?\s*)") if role_alt else None
 
 
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
@@ -45,15 +46,24 @@ def names_only(text: str) -> bool:
     return len(tokens) <= 8 and all(_NAME.match(t) for t in tokens) and sum(len(t) for t in tokens) >= 2
 
 
-def byline_parts(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
-    """(role, names) for a byline line: '记者/刘琼', '通讯员 罗和平 王慧', or names alone."""
-    if vocab.role_line:
-        m = vocab.role_line.match(text)
-        if m and names_only(m.group(2)):
-            return m.group(1), m.group(2)
+def byline_parts(text: str, vocab: Vocabulary) -> list[tuple[str, str, str]] | None:
+    """A byline line as (role as printed, separator, names) segments: '记者/刘琼',
+    '记者/周明 通讯员/赵祥 李晓燕', '株洲日报全媒体记者/刘琼', or names alone ('谭小军 王晓娟')."""
     if names_only(text):
-        return "", text
-    return None
+        return [("", "", text)]
+    if not vocab.role_split:
+        return None
+    pieces = vocab.role_split.split(text)  # [before, role, sep, names, role, sep, names, ...]
+    head = pieces[0].strip()
+    if len(pieces) < 4 or (head and not re.fullmatch(r"[\u4e00-\u9fff]{1,10}", head)):
+        return None
+    segments = []
+    for k in range(1, len(pieces), 3):
+        role, sep, names = pieces[k], pieces[k + 1].strip(), pieces[k + 2].strip()
+        if not names_only(names):
+            return None
+        segments.append(((head + role) if k == 1 else role, sep, names))
+    return segments
 
 
 def heading_like(line: Line, vocab: Vocabulary) -> bool:

@@ -12,12 +12,15 @@ import unicodedata
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Sentence-final punctuation, optionally followed by closing quotes or brackets.
 SENTENCE_END = re.compile(r"(?:[。！？!?]|…{1,2}|\.{3,})[”’」』）)】》〕]*$")
-_URL = re.compile(r"(?:https?://|www\.)\S+")
+# ASCII only, and not a trailing full stop or comma: "见www.example.cn，" keeps its comma Chinese.
+_URL = re.compile(r"(?:https?://|www\.)[\w\-./?#=&%~+@:]*[\w/]", re.ASCII)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def is_wide(ch: str) -> bool:
-    return bool(ch) and unicodedata.east_asian_width(ch) in "WF"
+    """Full-width on a Chinese page: East Asian wide and full-width characters, and the ambiguous ones
+    (“ ” ‘ ’ … — ·) that Chinese fonts set full-width."""
+    return bool(ch) and unicodedata.east_asian_width(ch) in "WFA"
 
 
 def is_han(ch: str) -> bool:
@@ -75,13 +78,16 @@ def full_width_punctuation(text: str) -> tuple[str, list[str]]:
             if any(is_wide(c) for c in inner) or is_wide(_neighbour(text, start, -1)):
                 chars[start], chars[i] = "（", "）"
                 changes.append(f"({inner}) -> （{inner}）")
+    chinese_line = any(is_han(c) for c in text)
     for i, ch in enumerate(text):
         if ch not in ",;:!?" or i in protected:
             continue
         before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
         if ch in ",:" and before.isdigit() and after.isdigit():
             continue  # 1,000 and 12:30
-        if is_wide(before) or (is_wide(after) and not before.isascii()) or (is_wide(after) and ch in ",;"):
+        solid = i + 1 < len(text) and text[i + 1] != " " and chinese_line  # App,2019年: no space after it
+        if is_wide(before) or (is_wide(after) and not before.isascii()) or (is_wide(after) and ch in ",;") \
+                or (solid and ch in ",;"):
             chars[i] = _HALF_TO_FULL[ch]
             changes.append(f"{ch} -> {_HALF_TO_FULL[ch]}")
     return "".join(chars), changes

@@ -1,0 +1,276 @@
+"""The cleaner's rules on degraded fixtures made from clean text (tests/degrade.py), one defect
+at a time: what a reader would see wrong if a rule broke."""
+
+from __future__ import annotations
+
+import random
+import re
+import subprocess
+import sys
+
+import pytest
+from degrade import (
+    BYLINE,
+    CAPTIONS,
+    HEADING_BEFORE,
+    PARAGRAPHS,
+    SUBTITLE,
+    TITLE,
+    article_lines,
+    double_spaced,
+    expected_blocks,
+    half_width,
+    letter_spaced,
+    no_blank_lines,
+    ocr_spaces,
+    wrap,
+)
+
+from conftest import REPO
+from seedtext.cleaning import clean
+from seedtext.cleaning.lossless import check_lossless
+from seedtext.publish import load_yaml
+from seedtext.render import render_text
+
+OPTIONS = load_yaml(REPO / "data" / "cleaning.yml")
+WIDTHS = range(8, 23)
+
+
+def run(lines: list[str], overrides: dict | None = None):
+    text = "\n".join(lines) + "\n"
+    result = clean(text, "fixture.txt", OPTIONS, overrides)
+    assert check_lossless(text, result) == [], "the cleaner lost or invented text"
+    return result
+
+
+def blocks(result, article: int = 0) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in result.articles[article].blocks]
+
+
+@pytest.mark.parametrize("layout", [lambda ls: ls, no_blank_lines, double_spaced],
+                         ids=["blank-between-paragraphs", "single-spaced", "double-spaced"])
+@pytest.mark.parametrize("column", WIDTHS)
+def test_paragraphs_rebuilt_at_every_column_width(column, layout):
+    result = run(layout(article_lines(column)))
+    assert blocks(result) == expected_blocks()
+    article = result.articles[0]
+    assert (article.title, article.subtitle) == (TITLE, SUBTITLE)
+
+
+def test_wide_unwrapped_paragraphs_stay_whole():
+    result = run(article_lines(200))
+    assert blocks(result) == expected_blocks()
+
+
+@pytest.mark.parametrize("column", [10, 15, 20])
+def test_letter_spaced_justified_lines_lose_their_spaces(column):
+    rng = random.Random(column)
+    lines = [letter_spaced(line, rng) if len(line) >= column - 1 and n > 6 else line
+             for n, line in enumerate(no_blank_lines(article_lines(column)))]
+    assert any("  " in line or re.search(r"\S \S \S", line) for line in lines)
+    assert blocks(run(lines)) == expected_blocks()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_half_width_punctuation_becomes_full_width_only_in_chinese_prose(seed):
+    rng = random.Random(seed)
+    lines = [half_width(line, rng) if n > 6 else line for n, line in enumerate(article_lines(18))]
+    text = "".join(b[1] for b in blocks(run(lines)))
+    # Numbers, times, case names, ranges and the URL keep their ASCII punctuation; prose gets full-width.
+    for kept in ("12.6%", "168.3万", "12:30", "18:00", "3·15", "2019-2021", "www.example.gov.cn"):
+        assert kept in text
+    assert not re.search(r"[\u4e00-\u9fff][,;:!?()]|[,;:!?()][\u4e00-\u9fff]", text)
+    assert blocks(run(lines)) == expected_blocks()
+
+
+def test_ocr_spaces_next_to_digits_removed_latin_word_spaces_kept():
+    rng = random.Random(1)
+    lines = [ocr_spaces(line, rng) if n > 6 else line for n, line in enumerate(article_lines(16))]
+    lines += ["", "在 2018、2019 年全省会议上，2018年 1月 5日签署的Open Source Police项目获奖。"]
+    result = run(lines)
+    assert blocks(result)[:-1] == expected_blocks()
+    assert blocks(result)[-1][1] == "在2018、2019年全省会议上，2018年1月5日签署的Open Source Police项目获奖。"
+
+
+@pytest.mark.parametrize("hanging", ["。", "”。"])
+def test_hanging_punctuation_belongs_to_the_line_above(hanging):
+    lines = article_lines(14)
+    text = "这是“一个考验" + hanging
+    at = lines.index(wrap(PARAGRAPHS[0], 14)[-1])
+    lines[at + 2:at + 2] = ["作为结尾的一句话里有", "这是“一个考验", hanging, ""]
+    result = run(lines)
+    assert ("paragraph", "作为结尾的一句话里有" + text) in blocks(result)
+
+
+def test_page_break_with_photo_caption_rejoins_the_paragraph_and_keeps_the_caption_after_it():
+    lines = article_lines(16)
+    para = wrap(PARAGRAPHS[1], 16)
+    at = lines.index(para[2])  # the break falls mid-sentence
+    lines[at + 1:at + 1] = ["", "", "", CAPTIONS[0], "", "", ""]
+    got = blocks(run(lines))
+    k = got.index(("paragraph", PARAGRAPHS[1]))
+    assert got[k + 1] == ("caption", "图为民警在社区开展反诈宣传。黄小明 摄")
+
+
+def test_blank_line_inside_a_sentence_is_joined_across():
+    lines = no_blank_lines(article_lines(12))
+    para = wrap(PARAGRAPHS[3], 12)
+    at = lines.index(para[1])
+    lines[at + 1:at + 1] = ["", ""]
+    assert blocks(run(lines)) == expected_blocks()
+
+
+def test_words_and_numbers_split_across_lines_are_rejoined():
+    lines = [TITLE, SUBTITLE, "", "市局自主完成De", "epSeek大模型部署，", "涉案金额达168.", "3万元，挽回了全部",
+             "损失。"]
+    assert blocks(run(lines)) == [("paragraph",
+                                   "市局自主完成DeepSeek大模型部署，涉案金额达168.3万元，挽回了全部损失。")]
+
+
+def test_byline_names_and_roles():
+    lines = article_lines(18, byline="通讯员/周明 赵 祥 李晓燕")
+    article = run(lines).articles[0]
+    assert article.authors == ["周明", "赵祥", "李晓燕"]
+    assert article.roles == {"通讯员": ["周明", "赵祥", "李晓燕"]}
+    article = run(article_lines(18)).articles[0]
+    assert article.authors == ["周明", "赵祥", "李晓燕"] and article.roles == {"记者": ["周明"],
+                                                                             "通讯员": ["赵祥", "李晓燕"]}
+    assert article.byline == "记者/周明　通讯员/赵祥 李晓燕"
+
+
+def test_ocr_doubled_title_collapsed_and_listed_as_removal():
+    result = run(article_lines(18, title="平安答卷平安答卷"))
+    assert result.articles[0].title == "平安答卷"
+    assert [e.removed for e in result.edits if e.removed] == ["平安答卷"]
+
+
+def test_two_part_headline_keeps_its_one_space_letter_spacing_goes():
+    lines = article_lines(18, title="打 击 开 路 亮剑攻坚守护平安")
+    assert run(lines).articles[0].title == "打击开路 亮剑攻坚守护平安"
+
+
+def test_filler_lines_are_removed_and_logged():
+    lines = article_lines(18)
+    lines[20:20] = ["", "粒粒皆辛苦……", "", "请珍惜粮食", ""]
+    result = run(lines)
+    assert blocks(result) == expected_blocks()
+    removed = [e.removed for e in result.edits if e.kind == "remove"]
+    assert removed == ["粒粒皆辛苦……", "请珍惜粮食"]
+
+
+@pytest.mark.parametrize("style", ["plain", "markdown", "bold"])
+def test_headings_plain_markdown_or_bold(style):
+    lines = article_lines(16, markdown_headings=style == "markdown")
+    if style == "bold":
+        lines = [f"**{line}**" if line in HEADING_BEFORE.values() else line for line in lines]
+    assert blocks(run(lines)) == expected_blocks()
+
+
+def test_a_run_in_head_stays_inside_its_paragraph():
+    paragraph = "力拔头筹，荣誉等身。连续多年荣获全省公安机关绩效评估先进单位，攸县公安局被评为全省十佳公安局。"
+    lines = [TITLE, SUBTITLE, ""] + wrap(PARAGRAPHS[0], 15) + wrap(paragraph, 15)
+    assert blocks(run(lines)) == [("paragraph", PARAGRAPHS[0]), ("paragraph", paragraph)]
+
+
+def test_captions_by_marker_credit_and_circled_number():
+    lines = article_lines(20) + ["", "", CAPTIONS[1], "", "①", "", "- ② 两队一室。", ""]
+    got = blocks(run(lines))
+    assert got[-2:] == [("caption", "▲交警在国道沿线巡逻执勤。受访单位 供图"), ("caption", "②两队一室。")]
+
+
+def test_missing_pages_keep_the_fragments_and_mark_the_gaps():
+    lines = article_lines(18, headings=False)
+    first = next(n for n, line in enumerate(lines) if line == wrap(PARAGRAPHS[0], 18)[0])
+    lines[first] = "，" + lines[first][8:]  # the page before began mid-sentence
+    lines = lines[:-3]  # the page after is missing: the last paragraph breaks off mid-sentence
+    lines[-1] = lines[-1][:6]
+    got = run(lines).articles[0].blocks
+    assert got[0].kind == "gap" and got[1].text.startswith("，")
+    assert got[-1].kind == "gap" and got[-2].kind == "paragraph"
+    assert all(b.text == OPTIONS["gap_mark"] for b in got if b.kind == "gap")
+
+
+def test_several_articles_in_one_file_become_separate_articles():
+    second = article_lines(14, title="法治红利直达基层", byline="记者/周圆")
+    result = run(article_lines(18) + ["", ""] + second)
+    assert [a.title for a in result.articles] == [TITLE, "法治红利直达基层"]
+    assert blocks(result, 0) == blocks(result, 1) == expected_blocks()
+
+
+def test_text_before_the_headline_belongs_to_the_article():
+    lines = wrap(PARAGRAPHS[0], 16) + [""] + article_lines(16)[:6] + wrap(PARAGRAPHS[1], 16)
+    result = run(lines)
+    assert len(result.articles) == 1 and result.articles[0].title == TITLE
+    assert blocks(result) == [("paragraph", PARAGRAPHS[0]), ("paragraph", PARAGRAPHS[1])]
+
+
+def test_editor_overrides_win_over_the_rules():
+    lines = no_blank_lines(article_lines(16))
+    second = lines.index(wrap(PARAGRAPHS[0], 16)[1]) + 1  # raw line numbers are 1-based
+    caption_line = lines.index(wrap(PARAGRAPHS[5], 16)[0]) + 1
+    overrides = {"break_before": [second], "title": "编辑定的标题", "city": "湘潭", "period": "2024",
+                 "caption": [caption_line], "filler": [lines.index(HEADING_BEFORE[2]) + 1]}
+    result = run(lines, overrides)
+    article = result.articles[0]
+    assert (article.title, article.city, article.period) == ("编辑定的标题", "湘潭", "2024")
+    got = blocks(result)
+    assert got[0] == ("paragraph", wrap(PARAGRAPHS[0], 16)[0])
+    assert ("heading", HEADING_BEFORE[2]) not in got
+    assert ("caption", wrap(PARAGRAPHS[5], 16)[0]) in got
+
+
+def test_join_before_override_merges_two_paragraphs():
+    lines = no_blank_lines(article_lines(16, headings=False))
+    at = lines.index(wrap(PARAGRAPHS[1], 16)[0]) + 1
+    got = blocks(run(lines, {"join_before": [at]}))
+    assert got[0] == ("paragraph", PARAGRAPHS[0] + PARAGRAPHS[1])
+
+
+@pytest.mark.parametrize("column", [9, 14, 22, 200])
+def test_cleaning_cleaned_text_changes_nothing(column):
+    lines = double_spaced(article_lines(column)) + ["", "", CAPTIONS[1]]
+    first = run(lines)
+    text = "\n\n\n".join(render_text(a) for a in first.articles)
+    second = run(text.split("\n"))
+    assert [blocks(second, n) for n in range(len(second.articles))] == [blocks(first, 0)]
+    assert render_text(second.articles[0]) == render_text(first.articles[0])
+
+
+def test_same_input_same_output():
+    lines = double_spaced(article_lines(13))
+    assert render_text(run(lines).articles[0]) == render_text(run(lines).articles[0])
+
+
+def test_lossless_check_catches_a_dropped_character():
+    text = "\n".join(article_lines(18)) + "\n"
+    result = clean(text, "fixture.txt", OPTIONS)
+    block = result.articles[0].blocks[1]
+    result.articles[0].blocks[1] = type(block)(block.kind, block.text[:5] + block.text[6:], block.first_line,
+                                               block.last_line, block.level, block.sources)
+    warnings = check_lossless(text, result)
+    assert warnings and warnings[0].line == block.first_line
+
+
+def test_cli_prints_markdown_and_explains_every_edit(tmp_path):
+    seed = tmp_path / "fixture.txt"
+    seed.write_text("\n".join(article_lines(14) + ["", "请珍惜粮食"]) + "\n", encoding="utf-8")
+    cli = [sys.executable, str(REPO / "hooks" / "clean.py"), str(seed)]
+    markdown = subprocess.run(cli, capture_output=True, text=True, check=True).stdout
+    assert markdown.startswith("---\ntitle: 织密平安防护网 守护城乡万家灯火\n")
+    assert PARAGRAPHS[5] in markdown
+    explain = subprocess.run(cli + ["--explain"], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^\s+\d+\s+join\s", explain, re.M) and re.search(r"^\s+\d+\s+split\s", explain, re.M)
+    assert re.search(r"^\s+\d+\s+remove\s.*请珍惜粮食.*\[removed\]$", explain, re.M)
+
+
+def test_cli_names_an_unreadable_file_and_fails(tmp_path):
+    seed = tmp_path / "scan.txt"
+    seed.write_bytes(b"%PDF-1.4\x00\x00\x01binary")
+    proc = subprocess.run([sys.executable, str(REPO / "hooks" / "clean.py"), str(seed)], capture_output=True,
+                          text=True)
+    assert proc.returncode == 1
+    assert proc.stdout == "" and len(proc.stderr.strip().splitlines()) == 1 and "scan.txt" in proc.stderr
+
+
+def test_byline_constant_is_what_the_fixtures_use():
+    assert BYLINE in article_lines(18)

@@ -30,7 +30,7 @@ from conftest import REPO
 from seedtext.cleaning import clean
 from seedtext.cleaning.lossless import check_lossless
 from seedtext.publish import load_yaml
-from seedtext.render import render_text
+from seedtext.render import first_sentence, render_text
 
 OPTIONS = load_yaml(REPO / "data" / "cleaning.yml")
 WIDTHS = range(8, 23)
@@ -274,3 +274,21 @@ def test_cli_names_an_unreadable_file_and_fails(tmp_path):
 
 def test_byline_constant_is_what_the_fixtures_use():
     assert BYLINE in article_lines(18)
+
+
+def test_several_headings_in_a_row_are_display_lines_not_empty_sections():
+    slogans = ["抗大疫、大抗疫 忠诚尽显", "稳大局、大稳局 担当尽显", "破大案、大破案 使命尽显"]
+    lines = article_lines(18)
+    for slogan in slogans:
+        lines += [slogan, ""]
+    got = blocks(run(lines))
+    assert got[-3:] == [("display", s) for s in slogans]
+    assert got[:-3] == expected_blocks()
+
+
+def test_the_lead_skips_a_fragment_after_a_gap_mark():
+    lines = article_lines(18, headings=False)
+    first = lines.index(wrap(PARAGRAPHS[0], 18)[0])
+    lines[first] = "，" + lines[first][8:]
+    article = run(lines).articles[0]
+    assert first_sentence(article) == "打击犯罪是公安机关的天职。"

@@ -26,7 +26,7 @@ class Edit:
 class Block:
     """A unit of the article body as a reader sees it."""
 
-    kind: str  # paragraph | heading | caption | gap (head: title | subtitle | byline)
+    kind: str  # paragraph | heading | caption | display | gap (head: kicker | title | subtitle | byline)
     text: str
     first_line: int  # raw line span, 1-based, inclusive
     last_line: int

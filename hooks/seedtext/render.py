@@ -47,8 +47,10 @@ def html_text(text: str) -> str:
 
 
 def first_sentence(article: Article) -> str:
-    for block in article.blocks:
-        if block.kind == "paragraph":
+    """The lead for listings and the meta description: the first paragraph that does not open
+    mid-sentence after a gap mark."""
+    for n, block in enumerate(article.blocks):
+        if block.kind == "paragraph" and not (n and article.blocks[n - 1].kind == "gap"):
             m = _SENTENCE_END.match(block.text)
             return m.group(0) if m else block.text
     return ""
@@ -85,7 +87,7 @@ def render_block(block: Block, anchor: str = "") -> str:
     if block.kind == "heading":
         level = max(2, min(block.level or 2, 4))
         return "#" * level + " " + text
-    attrs = {"caption": ".caption", "gap": ".gap"}.get(block.kind, "")
+    attrs = {"caption": ".caption", "gap": ".gap", "display": ".display"}.get(block.kind, "")
     if anchor:
         attrs = (attrs + " #" + anchor).strip()
     return text + (f"\n{{: {attrs} }}" if attrs else "")

@@ -20,7 +20,7 @@ from collections import Counter
 from ..model import Article, Block, CleanResult, Edit, Warning
 from .articles import TitleBlock, apply_title_block, find_title_blocks, page_banner
 from .lines import Line, read_lines
-from .paragraphs import Draft, build_blocks, mark_gaps, mark_weak_captions, rank_headings
+from .paragraphs import Draft, build_blocks, mark_gaps, mark_heading_runs, mark_weak_captions, rank_headings
 from .roles import Vocabulary, mark_line_kinds
 from .text import despace_headline
 
@@ -82,6 +82,7 @@ def _article(lines: list[Line], block: TitleBlock | None, source: str, vocab: Vo
     body = [ln for ln in lines if ln not in head_lines]
     drafts = build_blocks(body, vocab, overrides, edits)
     rank_headings(drafts)
+    mark_heading_runs(drafts, edits)
     mark_weak_captions(drafts, vocab, edits)
     drafts = mark_gaps(drafts, vocab, edits)
     first = head_lines[0].no if head_lines else (body[0].no if body else 1)

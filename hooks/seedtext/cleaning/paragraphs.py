@@ -242,6 +242,21 @@ def rank_headings(drafts: list[Draft]) -> None:
             d.level = 2 + min(ranks.index(md), 2) if md in ranks else 2
 
 
+def mark_heading_runs(drafts: list[Draft], edits: list[Edit]) -> None:
+    """Three or more headings with nothing between them head no sections: they are display lines
+    (a page's list of slogans or section titles printed apart from the text), not headings."""
+    k = 0
+    while k < len(drafts):
+        end = k
+        while end < len(drafts) and drafts[end].kind == "heading":
+            end += 1
+        if end - k >= 3:
+            for d in drafts[k:end]:
+                d.kind = "display"
+                edits.append(Edit("display", d.lines[0].no, "one of several headings in a row: a display line"))
+        k = max(end, k + 1)
+
+
 def is_single_sentence(text: str) -> bool:
     return ends_sentence(text) and not re.search(r"[。！？!?][”’」』）)]*(?=.)", text)
 

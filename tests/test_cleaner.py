@@ -292,3 +292,14 @@ def test_the_lead_skips_a_fragment_after_a_gap_mark():
     lines[first] = "，" + lines[first][8:]
     article = run(lines).articles[0]
     assert first_sentence(article) == "打击犯罪是公安机关的天职。"
+
+
+def test_a_caption_wrapped_by_the_column_stays_one_caption():
+    lines = article_lines(12)
+    para = wrap(PARAGRAPHS[1], 12)
+    at = lines.index(para[2])
+    lines[at + 1:at + 1] = ["", "", "图为民警在社区开展反诈", "宣传。黄小明 摄", "", ""]
+    got = blocks(run(lines))
+    k = got.index(("paragraph", PARAGRAPHS[1]))
+    assert got[k + 1] == ("caption", "图为民警在社区开展反诈宣传。黄小明 摄")
+    assert [b for b in got if b[0] == "caption"] == [got[k + 1]]

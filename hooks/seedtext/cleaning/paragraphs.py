@@ -24,6 +24,7 @@ WIDER_BY = 2.5  # a line this much wider than the column was not wrapped at it (
 # A paragraph's first line is indented two characters: a heading must be shorter than that.
 HEADING_SHORT_BY = 2.5
 INDENT = 2.0
+IMAGE_KINDS = ("caption", "marker")  # what a photo leaves in the text flow
 _ONLY_PUNCT = re.compile(r"^[。，、；：！？”’」』）)】》…—.!?,;:]+$")
 _CONTINUATION_START = re.compile(r"^[\u4e00-\u9fff]?[，、。；：！？”’）)]")
 _SENTENCE_INSIDE = re.compile(r"[。！？!?]")
@@ -107,12 +108,43 @@ def line_text(line: Line) -> str:
     return despace_headline(line.text) if line.kind == "heading" else despace_prose(line.text)
 
 
+def wrapped_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> set[int]:
+    """A caption the column wrapped (图为民警在社区开展反诈 / 宣传。黄小明 摄): a caption line that fills
+    the column without finishing takes the next one or two lines up to a sentence end or a photo
+    credit. Returns the raw numbers of the lines that continue a caption."""
+    widths = [ln.phys for ln in body if ln.kind == "text"]
+    if not widths:
+        return set()
+    col = upper_quartile(widths)
+    following: set[int] = set()
+    for k, line in enumerate(body):
+        if line.kind != "caption" or line.no in following or finished_caption(line.text, vocab) \
+                or line.phys < col - SHORT_BY or col > WIDE_COLUMN:
+            continue
+        for nxt in body[k + 1:k + 3]:
+            if nxt.kind not in ("text", "caption"):
+                break
+            if finished_caption(nxt.text, vocab):
+                for cont in body[k + 1:body.index(nxt) + 1]:
+                    cont.kind = "caption"
+                    following.add(cont.no)
+                    edits.append(Edit("caption", cont.no, f"continues the caption of line {line.no}"))
+                break
+    return following
+
+
+def finished_caption(text: str, vocab: Vocabulary) -> bool:
+    return ends_sentence(text) or bool(vocab.credit.match(text))
+
+
 def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: list[Edit]) -> list[Draft]:
     prose_in_headlines(body)
+    caption_tails = wrapped_captions(body, vocab, edits)
     text_lines = [ln for ln in body if ln.kind == "text"]
     cols = dict(zip((ln.no for ln in text_lines), column_widths(text_lines), strict=True))
     index = {ln.no: i for i, ln in enumerate(text_lines)}
     next_text = {a.no: b for a, b in zip(text_lines, text_lines[1:], strict=False)}
+    next_line = {a.no: b.kind for a, b in zip(body, body[1:], strict=False)}
     drafts: list[Draft] = []
     current: Draft | None = None
     held: list[Draft] = []  # captions met inside an unfinished paragraph go after it
@@ -141,6 +173,11 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
         if line.no in gap_before:
             close()
             drafts.append(Draft("gap", [line]))
+        if line.kind == "caption" and line.no in caption_tails:
+            caption = (held or drafts)[-1]
+            caption.lines.append(line)
+            caption.text = caption_text_of(caption.lines, vocab)
+            continue
         if line.kind == "caption":
             caption = Draft("caption", [line], caption_text(line, vocab))
             if current and not ends_sentence(current.text):
@@ -154,7 +191,7 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
             drafts.append(Draft("heading", [line], despace_headline(line.text), 0))
             continue
         if plain_heading(line, next_text.get(line.no), current, cols[line.no], vocab,
-                         double_spaced(text_lines, index[line.no])):
+                         double_spaced(text_lines, index[line.no]), next_line.get(line.no, "") in IMAGE_KINDS):
             line.kind = "heading"
             edits.append(Edit("heading", line.no, "short line without sentence end after a finished paragraph"))
             close()
@@ -201,14 +238,14 @@ def indented(line: Line, col: float) -> bool:
 
 
 def plain_heading(line: Line, following: Line | None, current: Draft | None, col: float, vocab: Vocabulary,
-                  spaced: bool) -> bool:
+                  spaced: bool, before_image: bool = False) -> bool:
     """A short line without sentence-ending punctuation, after a finished paragraph, is a heading
     (守护万家灯火，建设更高水平平安湘潭). Not one: a line that leads on (ends in ：，、； or a number),
     one the next line plainly continues (日，…), or in a narrow column a paragraph's indented first
     line. In a narrow column a heading is much shorter than the column, set apart by blank lines
     (where the extraction does not double-space everything), or followed by an indented first line."""
     if not (heading_like(line, vocab) and following is not None and not line.text.endswith(_LEADS_ON)
-            and not _CONTINUATION_START.match(line.text) and not line.justified
+            and not _CONTINUATION_START.match(line.text)
             and not line.text[-1].isascii() and not _SENTENCE_INSIDE.search(line.text)
             and (current is None or ends_sentence(current.text))
             and not _CONTINUATION_START.match(following.text)):
@@ -217,11 +254,17 @@ def plain_heading(line: Line, following: Line | None, current: Draft | None, col
         return True
     if "，" in line.text:
         return False  # in a narrow column, a line with a comma that is not a sentence is a paragraph's start
-    if (line.blank_after >= 1 and not spaced) or line.blank_after >= 2:
-        return True  # set apart by blank lines where paragraphs are not
+    if ((line.blank_after >= 1 and not spaced) or line.blank_after >= 2) and not before_image:
+        return True  # set apart by blank lines where paragraphs are not (and not by a photo's gap)
     if indented(following, col):
         return True  # the next line is a paragraph's indented first line: this one stands alone
     return not indented(line, col) and line.phys <= col * 0.6
+
+
+def caption_text_of(lines: list[Line], vocab: Vocabulary) -> str:
+    """A wrapped caption's lines joined; the credit at its end keeps its space."""
+    joined = "".join(despace_prose(ln.text) for ln in lines[:-1])
+    return joined + caption_text(lines[-1], vocab)
 
 
 def caption_text(line: Line, vocab: Vocabulary) -> str:

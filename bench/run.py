@@ -1,15 +1,41 @@
-"""Benchmark: build the site on synthetic corpora of N seeds; report time, peak RSS, sizes.
+"""Benchmark: build the site on synthetic corpora of N seeds and report what it costs.
 
-Usage: .venv/bin/python bench/run.py --sizes 100,500,1000
+One command (about 10 minutes on 2 cores for the default sizes):
+
+    .venv/bin/python bench/run.py --sizes 100,500,1000
+
+For every N, in a temporary copy of the project with N synthetic seeds (bench/corpus.py):
+- `mkdocs build` cold (empty .cache/) and warm (cache filled by the cold build): wall time, peak RSS
+  of the build process, output size, search index per variant (raw and gzipped), and the time per
+  stage the hook writes to .cache/timings.json (decode+clean, conversion, tags and cross-references,
+  MkDocs render, search index; "startup" = the rest: interpreter, imports, config);
+- the plain build: the same cleaned, converted Markdown written as ordinary files into a docs folder,
+  built with the same mkdocs.yml minus the hook; the ratio hook build / plain build is the hook overhead;
+- a `mkdocs serve` rebuild: in one process, as `mkdocs serve` does (load_config + build, plugins kept),
+  build once, append a paragraph to one seed, build again; the second build is timed. The same for the
+  plain build with one Markdown page edited.
+For the largest N, the reader's side: bytes (raw and gzipped) a browser fetches to open one article, and
+then to run a first search (Playwright + /usr/bin/chromium against a local HTTP server). With
+`--pagefind PYTHON` (a Python with `pagefind[extended]` installed, kept out of the project), Pagefind
+indexes one variant of that site and the bytes fetched for one query are measured the same way.
+
+Results: Markdown tables on stdout, all figures as JSON in bench/out/results.json.
 """
 
+from __future__ import annotations
+
 import argparse
+import functools
 import gzip
-import resource
+import http.server
+import json
+import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -17,44 +43,421 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 from corpus import make_corpus  # noqa: E402
 
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+EDIT = "\n\n本报讯 这是编辑在预览时补上的一段话，用来测量重新构建的时间。\n"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+QUERY = "反诈"
+
+
+# ---------------------------------------------------------------------------------------------
+# Processes
+
+
+def run_child(cmd: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Run a command; (wall seconds, its own peak RSS in MB, stdout). Fails loudly with its output."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stdout}\n{stderr}")
+    return seconds, usage.ru_maxrss / 1024, stdout
+
 
 def dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def build(project: Path, site_dir: Path) -> float:
+def search_indexes(site_dir: Path) -> dict[str, tuple[int, int]]:
+    out = {}
+    for index in sorted([*site_dir.glob("search/search_index.json"), *site_dir.glob("*/search/search_index.json")]):
+        raw = index.read_bytes()
+        if len(raw) > 10_000:  # not the hook's near-empty root index
+            name = index.parent.parent.name if index.parent.parent != site_dir else "one index"
+            out[name] = (len(raw), len(gzip.compress(raw, 6)))
+    return out
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> dict:
+    seconds, rss, _ = run_child([str(REPO / ".venv/bin/mkdocs"), "build", "-q", "-d", str(site_dir)], project)
+    result = {"seconds": seconds, "rss_mb": rss, "output_mb": dir_size(site_dir) / 1e6,
+              "indexes": search_indexes(site_dir)}
+    timings = project / ".cache" / "timings.json"
+    if timings.exists():
+        report = json.loads(timings.read_text(encoding="utf-8"))
+        stages = report["stages"]
+        stages["startup"] = seconds - stages["total"]  # interpreter, imports, config loading
+        result.update(stages=stages, cleaned=len(report["cleaned"]), reused=report["reused"])
+        timings.unlink()
+    return result
+
+
+def rebuild(project: Path, edit: Path, site_dir: Path) -> dict:
+    """`mkdocs serve`'s rebuild after one file is edited, in a child process (see rebuild_child)."""
+    _, rss, stdout = run_child([sys.executable, __file__, "--_rebuild", str(project), str(edit), str(site_dir)],
+                               project)
+    result = json.loads(stdout.strip().splitlines()[-1])
+    result["rss_mb"] = rss
+    return result
+
+
+def rebuild_child(project: Path, edit: Path, site_dir: Path) -> None:
+    """What `mkdocs serve` does (mkdocs/commands/serve.py): load_config, on_startup once, build; on a change,
+    load_config again (plugin instances are kept) and build again."""
+    os.chdir(project)
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    serve_url = "http://127.0.0.1:8000/reviews/"
+
+    def get_config():
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
+        config.site_url = serve_url
+        return config
+
     start = time.perf_counter()
-    subprocess.run([str(REPO / ".venv/bin/mkdocs"), "build", "-q", "-d", str(site_dir)], cwd=project, check=True)
-    return time.perf_counter() - start
+    config = get_config()
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config, serve_url=serve_url)
+    first = time.perf_counter() - start
+    with edit.open("a", encoding="utf-8") as f:
+        f.write(EDIT)
+    start = time.perf_counter()
+    build(get_config(), serve_url=serve_url)
+    second = time.perf_counter() - start
+    result = {"first": first, "rebuild": second}
+    timings = project / ".cache" / "timings.json"
+    if timings.exists():
+        report = json.loads(timings.read_text(encoding="utf-8"))
+        result.update(stages=report["stages"], cleaned=len(report["cleaned"]), converted=report["converted"])
+    print(json.dumps(result))
 
 
-def bench(count: int) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp) / "project"
-        shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(
-            ".git", ".venv", "node_modules", "site", ".cache", "seeds", "bench", "tests"))
-        make_corpus(REPO / "seeds", project / "seeds", count)
-        site_dir = Path(tmp) / "site"
-        seconds = build(project, site_dir)
-        rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        indexes = {}
-        for index in sorted(site_dir.glob("*/search/search_index.json")):
-            raw = index.read_bytes()
-            indexes[index.parent.parent.name] = (len(raw), len(gzip.compress(raw)))
-        return {"n": count, "seconds": seconds, "rss_mb": rss_mb,
-                "output_mb": dir_size(site_dir) / 1e6, "indexes": indexes}
+# ---------------------------------------------------------------------------------------------
+# Projects
+
+
+def make_project(tmp: Path, count: int) -> Path:
+    project = tmp / "project"
+    shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "node_modules", "site", ".cache", "seeds", "bench", "tests", "__pycache__",
+        ".pytest_cache", ".ruff_cache"))
+    make_corpus(REPO / "seeds", project / "seeds", count)
+    return project
+
+
+def plain_child(project: Path, plain: Path) -> None:
+    """Write every page the hook publishes (cleaned, converted per variant) as ordinary Markdown files."""
+    import yaml
+
+    sys.path.insert(0, str(project / "hooks"))
+    from seedtext import cache
+    from seedtext.publish import load_yaml
+    from seedtext.site import Variant, build_site, variant_markdown
+
+    config = yaml.safe_load(re.sub(r"!!python/\S+", "", (project / "mkdocs.yml").read_text(encoding="utf-8")))
+    phrases = config["extra"].get("script_phrases")
+    variants = [Variant.from_config(dict(v, phrases=v.get("phrases", phrases))) for v in config["extra"]["variants"]]
+    variants = [Variant(v.lang, v.root, v.name, v.opencc, v.theme_language,
+                        str(project / v.phrases) if v.phrases else None) for v in variants]
+    cache.directory = project / ".cache"  # filled by the cold build: this only reads
+    site = build_site(project / "seeds", project / "docs", load_yaml(project / "data" / "cleaning.yml"))
+    docs = plain / "docs"
+    for variant in variants:
+        for page in site.pages:
+            path = docs / variant.root / page.uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(variant_markdown(page, variant), encoding="utf-8")
+    links = "".join(f"- [{v.name}]({v.root}/index.md)\n" for v in variants)
+    (docs / "index.md").write_text(f"# {config['site_name']}\n\n{links}", encoding="utf-8")
+
+
+def make_plain_project(project: Path, plain: Path) -> Path:
+    """The plain build: same theme, extensions, search and assets, the hook's pages as files, no hook."""
+    for item in (project / "docs").rglob("*"):
+        if item.is_file() and item.suffix != ".md":
+            target = plain / "docs" / item.relative_to(project / "docs")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(item, target)
+    shutil.copytree(project / "overrides", plain / "overrides")
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    plain_text, hooks = re.subn(r"^hooks:\n(?:  .*\n)+", "", text, flags=re.M)
+    plain_text, _ = re.subn(r"^watch:\n(?:  .*\n)+", "", plain_text, flags=re.M)
+    # Articles are reached through the home listings, not the nav (as the hook does: a full nav is quadratic).
+    plain_text, nav = re.subn(r"^not_in_nav: \|\n", "not_in_nav: |\n  /*/articles/\n", plain_text, flags=re.M)
+    # The same jieba dictionary the hook gives the search plugin (Simplified + Traditional words).
+    (jieba_dict,) = (project / ".cache" / "jieba").glob("jieba-*.txt")
+    plain_text, search = re.subn(r"^  - search:\n", f"  - search:\n      jieba_dict: {jieba_dict}\n",
+                                 plain_text, flags=re.M)
+    assert hooks == 1 and nav == 1 and search == 1, "mkdocs.yml changed shape: update make_plain_project"
+    (plain / "mkdocs.yml").write_text(plain_text, encoding="utf-8")
+    run_child([sys.executable, __file__, "--_plain", str(project), str(plain)], project)
+    return plain
+
+
+# ---------------------------------------------------------------------------------------------
+# The reader's side
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve_dir(directory: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def local_file(site_dir: Path, base: str, url: str) -> Path | None:
+    if not url.startswith(base):
+        return None
+    rel = url[len(base):].split("?")[0].split("#")[0]
+    path = site_dir / rel
+    return path / "index.html" if rel.endswith("/") or rel == "" or path.is_dir() else path
+
+
+def kind(path: Path) -> str:
+    if path.name == "search_index.json":
+        return "search index"
+    if "workers" in path.parts:
+        return "search worker"
+    if path.parent.name == "pagefind" or "pagefind" in path.parts:
+        return "pagefind"
+    return {".html": "html", ".css": "css", ".js": "js", ".json": "json"}.get(path.suffix, path.suffix or "other")
+
+
+def tally(site_dir: Path, base: str, urls: list[str]) -> dict:
+    """Bytes of the responses, raw and gzipped (what a server with compression sends), by kind."""
+    total = {"raw": 0, "gzip": 0, "files": 0, "by_kind": {}}
+    for url in dict.fromkeys(urls):
+        path = local_file(site_dir, base, url)
+        if path is None or not path.is_file():
+            continue
+        data = path.read_bytes()
+        # Pagefind's index files are gzipped already: a server sends them as they are.
+        gz = len(data) if path.suffix.startswith(".pf_") or path.suffix == ".pagefind" else len(gzip.compress(data, 6))
+        total["raw"] += len(data)
+        total["gzip"] += gz
+        total["files"] += 1
+        k = total["by_kind"].setdefault(kind(path), [0, 0])
+        k[0] += len(data)
+        k[1] += gz
+    return total
+
+
+def new_browser(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=[
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync"])
+
+
+def reader_bytes(site_dir: Path, root: str) -> dict:
+    """Open one article in a fresh browser (empty cache), then type a first search."""
+    from playwright.sync_api import sync_playwright
+
+    article = sorted((site_dir / root / "articles").iterdir())[len(list((site_dir / root / "articles").iterdir())) // 2]
+    server, base = serve_dir(site_dir)
+    try:
+        with sync_playwright() as p:
+            browser = new_browser(p)
+            page = browser.new_context().new_page()
+            urls: list[str] = []
+            page.on("response", lambda r: urls.append(r.url))
+            page.goto(f"{base}{root}/articles/{article.name}/", wait_until="networkidle")
+            time.sleep(1.0)
+            opened = list(urls)
+            box = page.locator("input.md-search__input")
+            page.keyboard.press("s")  # Material's shortcut opens search
+            results = page.locator(".md-search-result__item")
+            found = 0
+            for _ in range(5):
+                box.fill(QUERY)
+                box.press("End")
+                deadline = time.monotonic() + 20
+                while time.monotonic() < deadline and not (found := results.count()):
+                    time.sleep(0.2)
+                if found:
+                    break
+            page.wait_for_load_state("networkidle")
+            searched = urls[len(opened):]
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"article": f"{root}/articles/{article.name}/", "open": tally(site_dir, base, opened),
+            "first_search": tally(site_dir, base, searched), "query": QUERY, "results_shown": found}
+
+
+def pagefind(site_dir: Path, root: str, python: str) -> dict:
+    """Pagefind (extended: segments Chinese) over one variant of the built site; bytes for one query."""
+    from playwright.sync_api import sync_playwright
+
+    target = site_dir / root
+    start = time.perf_counter()
+    proc = subprocess.run([python, "-m", "pagefind", "--site", str(target), "--output-subdir", "pagefind"],
+                          capture_output=True, text=True, env=ENV)
+    seconds = time.perf_counter() - start
+    if proc.returncode:
+        return {"error": proc.stdout + proc.stderr}
+    index_dir = target / "pagefind"
+    files = [p for p in index_dir.rglob("*") if p.is_file()]
+    server, base = serve_dir(site_dir)
+    try:
+        with sync_playwright() as p:
+            browser = new_browser(p)
+            page = browser.new_context().new_page()
+            page.goto(f"{base}{root}/about/", wait_until="networkidle")
+            urls: list[str] = []
+            page.on("response", lambda r: urls.append(r.url))
+            hits = page.evaluate("""async ([url, query]) => {
+                const pf = await import(url);
+                const search = await pf.search(query);
+                const data = await Promise.all(search.results.slice(0, 10).map(r => r.data()));
+                return [search.results.length, data.map(d => d.url)];
+            }""", [f"{base}{root}/pagefind/pagefind.js", QUERY])
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"seconds": seconds, "files": len(files), "bytes": sum(p.stat().st_size for p in files),
+            "query": QUERY, "results": hits[0], "query_fetch": tally(site_dir, base, urls),
+            "log": proc.stdout[-600:]}
+
+
+# ---------------------------------------------------------------------------------------------
+# One N
+
+
+def bench(count: int, reader: bool, pagefind_python: str | None, keep: Path | None) -> dict:
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        project = make_project(tmp, count)
+        print(f"N={count}: cold build ...", file=sys.stderr, flush=True)
+        cold = mkdocs_build(project, tmp / "site-cold")
+        print(f"N={count}: warm build ...", file=sys.stderr, flush=True)
+        warm = mkdocs_build(project, tmp / "site-warm")
+        print(f"N={count}: plain build ...", file=sys.stderr, flush=True)
+        plain_project = make_plain_project(project, tmp / "plain")
+        plain = mkdocs_build(plain_project, tmp / "site-plain")
+        print(f"N={count}: serve rebuilds ...", file=sys.stderr, flush=True)
+        serve = rebuild(project, project / "seeds" / "0000_bench.txt", tmp / "site-serve")
+        article = sorted((plain_project / "docs" / "zh-hans" / "articles").iterdir())[0]
+        plain_serve = rebuild(plain_project, article, tmp / "site-plain-serve")
+        result = {"n": count, "cold": cold, "warm": warm, "plain": plain, "serve": serve, "plain_serve": plain_serve,
+                  "pages": len(list((tmp / "site-warm").glob("*/articles/*/index.html")))}
+        if reader:
+            print(f"N={count}: reader bytes ...", file=sys.stderr, flush=True)
+            result["reader"] = {root: reader_bytes(tmp / "site-warm", root) for root in ("zh-hans",)}
+            worst = max(gz for _, gz in warm["indexes"].values())
+            if pagefind_python and worst > 2e6:
+                print(f"N={count}: pagefind ...", file=sys.stderr, flush=True)
+                result["pagefind"] = pagefind(tmp / "site-warm", "zh-hans", pagefind_python)
+        if keep:
+            shutil.copytree(tmp / "site-warm", keep / f"site-{count}", dirs_exist_ok=True)
+        return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+
+
+def mb(n: float) -> str:
+    return f"{n / 1e6:.2f}"
+
+
+def kinds_text(by_kind: dict) -> str:
+    return ", ".join(f"{k} {raw / 1e3:.0f}/{gz / 1e3:.0f}" for k, (raw, gz) in sorted(by_kind.items()))
+
+
+def report(results: list[dict]) -> str:
+    out = ["## Build", "",
+           "| N | articles | cold s | warm s | plain s | hook overhead warm (cold) | "
+           "peak RSS MB cold / warm / plain | output MB | search index per variant raw/gzip MB |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        c, w, p = r["cold"], r["warm"], r["plain"]
+        idx = ", ".join(f"{k}: {mb(raw)}/{mb(gz)}" for k, (raw, gz) in w["indexes"].items())
+        idx += " (plain: " + ", ".join(f"{k}: {mb(raw)}/{mb(gz)}" for k, (raw, gz) in p["indexes"].items()) + ")"
+        over_w, over_c = (w["seconds"] / p["seconds"] - 1) * 100, (c["seconds"] / p["seconds"] - 1) * 100
+        out.append(f"| {r['n']} | {r['pages']} | {c['seconds']:.1f} | {w['seconds']:.1f} | {p['seconds']:.1f} | "
+                   f"{over_w:+.0f} % ({over_c:+.0f} %) | "
+                   f"{c['rss_mb']:.0f} / {w['rss_mb']:.0f} / {p['rss_mb']:.0f} | {w['output_mb']:.1f} | {idx} |")
+    out += ["", "## Time per stage (seconds; from .cache/timings.json)", "",
+            "| N | build | setup | decode+clean | conversion | tags+xref | MkDocs render | search index | "
+            "startup (imports, config) | total |", "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        for name in ("cold", "warm"):
+            s = r[name]["stages"]
+            out.append(f"| {r['n']} | {name} | {s['setup']:.1f} | {s['decode_clean']:.1f} | {s['conversion']:.1f} | "
+                       f"{s['tags_xref']:.1f} | {s['render']:.1f} | {s['search']:.1f} | {s['startup']:.1f} | "
+                       f"{r[name]['seconds']:.1f} |")
+        s = r["serve"].get("stages")
+        if s:
+            out.append(f"| {r['n']} | serve rebuild | {s['setup']:.1f} | {s['decode_clean']:.1f} | "
+                       f"{s['conversion']:.1f} | {s['tags_xref']:.1f} | {s['render']:.1f} | {s['search']:.1f} | – | "
+                       f"{r['serve']['rebuild']:.1f} |")
+    out += ["", "## `mkdocs serve` rebuild after editing one file (seconds)", "",
+            "| N | hook: first build (warm cache) | hook: rebuild | seeds re-cleaned | plain: rebuild | ratio | "
+            "peak RSS MB hook / plain |", "|---|---|---|---|---|---|---|"]
+    for r in results:
+        s, p = r["serve"], r["plain_serve"]
+        out.append(f"| {r['n']} | {s['first']:.1f} | {s['rebuild']:.1f} | {s.get('cleaned', '?')} | "
+                   f"{p['rebuild']:.1f} | {s['rebuild'] / p['rebuild']:.2f} | {s['rss_mb']:.0f} / {p['rss_mb']:.0f} |")
+    if len(results) > 1:
+        by_n = {r["n"]: r for r in results}
+        if 500 in by_n and 1000 in by_n:
+            out += ["", "Growth N=1000 / N=500: " + ", ".join(
+                f"{name} {by_n[1000][name]['seconds'] / by_n[500][name]['seconds']:.2f}"
+                for name in ("cold", "warm", "plain"))]
+    for r in results:
+        for root, rb in r.get("reader", {}).items():
+            out += ["", f"## Reader's side at N = {r['n']} ({root}, empty browser cache)", "",
+                    "| step | files | raw KB | gzip KB | by kind (raw/gzip KB) |", "|---|---|---|---|---|"]
+            for step in ("open", "first_search"):
+                t = rb[step]
+                out.append(f"| {step.replace('_', ' ')} | {t['files']} | {t['raw'] / 1e3:.0f} | "
+                           f"{t['gzip'] / 1e3:.0f} | {kinds_text(t['by_kind'])} |")
+            out.append(f"\nArticle: `{rb['article']}`; query {rb['query']}: {rb['results_shown']} results shown.")
+        pf = r.get("pagefind")
+        if pf and "error" not in pf:
+            q = pf["query_fetch"]
+            kinds = kinds_text(q["by_kind"])
+            out += ["", f"## Pagefind at N = {r['n']} (zh-hans only)", "",
+                    f"Index time {pf['seconds']:.1f} s; {pf['files']} files, {mb(pf['bytes'])} MB in all. "
+                    f"Query {pf['query']}: {pf['results']} results; fetched {q['files']} files, "
+                    f"{q['raw'] / 1e3:.0f} KB raw / {q['gzip'] / 1e3:.0f} KB sent ({kinds}), "
+                    "including the top 10 results' fragments."]
+        elif pf:
+            out += ["", f"Pagefind failed: {pf['error'][-400:]}"]
+    return "\n".join(out) + "\n"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="100,500,1000")
+    if len(sys.argv) > 1 and sys.argv[1] == "--_rebuild":
+        return rebuild_child(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))
+    if len(sys.argv) > 1 and sys.argv[1] == "--_plain":
+        return plain_child(Path(sys.argv[2]), Path(sys.argv[3]))
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,500,1000", help="corpus sizes, comma-separated")
+    parser.add_argument("--no-reader", action="store_true", help="skip the browser measurement")
+    parser.add_argument("--pagefind", metavar="PYTHON",
+                        help="a Python with pagefind[extended] installed (e.g. a throwaway venv in /tmp)")
+    parser.add_argument("--keep", type=Path, help="copy each warm site here")
+    parser.add_argument("--json", type=Path, default=REPO / "bench" / "out" / "results.json")
     args = parser.parse_args()
-    print("| N | build s | peak RSS MB (max so far) | output MB | search index per variant raw/gzip MB |")
-    print("|---|---|---|---|---|")
-    for count in (int(s) for s in args.sizes.split(",")):
-        r = bench(count)
-        idx = ", ".join(f"{k}: {raw / 1e6:.2f}/{gz / 1e6:.2f}" for k, (raw, gz) in r["indexes"].items())
-        print(f"| {r['n']} | {r['seconds']:.1f} | {r['rss_mb']:.0f} | {r['output_mb']:.1f} | {idx} |", flush=True)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    results = []
+    for count in sizes:
+        results.append(bench(count, reader=not args.no_reader and count == max(sizes),
+                             pagefind_python=args.pagefind, keep=args.keep))
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print(report(results))
 
 
 if __name__ == "__main__":

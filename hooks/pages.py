@@ -8,8 +8,10 @@ navigation and UI language, and splits sitemap and search index per variant.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import re
+import time
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
@@ -19,6 +21,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
+from seedtext import cache as seed_cache
 from seedtext import convert as script_convert
 from seedtext.publish import load_yaml
 from seedtext.search import fix_query_segmentation, split_index, use_script_aware_jieba
@@ -28,7 +31,7 @@ log = get_plugin_logger("seeds")
 
 # Hand-written pages in docs/ that are templates for every variant, not pages themselves.
 TEMPLATE_PAGES = ("home.md", "about.md")
-NAV_PAGES = ("index.md", "about.md")
+NAV_PAGES = ("index.md", "tags/index.md", "about.md")
 
 
 class State:
@@ -38,6 +41,8 @@ class State:
     variant_files: dict[str, list[File]] = {}
     base_extra_alternate: list[dict] = []
     site_strings: dict[str, str] = {}  # site_name etc. as written in mkdocs.yml (Simplified)
+    clock: dict[str, float] = {}  # perf_counter marks and seconds per stage of the current build (timings.json)
+    segments: seed_cache.Memo | None = None  # the search plugin's word segmentation, by text
 
 
 def project_dir(config) -> Path:
@@ -67,7 +72,84 @@ def load_variants(config) -> list[Variant]:
     return variants
 
 
+def timed(method, stage: str):
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            State.clock[stage] = State.clock.get(stage, 0.0) + time.perf_counter() - start
+
+    wrapper.timed = True
+    return wrapper
+
+
+def time_search_plugin(config) -> None:
+    """Count the search plugin's work (indexing every page, writing the index) as the search stage."""
+    plugins = [p for name, p in config.plugins.items() if name.split("/")[-1] == "search"]
+    for event in ("page_context", "post_build"):
+        methods = config.plugins.events[event]
+        for i, method in enumerate(methods):
+            if getattr(method, "__self__", None) in plugins and not getattr(method, "timed", False):
+                methods[i] = timed(method, "search")
+
+
+def cache_search_segmentation(config) -> None:
+    """The search plugin cuts the Han text of every page with jieba: nine tenths of the search stage.
+    Remember the cuts by text in .cache/ (keyed by jieba's dictionary and the library versions) so that a
+    rebuild cuts only text that changed. Hooks Material 9.8's SearchIndex._segment_chinese(text) -> text."""
+    State.segments = None
+    try:
+        import jieba
+        import material
+    except ImportError:
+        return
+    for name, plugin in config.plugins.items():
+        index = getattr(plugin, "search_index", None)
+        segment = getattr(index, "_segment_chinese", None)
+        if name.split("/")[-1] == "search" and callable(segment):
+            version = "\n".join([material.__version__, jieba.__version__, str(jieba.dt.dictionary),
+                                 seed_cache.code_version()])
+            State.segments = seed_cache.memo("search-segments", version)
+            index._segment_chinese = functools.partial(State.segments.get, compute=segment)
+
+
+def write_timings(config) -> None:
+    """Seconds per stage of this build, and what the cache saved, in .cache/timings.json (bench/run.py reads it)."""
+    clock, stats = State.clock, seed_cache.stats
+    now = time.perf_counter()
+    search = clock.get("search", 0.0) + (now - clock["post_build"])
+    stages = {
+        "setup": clock["setup"],  # on_config: variants, OpenCC converters, jieba dictionary
+        "decode_clean": stats.publish_seconds,
+        "conversion": stats.convert_seconds,
+        "tags_xref": clock["build_site"] - stats.publish_seconds,  # the rest of build_site (tags, listings)
+        "render": clock["post_build"] - clock["files_end"] - clock.get("search", 0.0),
+        "search": search,
+        "total": now - clock["start"],
+    }
+    timings = {"seeds": len(State.site.seeds) if State.site else 0, "cleaned": stats.cleaned,
+               "reused": stats.reused, "corrupt": stats.corrupt, "converted": stats.converted,
+               "conversions_reused": stats.conversions_reused,
+               "segments_cut": State.segments.misses if State.segments else None,
+               "segments_reused": State.segments.hits if State.segments else None,
+               "stages": {k: round(v, 3) for k, v in stages.items()}}
+    log.debug(f"cleaned {len(stats.cleaned)} of {timings['seeds']} seeds, converted {stats.converted} pages; "
+              + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items()))
+    try:
+        path = project_dir(config) / ".cache" / "timings.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(timings, ensure_ascii=False, indent=1), encoding="utf-8")
+    except OSError as exc:
+        log.debug(f"cannot write timings.json: {exc}")
+
+
 def on_config(config):
+    State.clock = {"start": time.perf_counter()}
+    seed_cache.directory = project_dir(config) / ".cache"
+    seed_cache.reset_stats()
+    time_search_plugin(config)
     State.variants = load_variants(config)
     State.site_strings = {key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}
     if any(name.split("/")[-1] == "search" for name in config.plugins):  # "material/search"
@@ -76,6 +158,8 @@ def on_config(config):
         log.warning("mkdocs.yml: extra.variants is empty; no article pages will be built")
     config.extra["alternate"] = [{"name": v.name, "link": f"{v.root}/", "lang": v.lang} for v in State.variants]
     State.base_extra_alternate = list(config.extra["alternate"])
+    cache_search_segmentation(config)  # after use_script_aware_jieba: the memo is keyed by jieba's dictionary
+    State.clock["setup"] = time.perf_counter() - State.clock["start"]
     return config
 
 
@@ -114,7 +198,9 @@ def on_files(files: Files, config) -> Files:
         if template is not None:
             files.remove(template)
     options = load_yaml(root / "data" / "cleaning.yml")
+    start = time.perf_counter()
     State.site = build_site(root / "seeds", Path(config.docs_dir), options)
+    State.clock["build_site"] = time.perf_counter() - start
     report(State.site, config.extra.get("largest_seed_kb"))
     State.variant_files = {}
     for variant in State.variants:
@@ -128,6 +214,7 @@ def on_files(files: Files, config) -> Files:
         State.variant_files[variant.root] = generated
     files.append(File.generated(config, "index.md", content=root_chooser(State.variants),
                                 inclusion=InclusionLevel.NOT_IN_NAV))
+    State.clock["files_end"] = time.perf_counter()
     return files
 
 
@@ -229,6 +316,7 @@ def fix_search_worker(site_dir: Path) -> None:
 
 
 def on_post_build(config):
+    State.clock["post_build"] = time.perf_counter()
     site_dir = Path(config.site_dir)
     site_url = config.site_url or "/"
     for variant in State.variants:
@@ -236,3 +324,6 @@ def on_post_build(config):
                       State.variant_files.get(variant.root, []))
     split_search_index(site_dir)
     fix_search_worker(site_dir)
+    if State.segments is not None:
+        State.segments.save()
+    write_timings(config)

@@ -100,8 +100,10 @@ def encodings_of_good_seed() -> dict[str, bytes]:
 
 
 def article_body(page: Path) -> str:
+    """The article as published, up to its related-articles list (which names the other copies)."""
     html = page.read_text(encoding="utf-8")
-    return html[html.index("<article"):html.index("</article>")]
+    end = html.find('id="相关文章"')
+    return html[html.index("<article"):end if end > 0 else html.index("</article>")]
 
 
 def test_every_encoding_and_line_end_publishes_the_same_article(tmp_path):

@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import cache
 from .convert import convert_variant
-from .publish import SeedPages, publish_seed
+from .publish import SeedPages
 from .render import escape_text, first_sentence
+from .tagpages import article_markdown, tag_articles, tag_index, tag_listing
 
 
 @dataclass(frozen=True)
@@ -89,11 +91,15 @@ def home_listing(seeds: list[SeedPages], city_order: list[str]) -> str:
 def build_site(seeds_dir: Path, docs_dir: Path, options: dict) -> Site:
     site = Site()
     seeds, site.skipped = seed_files(seeds_dir)
-    site.seeds = [publish_seed(path, options) for path in seeds]
+    site.seeds = [cache.publish_seed(path, options) for path in seeds]  # cleaned only when changed
     unique_slugs(site.seeds)
-    for seed in site.seeds:
-        for page in seed.pages:
-            site.pages.append(SitePage(f"articles/{page.slug}.md", page.markdown, page.article.title))
+    pages = [page for seed in site.seeds for page in seed.pages]
+    tags = tag_articles(pages, seeds_dir.parent / "data" / "tags.yml")
+    for page in pages:
+        site.pages.append(SitePage(f"articles/{page.slug}.md", article_markdown(page, tags), page.article.title))
+    site.pages.append(SitePage("tags/index.md", tag_index(tags), "标签"))
+    for tag in tags.values():
+        site.pages.append(SitePage(f"tags/{tag.slug}.md", tag_listing(tag), tag.name))
     home = (docs_dir / "home.md").read_text(encoding="utf-8")
     listing = home_listing(site.seeds, options.get("cities", []))
     site.pages.append(SitePage("index.md", home.rstrip("\n") + "\n\n" + listing))
@@ -104,4 +110,4 @@ def build_site(seeds_dir: Path, docs_dir: Path, options: dict) -> Site:
 def variant_markdown(page: SitePage, variant: Variant) -> str:
     """The page in the variant's script. Lines already in Traditional script (a Traditional seed) are
     detected in convert_variant: Simplified for the Simplified variant, regional forms for the others."""
-    return convert_variant(page.markdown, variant.opencc, variant.phrases)
+    return cache.converted(page.markdown, variant.opencc, variant.phrases, convert_variant)

@@ -1,0 +1,261 @@
+"""Cleaning and conversion results cached by content hash (no MkDocs import).
+
+- A seed's SeedPages (decode + clean + lossless check + render) is pickled under
+  `<dir>/seeds/<key>.pickle`; key = sha256 of the seed's name and bytes, its overrides file
+  (`seeds/overrides/<stem>.yml`) if any, the cleaning options and CODE_VERSION (the source of
+  every module of this package), so an edited seed, override, option or cleaner cleans again.
+- A page converted into a variant's script is stored under `<dir>/convert/<key>.txt`; key =
+  sha256 of the text, the OpenCC config and version, the phrase file's bytes and CODE_VERSION.
+
+Every cached object is read fresh from its file (later steps may change a page's slug or tags
+in place: a build never sees another build's objects). Anything wrong with a cache file (cut
+short, garbage, from another version) counts as a miss: the seed is cleaned again and the file
+rewritten. With `directory` unset (None) nothing is cached. `stats` counts what each build did:
+`cleaned` lists the seeds cleaned (not taken from the cache), and the seconds spent per stage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import publish as _publish
+
+log = logging.getLogger("mkdocs.plugins.seeds.cache")
+
+# <project>/.cache; the hook sets it. None: no caching.
+directory: Path | None = None
+
+
+@dataclass
+class Stats:
+    cleaned: list[str] = field(default_factory=list)  # seeds cleaned in this build (cache misses)
+    reused: int = 0  # seeds read from the cache
+    corrupt: int = 0  # cache files that could not be read (cleaned again)
+    converted: int = 0  # pages converted (cache misses)
+    conversions_reused: int = 0
+    publish_seconds: float = 0.0  # decode + clean (+ cache lookups)
+    convert_seconds: float = 0.0  # script conversion (+ cache lookups)
+
+
+stats = Stats()
+
+
+def reset_stats() -> Stats:
+    global stats
+    stats = Stats()
+    return stats
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Hash of every module of this package (and the Python and library versions they run on)."""
+    import opencc
+    import pypinyin
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"{sys.version}\n{opencc.__version__}\n{pypinyin.__version__}\n".encode())
+    for path in sorted(package.rglob("*.py")):
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _key(*parts: bytes | str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)  # length-prefixed: parts cannot run together
+    return digest.hexdigest()
+
+
+class CorruptEntry(ValueError):
+    """A cache file whose checksum does not match its contents."""
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """The data behind its sha256, written via a temporary file and renamed: a parallel or interrupted build
+    never leaves half a file, and a file damaged later fails its checksum instead of being used."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(hashlib.sha256(data).digest() + data)
+        tmp.replace(path)
+    except OSError as exc:  # a read-only or full disk only costs speed
+        log.debug(f"cache: cannot write {path}: {exc}")
+
+
+def _read_checked(path: Path) -> bytes:
+    blob = path.read_bytes()
+    data = blob[32:]
+    if len(blob) < 32 or hashlib.sha256(data).digest() != blob[:32]:
+        raise CorruptEntry("checksum mismatch")
+    return data
+
+
+def seed_key(seed: Path, data: bytes, overrides: bytes | None, options: dict) -> str:
+    options_text = json.dumps(options, ensure_ascii=False, sort_keys=True, default=repr)
+    return _key(code_version(), seed.name, data, b"-" if overrides is None else b"+" + overrides, options_text)
+
+
+def _read_seed_inputs(seed: Path) -> tuple[bytes, bytes | None]:
+    data = seed.read_bytes()
+    overrides = _publish.overrides_path(seed)
+    return data, overrides.read_bytes() if overrides.is_file() else None
+
+
+def publish_seed(seed: Path, options: dict) -> _publish.SeedPages:
+    """publish.publish_seed(seed, options), from the cache when seed, overrides, options and code are unchanged."""
+    start = time.perf_counter()
+    try:
+        return _cached_publish(seed, options)
+    finally:
+        stats.publish_seconds += time.perf_counter() - start
+
+
+def _cached_publish(seed: Path, options: dict) -> _publish.SeedPages:
+    if directory is None:
+        stats.cleaned.append(seed.name)
+        return _publish.publish_seed(seed, options)
+    try:
+        inputs = _read_seed_inputs(seed)
+    except OSError:  # unreadable: publish_seed reports it
+        stats.cleaned.append(seed.name)
+        return _publish.publish_seed(seed, options)
+    path = Path(directory) / "seeds" / f"{seed_key(seed, *inputs, options)}.pickle"
+    try:
+        cached = pickle.loads(_read_checked(path))
+        if isinstance(cached, _publish.SeedPages) and cached.source == seed.name:
+            stats.reused += 1
+            return cached
+        raise TypeError(f"not the pages of {seed.name}")
+    except FileNotFoundError:
+        pass
+    except Exception as exc:  # noqa: BLE001 - any unreadable entry is a miss, never a failed build
+        stats.corrupt += 1
+        log.debug(f"cache: ignoring {path.name} for seeds/{seed.name} ({type(exc).__name__}: {exc})")
+    stats.cleaned.append(seed.name)
+    result = _publish.publish_seed(seed, options)
+    try:
+        unchanged = _read_seed_inputs(seed) == inputs  # edited while we cleaned: do not file it under the old key
+    except OSError:
+        unchanged = False
+    if unchanged:
+        _write_atomic(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    return result
+
+
+@lru_cache(maxsize=64)
+def _file_digest(path: str, stamp: tuple[int, int]) -> str:
+    del stamp  # part of the cache key: an edited file is read again
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def converted(text: str, config: str | None, phrases: str | os.PathLike | None,
+              convert: Callable[[str, str | None, str | os.PathLike | None], str]) -> str:
+    """convert(text, config, phrases), from the cache when text, config, phrase file and code are unchanged."""
+    start = time.perf_counter()
+    try:
+        return _cached_convert(text, config, phrases, convert)
+    finally:
+        stats.convert_seconds += time.perf_counter() - start
+
+
+def _cached_convert(text, config, phrases, convert) -> str:
+    if directory is None:
+        stats.converted += 1
+        return convert(text, config, phrases)
+    import opencc
+
+    phrase_digest = ""
+    if phrases is not None:
+        stat = os.stat(phrases)
+        phrase_digest = _file_digest(str(phrases), (stat.st_mtime_ns, stat.st_size))
+    key = _key(code_version(), opencc.__version__, config or "", phrase_digest, text)
+    path = Path(directory) / "convert" / f"{key}.txt"
+    try:
+        result = _read_checked(path).decode("utf-8")
+        stats.conversions_reused += 1
+        return result
+    except FileNotFoundError:
+        pass
+    except (OSError, CorruptEntry, UnicodeDecodeError) as exc:
+        stats.corrupt += 1
+        log.debug(f"cache: ignoring {path.name} ({type(exc).__name__}: {exc})")
+    stats.converted += 1
+    result = convert(text, config, phrases)
+    _write_atomic(path, result.encode("utf-8"))
+    return result
+
+
+class Memo:
+    """Results of a pure function of text (the search plugin's word segmentation) kept in one file between
+    builds, `<dir>/<name>.pickle`. The entries a build used are written back, the rest dropped. `version` names
+    everything else the results depend on (dictionary, library versions): another version starts empty."""
+
+    def __init__(self, name: str, version: str):
+        self.name, self.version = name, version
+        self.path = Path(directory) / f"{name}.pickle" if directory is not None else None
+        self.old: dict[bytes, str] = {}
+        self.new: dict[bytes, str] = {}
+        self.hits = self.misses = 0
+        if self.path is None:
+            return
+        try:
+            saved_version, entries = pickle.loads(_read_checked(self.path))
+            if saved_version == version:
+                self.old = entries
+        except FileNotFoundError:
+            pass
+        except Exception as exc:  # noqa: BLE001 - an unreadable memo only costs time
+            stats.corrupt += 1
+            log.debug(f"cache: ignoring {self.path.name} ({type(exc).__name__}: {exc})")
+
+    def next_build(self) -> Memo:
+        """The same memo for the next build in this process (`mkdocs serve`): no file read."""
+        if self.new:  # keep what the last build used
+            self.old, self.new = self.new, {}
+        self.hits = self.misses = 0
+        return self
+
+    def get(self, text: str, compute: Callable[[str], str]) -> str:
+        key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+        value = self.new.get(key)
+        if value is None:
+            value = self.old.get(key)
+            if value is None:
+                value = compute(text)
+                self.misses += 1
+            else:
+                self.hits += 1
+            self.new[key] = value
+        else:
+            self.hits += 1
+        return value
+
+    def save(self) -> None:
+        if self.path is not None and (self.misses or len(self.new) != len(self.old)):
+            _write_atomic(self.path, pickle.dumps((self.version, self.new), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+_memos: dict[str, Memo] = {}
+
+
+def memo(name: str, version: str) -> Memo:
+    """The memo `name` for this build: kept in memory from the last build of this process when still valid."""
+    found = _memos.get(name)
+    path = Path(directory) / f"{name}.pickle" if directory is not None else None
+    if found is not None and found.version == version and found.path == path:
+        return found.next_build()
+    _memos[name] = Memo(name, version)
+    return _memos[name]

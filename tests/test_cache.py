@@ -1,0 +1,167 @@
+"""The cleaning cache as an editor meets it: a rebuild re-cleans only the seeds that changed (or whose
+overrides changed), a damaged cache file costs a re-clean and never a build, search text is not cut
+into words again, and a build from the cache is byte-identical to one without it. Observed through
+the cache's counters and the .cache/timings.json a build writes, never through timing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, copy_project, mkdocs_build
+from seedtext import cache
+from seedtext.convert import convert_variant
+from seedtext.publish import load_yaml
+from seedtext.site import build_site
+
+SEEDS = sorted(p.name for p in (REPO / "seeds").glob("*.txt"))
+
+
+def new_project(path: Path) -> Path:
+    path.mkdir()
+    return copy_project(path)
+
+
+def files_of(site_dir: Path) -> dict[str, bytes]:
+    return {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in sorted(site_dir.rglob("*")) if p.is_file()}
+
+
+# ---------------------------------------------------------------------------------------------
+# In process: build_site as the hook calls it, with the cache pointed at a temporary folder
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    root = new_project(tmp_path / "project")
+    monkeypatch.setattr(cache, "directory", root / ".cache")
+    return root
+
+
+def build(root: Path):
+    cache.reset_stats()
+    return build_site(root / "seeds", root / "docs", load_yaml(root / "data" / "cleaning.yml"))
+
+
+def test_unchanged_seeds_are_not_cleaned_again(project):
+    first = build(project)
+    assert sorted(cache.stats.cleaned) == SEEDS
+    second = build(project)
+    assert cache.stats.cleaned == [] and cache.stats.reused == len(SEEDS)
+    assert [p.markdown for p in second.pages] == [p.markdown for p in first.pages]
+    assert [p.uri for p in second.pages] == [p.uri for p in first.pages]
+
+
+def test_editing_one_seed_cleans_only_that_seed(project):
+    build(project)
+    seed = project / "seeds" / SEEDS[1]
+    seed.write_bytes(seed.read_bytes() + "\n\n本报讯 这是编辑补上的一段。\n".encode())
+    site = build(project)
+    assert cache.stats.cleaned == [SEEDS[1]]
+    assert any("这是编辑补上的一段" in p.markdown for p in site.pages)
+
+
+def test_changing_an_overrides_file_cleans_that_seed_again(project):
+    build(project)
+    folder = project / "seeds" / "overrides"
+    seed = next(s for s in SEEDS if not (folder / (Path(s).stem + ".yml")).exists())  # one without overrides yet
+    overrides = folder / (Path(seed).stem + ".yml")
+    folder.mkdir(exist_ok=True)
+    overrides.write_text("# reviewed: nothing to correct yet\n", encoding="utf-8")  # a new overrides file
+    build(project)
+    assert cache.stats.cleaned == [seed]
+    overrides.write_text("# reviewed twice\n", encoding="utf-8")  # an edited one
+    build(project)
+    assert cache.stats.cleaned == [seed]
+    overrides.unlink()  # a removed one: back to the first result, which is still cached
+    build(project)
+    assert cache.stats.cleaned == []
+
+
+def test_changed_options_or_cleaner_code_clean_everything_again(project, monkeypatch):
+    build(project)
+    options = load_yaml(project / "data" / "cleaning.yml")
+    cache.reset_stats()
+    build_site(project / "seeds", project / "docs", dict(options, cities=[*options.get("cities", []), "测试市"]))
+    assert sorted(cache.stats.cleaned) == SEEDS
+    monkeypatch.setattr(cache, "code_version", lambda: "an edited cleaner")
+    build(project)
+    assert sorted(cache.stats.cleaned) == SEEDS
+
+
+@pytest.mark.parametrize("damage", [
+    lambda data: b"not a pickle at all",
+    lambda data: data[: len(data) // 2],  # cut short
+    lambda data: data[:40] + bytes([data[40] ^ 0xFF]) + data[41:],  # one byte flipped
+    lambda data: b"",
+], ids=["garbage", "truncated", "flipped", "empty"])
+def test_a_damaged_cache_entry_is_ignored_and_the_seed_cleaned_again(project, damage):
+    first = build(project)
+    entries = sorted((project / ".cache" / "seeds").glob("*.pickle"))
+    assert len(entries) == len(SEEDS)
+    entries[0].write_bytes(damage(entries[0].read_bytes()))
+    site = build(project)
+    assert len(cache.stats.cleaned) == 1 and cache.stats.corrupt == 1
+    assert [p.markdown for p in site.pages] == [p.markdown for p in first.pages]
+    build(project)  # the entry was written again
+    assert cache.stats.cleaned == [] and cache.stats.corrupt == 0
+
+
+def test_a_damaged_conversion_entry_is_converted_again(project):
+    text = "这是一个测试，关于发展和软件。\n"
+    phrases = project / "data" / "phrases.txt"
+    cache.reset_stats()
+    expected = cache.converted(text, "s2tw", phrases, convert_variant)
+    assert expected == convert_variant(text, "s2tw", phrases) and cache.stats.converted == 1
+    (entry,) = (project / ".cache" / "convert").glob("*.txt")
+    entry.write_bytes(entry.read_bytes()[:-3])
+    cache.reset_stats()
+    assert cache.converted(text, "s2tw", phrases, convert_variant) == expected
+    assert cache.stats.corrupt == 1 and cache.stats.converted == 1
+    cache.reset_stats()
+    assert cache.converted(text, "s2tw", phrases, convert_variant) == expected
+    assert cache.stats.conversions_reused == 1 and cache.stats.converted == 0
+    phrases.write_text(phrases.read_text(encoding="utf-8") + "\n测试 測驗\n", encoding="utf-8")
+    cache.reset_stats()
+    assert cache.converted(text, "s2tw", phrases, convert_variant) != expected  # an edited phrase file counts
+    assert cache.stats.converted == 1
+
+
+def test_cached_objects_are_fresh_each_build(project):
+    """Later steps change slugs and tags in place: one build's changes never leak into the next."""
+    first = build(project)
+    first.seeds[0].pages[0].slug = "changed-in-place"
+    first.seeds[0].pages[0].article.tags.append("改过")
+    second = build(project)
+    assert second.seeds[0].pages[0].slug != "changed-in-place"
+    assert "改过" not in second.seeds[0].pages[0].article.tags
+
+
+# ---------------------------------------------------------------------------------------------
+# The real `mkdocs build`, twice
+
+
+def test_real_builds_reuse_the_cache_and_output_is_byte_identical(tmp_path):
+    root = new_project(tmp_path / "project")
+    timings = root / ".cache" / "timings.json"
+    first = mkdocs_build(root, tmp_path / "site1")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert sorted(json.loads(timings.read_text(encoding="utf-8"))["cleaned"]) == SEEDS
+    second = mkdocs_build(root, tmp_path / "site2")
+    assert second.returncode == 0, second.stdout + second.stderr
+    report = json.loads(timings.read_text(encoding="utf-8"))
+    assert report["cleaned"] == [] and report["reused"] == len(SEEDS) and report["converted"] == 0
+    assert report["segments_cut"] == 0 and report["segments_reused"] > 0  # no search text cut again
+    assert set(report["stages"]) >= {"decode_clean", "conversion", "tags_xref", "render", "search", "total"}
+    assert files_of(tmp_path / "site2") == files_of(tmp_path / "site1")
+    (root / ".cache" / "search-segments.pickle").write_bytes(b"garbage")  # a damaged memo: cut again
+    damaged = mkdocs_build(root, tmp_path / "site-damaged")
+    assert damaged.returncode == 0, damaged.stdout + damaged.stderr
+    assert json.loads(timings.read_text(encoding="utf-8"))["segments_cut"] > 0
+    assert files_of(tmp_path / "site-damaged") == files_of(tmp_path / "site1")
+    shutil.rmtree(root / ".cache")  # and without any cache: the same bytes again
+    third = mkdocs_build(root, tmp_path / "site3")
+    assert third.returncode == 0, third.stdout + third.stderr
+    assert files_of(tmp_path / "site3") == files_of(tmp_path / "site1")

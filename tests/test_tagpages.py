@@ -1,0 +1,87 @@
+"""Tags a reader follows from article to article: on every article, listed on a tag index grouped
+by tag group, one listing per tag, related articles at each article's end, in every script."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import yaml
+
+from conftest import REPO
+from seedtext.model import Article, Block
+from seedtext.publish import ArticlePage, load_yaml
+from seedtext.site import build_site
+from seedtext.tagpages import AUTHOR_GROUP, CITY_GROUP, article_markdown, tag_articles
+
+VOCABULARY = REPO / "data" / "tags.yml"
+ROOTS = [v["root"] for v in yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"),
+                                      Loader=yaml.Loader)["extra"]["variants"]]
+
+
+def page(slug: str, city: str, text: str, authors=()) -> ArticlePage:
+    art = Article(title=slug, source=f"{slug}.txt", first_line=1, city=city, authors=list(authors),
+                  blocks=[Block("paragraph", text, 1, 1)])
+    return ArticlePage(slug, art, "")
+
+
+def text_of(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+def test_tags_come_from_the_vocabulary_city_and_byline_only():
+    pages = [page("a", "湘潭", "开展百日会战，严打电信网络诈骗，还有一个词表里没有的新词", ["周明"]),
+             page("b", "株洲", "百日会战成效显著")]
+    tags = tag_articles(pages, VOCABULARY)
+    assert pages[0].article.tags == ["湘潭", "反诈", "百日会战", "周明"]
+    assert tags["湘潭"].group == CITY_GROUP and tags["周明"].group == AUTHOR_GROUP
+    assert [p.slug for p in tags["百日会战"].pages] == ["a", "b"]
+    assert "新词" not in tags
+
+
+def test_an_article_ends_with_its_tags_and_the_articles_it_shares_campaigns_with():
+    pages = [page("a", "湘潭", "开展百日会战和减量控大"), page("b", "株洲", "百日会战"), page("c", "永州", "无关")]
+    tags = tag_articles(pages, VOCABULARY)
+    markdown = article_markdown(pages[0], tags)
+    assert "[百日会战](../tags/bai-ri-hui-zhan.md)" in markdown
+    assert "## 相关文章" in markdown and "(b.md)" in markdown and "(c.md)" not in markdown
+    assert "(a.md)" in article_markdown(pages[1], tags)  # both ways
+
+
+def test_every_article_has_a_city_tag_and_five_topic_tags():
+    site = build_site(REPO / "seeds", REPO / "docs", load_yaml(REPO / "data" / "cleaning.yml"))
+    groups = {}
+    for group, members in yaml.safe_load(VOCABULARY.read_text(encoding="utf-8")).items():
+        groups.update({str(name): group for name in members or {}})
+    for seed in site.seeds:
+        for p in seed.pages:
+            art = p.article
+            assert art.city and art.tags[0] == art.city
+            topics = [t for t in art.tags if groups.get(t) not in (None, "城市")]
+            assert len(topics) >= 5, (art.title, art.tags)
+
+
+def test_tag_index_and_listings_in_every_variant(built_site: Path):
+    for root in ROOTS:
+        index = built_site / root / "tags" / "index.html"
+        html = index.read_text(encoding="utf-8")
+        listings = sorted(p for p in (built_site / root / "tags").glob("*/index.html"))
+        assert len(listings) >= 20
+        for listing in listings:
+            body = listing.read_text(encoding="utf-8")
+            assert re.search(r'href="\.\./\.\./articles/[^"]+/"', body), f"{listing} lists no article"
+            other = [r for r in ROOTS if r != root]
+            article = body[body.index("<article"):body.index("</article>")]  # not the header's script switch
+            hrefs = re.findall(r'<a [^>]*href="([^"]+)"', article)
+            assert not [h for h in hrefs if any(f"/{r}/" in h for r in other)], "a link into another script"
+        linked = set(re.findall(r'href="([^"/.]+)/"', html))
+        assert linked == {listing.parent.name for listing in listings}, "the index links every listing"
+    hant = text_of((built_site / "zh-hant" / "tags" / "index.html").read_text(encoding="utf-8"))
+    assert "戰役與機制" in hant and "掃黑除惡" in hant and "战役与机制" not in hant
+
+
+def test_a_shared_campaign_listing_links_articles_from_several_cities(built_site: Path):
+    body = (built_site / "zh-hans" / "tags" / "bai-ri-hui-zhan" / "index.html").read_text(encoding="utf-8")
+    linked = set(re.findall(r'href="\.\./\.\./articles/([^"/]+)/"', body))
+    assert {slug.split("-")[0] for slug in linked} >= {"xiang", "zhu"}  # Xiangtan and Zhuzhou

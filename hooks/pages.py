@@ -31,7 +31,7 @@ log = get_plugin_logger("seeds")
 
 # Hand-written pages in docs/ that are templates for every variant, not pages themselves.
 TEMPLATE_PAGES = ("home.md", "about.md")
-NAV_PAGES = ("index.md", "tags/index.md", "about.md")
+NAV_PAGES = ("index.md", "tags/index.md", "terms.md", "about.md")
 
 
 class State:

@@ -303,3 +303,12 @@ def test_a_caption_wrapped_by_the_column_stays_one_caption():
     k = got.index(("paragraph", PARAGRAPHS[1]))
     assert got[k + 1] == ("caption", "图为民警在社区开展反诈宣传。黄小明 摄")
     assert [b for b in got if b[0] == "caption"] == [got[k + 1]]
+
+
+def test_gap_override_marks_a_missing_page_no_rule_can_see():
+    lines = no_blank_lines(article_lines(16, headings=False))
+    at = lines.index(wrap(PARAGRAPHS[2], 16)[0]) + 1
+    result = run(lines, {"gap_before": [at]})
+    kinds = [k for k, _ in blocks(result)]
+    assert kinds[2:4] == ["gap", "paragraph"]
+    assert any(e.kind == "override" and e.line == at for e in result.edits)

@@ -85,3 +85,58 @@ def test_a_shared_campaign_listing_links_articles_from_several_cities(built_site
     body = (built_site / "zh-hans" / "tags" / "bai-ri-hui-zhan" / "index.html").read_text(encoding="utf-8")
     linked = set(re.findall(r'href="\.\./\.\./articles/([^"/]+)/"', body))
     assert {slug.split("-")[0] for slug in linked} >= {"xiang", "zhu"}  # Xiangtan and Zhuzhou
+
+
+def anchors_and_text(html: str) -> dict[str, str]:
+    """id -> text of each paragraph with an id in the article."""
+    return {m.group(1): text_of(m.group(2)) for m in re.finditer(r'<p id="(p\d+)"[^>]*>(.*?)</p>', html, re.S)}
+
+
+def test_every_concordance_entry_lands_on_a_paragraph_that_names_the_term(built_site: Path):
+    vocabulary = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    for root in ROOTS:
+        terms = built_site / root / "terms" / "index.html"
+        html = terms.read_text(encoding="utf-8")
+        sections = re.split(r"<h2 ", html)[1:]
+        assert len(sections) >= 10, "the shared campaigns and themes are listed"
+        followed = 0
+        for section in sections:
+            term = text_of(section[section.index(">") + 1:section.index("</h2>")]).replace("¶", "").strip()
+            for href in re.findall(r'href="(\.\./articles/[^"#]+/)#(p\d+)"', section):
+                page = (terms.parent / href[0] / "index.html").resolve()
+                paragraph = anchors_and_text(page.read_text(encoding="utf-8"))[href[1]]
+                spec = next(v or {} for group in vocabulary.values() for k, v in (group or {}).items()
+                            if str(k) == term or convert_back(root, str(k)) == term)
+                words = [term] + [convert_back(root, w) for w in spec.get("synonyms", [])]
+                assert any(w in paragraph for w in words) or spec.get("patterns"), (root, term, href)
+                followed += 1
+        assert followed > 20
+    hans = (built_site / "zh-hans" / "terms" / "index.html").read_text(encoding="utf-8")
+    section = next(sec for sec in re.split(r"<h2 ", hans)[1:] if ">百日会战<" in sec.split("</h2>")[0])
+    assert {"湘潭", "株洲"} <= set(re.findall(r"（(\w+)）", text_of(section)))
+
+
+def convert_back(root: str, word: str) -> str:
+    """A vocabulary word as the variant prints it."""
+    from seedtext.convert import convert
+    return word if root == "zh-hans" else convert(word, "s2tw")
+
+
+def test_an_article_names_the_other_cities_that_share_its_campaigns(built_site: Path):
+    body = (built_site / "zh-hans" / "articles" / "xiang-tan-shi-guang-shen-chu-zong-you-zang-lan-zai-shou-wang"
+            / "index.html").read_text(encoding="utf-8")
+    section = text_of(body[body.index("其他城市的同一行动"):])
+    assert "百日会战" in section and "株洲" in section
+
+
+def test_the_candidate_report_proposes_quoted_names_and_changes_nothing():
+    import subprocess
+    import sys
+    before = {p: p.stat().st_mtime_ns for p in (REPO / "data").iterdir()}
+    proc = subprocess.run([sys.executable, str(REPO / "hooks" / "tagreport.py"), "--top", "15"],
+                          capture_output=True, text=True, check=True, timeout=300)
+    rows = [line.split("\t") for line in proc.stdout.splitlines()[1:]]
+    assert rows and all(int(row[1]) >= 2 for row in rows)
+    names = {row[0] for row in rows}
+    assert "三高四新" in names and "百日会战" not in names  # quoted, shared, not yet in the vocabulary
+    assert {p: p.stat().st_mtime_ns for p in (REPO / "data").iterdir()} == before

@@ -10,7 +10,7 @@ from . import cache
 from .convert import convert_variant
 from .publish import SeedPages
 from .render import escape_text, first_sentence
-from .tagpages import article_markdown, tag_articles, tag_index, tag_listing
+from .tagpages import article_markdown, concordance, tag_articles, tag_index, tag_listing
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,7 @@ def build_site(seeds_dir: Path, docs_dir: Path, options: dict) -> Site:
     for page in pages:
         site.pages.append(SitePage(f"articles/{page.slug}.md", article_markdown(page, tags), page.article.title))
     site.pages.append(SitePage("tags/index.md", tag_index(tags), "标签"))
+    site.pages.append(SitePage("terms.md", concordance(tags), "术语对照"))
     for tag in tags.values():
         site.pages.append(SitePage(f"tags/{tag.slug}.md", tag_listing(tag), tag.name))
     home = (docs_dir / "home.md").read_text(encoding="utf-8")

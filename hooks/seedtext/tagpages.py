@@ -7,6 +7,7 @@ authors of its byline. Pages are Simplified Markdown; the hook converts them per
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from .render import dump_front_matter, escape_text, html_text, render_article
 from .slug import pinyin_slug
 from .tags import load_vocabulary, tags_for_text
 
+CAMPAIGN_GROUP = "战役与机制"  # campaigns and mechanisms: "where else" at each article's end
 CITY_GROUP = "城市"
+CONCORDANCE_GROUPS = ("主题", CAMPAIGN_GROUP)  # terms worth comparing; every article names its period and 公安
 AUTHOR_GROUP = "作者"
 MAX_RELATED = 5
 
@@ -27,6 +30,7 @@ class Tag:
     group: str
     slug: str
     pages: list[ArticlePage] = field(default_factory=list)
+    pattern: re.Pattern[str] | None = None  # how the vocabulary finds it in the text (None: city, author)
 
 
 def simplified(text: str) -> str:
@@ -55,7 +59,7 @@ def tag_articles(pages: list[ArticlePage], vocabulary: Path) -> dict[str, Tag]:
         return tags[name]
 
     for rule in rules:  # vocabulary order decides the order on the index page
-        tag(rule.name, rule.group)
+        tag(rule.name, rule.group).pattern = rule.pattern
     for page in pages:
         art = page.article
         names: list[tuple[str, str]] = []
@@ -103,7 +107,60 @@ def article_markdown(page: ArticlePage, tags: dict[str, Tag]) -> str:
         parts.append("\n".join(
             f"- [{escape_text(other.article.title)}]({other.slug}.md)（{escape_text(other.article.city or '其他')}；"
             f"共同标签：{'、'.join(escape_text(n) for n in names)}）" for other, names in rel))
+    elsewhere = where_else(page, tags)
+    if elsewhere:
+        parts.append("## 其他城市的同一行动")
+        parts.append("\n".join(
+            f"- {tag_link(tag, '../tags/')}："
+            + "、".join(article_link(o, "") for o in others)
+            for tag, others in elsewhere))
     return "\n\n".join(parts) + "\n"
+
+
+def article_link(page: ArticlePage, articles_dir: str) -> str:
+    """[title](…slug.md)（city）; articles_dir is the path from the linking page to articles/."""
+    art = page.article
+    return f"[{escape_text(art.title)}]({articles_dir}{page.slug}.md)（{escape_text(art.city or '其他')}）"
+
+
+def where_else(page: ArticlePage, tags: dict[str, Tag]) -> list[tuple[Tag, list[ArticlePage]]]:
+    """For each campaign or mechanism of this article, the articles from other cities that name it."""
+    out = []
+    for name in page.article.tags:
+        tag = tags[name]
+        if tag.group == CAMPAIGN_GROUP:
+            others = [o for o in tag.pages if o is not page and o.article.city != page.article.city]
+            if others:
+                out.append((tag, others))
+    return out
+
+
+_SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?][”’」』）)]*|$)")
+
+
+def concordance(tags: dict[str, Tag]) -> str:
+    """Every vocabulary term in two or more articles, with each article's sentences that name it and
+    a link to the paragraph (its #pN anchor, numbered as render_article numbers blocks)."""
+    out = [dump_front_matter({"title": "术语对照"}).rstrip("\n"), "# 术语对照",
+           "同一个行动、机制或主题在各篇文章里怎么说：每条句子后的“原段”链接到文章里的那一段。"]
+    for tag in tags.values():
+        if tag.pattern is None or tag.group not in CONCORDANCE_GROUPS or len(tag.pages) < 2:
+            continue
+        out.append(f"## {escape_text(tag.name)}")
+        out.append(f"{escape_text(tag.group)}　{len(tag.pages)}篇文章　{tag_link(tag, 'tags/')}")
+        for page in tag.pages:
+            quotes = []
+            for n, block in enumerate(page.article.blocks, 1):
+                if block.kind != "paragraph":
+                    continue
+                text = simplified(block.text)
+                for sentence in _SENTENCE.findall(text):
+                    if sentence and tag.pattern.search(sentence):
+                        quotes.append(f"- {escape_text(sentence)} [原段](articles/{page.slug}.md#p{n})")
+            if quotes:
+                out.append("### " + article_link(page, "articles/"))
+                out.append("\n".join(quotes))
+    return "\n\n".join(out) + "\n"
 
 
 def tag_index(tags: dict[str, Tag]) -> str:

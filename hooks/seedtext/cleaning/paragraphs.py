@@ -163,6 +163,7 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
             drafts.append(current)
             if current.lines[-1].no in gap_after:
                 drafts.append(Draft("gap", [current.lines[-1]]))
+                edits.append(Edit("override", current.lines[-1].no, "gap mark after this line (overrides: gap_after)"))
         drafts.extend(held)
         held.clear()
         current = None
@@ -173,6 +174,7 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
         if line.no in gap_before:
             close()
             drafts.append(Draft("gap", [line]))
+            edits.append(Edit("override", line.no, "gap mark before this line (overrides: gap_before)"))
         if line.kind == "caption" and line.no in caption_tails:
             caption = (held or drafts)[-1]
             caption.lines.append(line)

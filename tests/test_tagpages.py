@@ -140,3 +140,21 @@ def test_the_candidate_report_proposes_quoted_names_and_changes_nothing():
     names = {row[0] for row in rows}
     assert "三高四新" in names and "百日会战" not in names  # quoted, shared, not yet in the vocabulary
     assert {p: p.stat().st_mtime_ns for p in (REPO / "data").iterdir()} == before
+
+
+def test_first_mention_in_each_section_links_to_the_tag_never_in_headings_or_captions():
+    art = Article(title="百日会战", source="a.txt", first_line=1, city="湘潭", blocks=[
+        Block("paragraph", "开展百日会战。百日会战成效显著。", 1, 1),
+        Block("caption", "图为百日会战现场。", 2, 2),
+        Block("paragraph", "百日会战之后<script>", 3, 3),
+        Block("heading", "百日会战总结", 4, 4, 2),
+        Block("paragraph", "再说百日会战。", 5, 5)])
+    pages = [ArticlePage("a", art, ""), page("b", "株洲", "百日会战")]
+    tags = tag_articles(pages, VOCABULARY)
+    markdown = article_markdown(pages[0], tags)
+    body = markdown.split("\n\n")
+    link = "[百日会战](../tags/bai-ri-hui-zhan.md)"
+    assert body.count("开展" + link + "。百日会战成效显著。\n{: #p1 }") == 1  # first mention only
+    assert "图为百日会战现场。\n{: .caption }" in body and "## 百日会战总结" in body
+    assert "百日会战之后&lt;script&gt;\n{: #p3 }" in body  # same section: not linked again, still escaped
+    assert "再说" + link + "。\n{: #p5 }" in body  # a new section links again

@@ -82,8 +82,34 @@ def dump_front_matter(meta: dict) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
 
 
-def render_block(block: Block, anchor: str = "") -> str:
+def link_first_mentions(block: Block, links: list[tuple[re.Pattern, str]], linked: set[str]) -> str:
+    """The paragraph's escaped text with the first mention (in this section) of each tagged term
+    made a link to the tag's listing. Terms come from the reviewed vocabulary; the seed text
+    around them stays escaped. `linked` holds the URLs already linked in this section."""
     text = escape_text(block.text)
+    taken: list[tuple[int, int]] = []  # spans of the escaped text already inside a link
+    for pattern, url in links:
+        if url in linked:
+            continue
+        m = pattern.search(block.text)
+        if not m:
+            continue
+        term = escape_text(m.group(0))
+        at = text.find(term)
+        while at >= 0 and any(a < at + len(term) and at < b for a, b in taken):
+            at = text.find(term, at + 1)
+        if at < 0:
+            continue
+        link = f"[{term}]({url})"
+        text = text[:at] + link + text[at + len(term):]
+        taken = [(a + (len(link) - len(term) if a > at else 0), b + (len(link) - len(term) if b > at else 0))
+                 for a, b in taken] + [(at, at + len(link))]
+        linked.add(url)
+    return text
+
+
+def render_block(block: Block, anchor: str = "", text: str | None = None) -> str:
+    text = escape_text(block.text) if text is None else text
     if block.kind == "heading":
         level = max(2, min(block.level or 2, 4))
         return "#" * level + " " + text
@@ -93,8 +119,9 @@ def render_block(block: Block, anchor: str = "") -> str:
     return text + (f"\n{{: {attrs} }}" if attrs else "")
 
 
-def render_article(article: Article) -> str:
-    """The Markdown page the site publishes for one article (Simplified, before conversion)."""
+def render_article(article: Article, links: list[tuple[re.Pattern, str]] | None = None) -> str:
+    """The Markdown page the site publishes for one article (Simplified, before conversion).
+    links: (term pattern, tag listing URL); the first mention in each section becomes a link."""
     parts = [dump_front_matter(front_matter(article))]
     if article.kicker:
         parts.append(escape_text(article.kicker) + "\n{: .kicker }")
@@ -104,9 +131,14 @@ def render_article(article: Article) -> str:
     byline = article.byline or "　".join(article.authors)
     if byline:
         parts.append(escape_text(byline) + "\n{: .byline }")
+    linked: set[str] = set()
     for n, block in enumerate(article.blocks, 1):
-        anchor = f"p{n}" if block.kind == "paragraph" else ""
-        parts.append(render_block(block, anchor))
+        if block.kind == "heading":
+            linked = set()  # a new section: link its first mentions again
+        if block.kind == "paragraph":
+            parts.append(render_block(block, f"p{n}", link_first_mentions(block, links or [], linked)))
+        else:
+            parts.append(render_block(block))
     return "\n\n".join(parts) + "\n"
 
 

@@ -97,7 +97,10 @@ def tag_link(tag: Tag, tags_dir: str) -> str:
 
 def article_markdown(page: ArticlePage, tags: dict[str, Tag]) -> str:
     """The article page with its tags and related articles after the text."""
-    parts = [render_article(page.article).rstrip("\n")]
+    # Themes and campaigns are linked where the text first names them in each section.
+    links = [(tags[name].pattern, f"../tags/{tags[name].slug}.md") for name in page.article.tags
+             if tags[name].pattern is not None and tags[name].group in CONCORDANCE_GROUPS]
+    parts = [render_article(page.article, links).rstrip("\n")]
     links = [tag_link(tags[name], "../tags/") for name in page.article.tags]
     if links:
         parts.append("标签：" + "　".join(links) + "\n{: .article-tags }")

@@ -16,8 +16,9 @@ from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 from jinja2 import ChoiceLoader, DictLoader
+from mkdocs.config.config_options import Deprecated
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
@@ -115,6 +116,32 @@ def cache_search_segmentation(config) -> None:
             index._segment_chinese = functools.partial(State.segments.get, compute=segment)
 
 
+def tags_per_variant(config) -> None:
+    """Material's tags plugin once per script tree. One instance would mix the trees: a tag spelt alike
+    in both scripts (湘潭, 公安) would list the articles of both on each listing. The instance in mkdocs.yml
+    takes the first variant; a copy with the same settings takes each further one (files under its root),
+    so a variant added to extra.variants gets its tags with no other change."""
+    plugins = [(name, p) for name, p in config.plugins.items() if name.split(" #")[0] in ("material/tags", "tags")]
+    if not plugins or not State.variants:
+        return
+    if len(plugins) > 1:
+        raise PluginError("mkdocs.yml: list the tags plugin once; the hook makes one instance per script variant")
+    name, base = plugins[0]
+    settings = {key: base.config[key] for key, option in base.config._schema
+                if key != "filters" and not isinstance(option, Deprecated)}
+    for n, variant in enumerate(State.variants):
+        plugin = base if n == 0 else type(base)()
+        errors, warnings = plugin.load_config({**settings, "filters": {"include": [f"{variant.root}/*"]}})
+        if errors or warnings:
+            raise PluginError(f"tags plugin for {variant.root}: {errors or warnings}")
+        if n:
+            plugin.is_serve = base.is_serve
+            config.plugins[f"{name} #{variant.root}"] = plugin
+            # Registering appends its on_config to the event MkDocs is running now; run it here, once.
+            config.plugins.events["config"].remove(plugin.on_config)
+        plugin.on_config(config)
+
+
 def write_timings(config) -> None:
     """Seconds per stage of this build, and what the cache saved, in .cache/timings.json (bench/run.py reads it)."""
     clock, stats = State.clock, seed_cache.stats
@@ -151,6 +178,7 @@ def on_config(config):
     seed_cache.reset_stats()
     time_search_plugin(config)
     State.variants = load_variants(config)
+    tags_per_variant(config)
     State.site_strings = {key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}
     if any(name.split("/")[-1] == "search" for name in config.plugins):  # "material/search"
         use_script_aware_jieba(State.variants, project_dir(config) / ".cache" / "jieba")
@@ -254,6 +282,7 @@ def on_env(env, config, files):
     return env
 
 
+@event_priority(-100)  # after the tags plugin instances, which set context["tags"]
 def on_page_context(context, page, config, nav):
     variant = variant_of(page.file.src_uri)
     config.update(State.site_strings)
@@ -275,6 +304,10 @@ def on_page_context(context, page, config, nav):
     # page.url is "<root>/a/b/": two levels below the variant root -> "../..".
     context["base_url"] = "/".join([".."] * (page.url.count("/") - 1)) or "."
     context["variant"] = variant
+    order = page.meta.get("tags") or []
+    if context.get("tags"):  # the tags plugin sorts chips by name; show them as the vocabulary orders them
+        context["tags"] = sorted(context["tags"], key=lambda ref: order.index(ref.name) if ref.name in order
+                                 else len(order))
     return context
 
 

@@ -158,3 +158,34 @@ def test_first_mention_in_each_section_links_to_the_tag_never_in_headings_or_cap
     assert "图为百日会战现场。\n{: .caption }" in body and "## 百日会战总结" in body
     assert "百日会战之后&lt;script&gt;\n{: #p3 }" in body  # same section: not linked again, still escaped
     assert "再说" + link + "。\n{: #p5 }" in body  # a new section links again
+
+
+def test_article_tag_chips_lead_to_their_listing_in_the_same_script(built_site: Path):
+    """Material's tags plugin, one instance per script tree: a chip on an article opens the tag's
+    listing in the reader's script, and that listing names the article (a tag spelt alike in both
+    scripts, such as a city, must not list the other tree's pages)."""
+    for root in ROOTS:
+        articles = sorted((built_site / root / "articles").glob("*/index.html"))
+        assert articles
+        for article in articles:
+            html = article.read_text(encoding="utf-8")
+            chips = re.findall(r'<a href="([^"]+)" class="md-tag">([^<]+)</a>', html)
+            assert len(chips) >= 6, (article, chips)  # a city and five topics at least
+            for href, name in chips:
+                path, anchor = href.split("#")
+                listing = (article.parent / path / "index.html").resolve()
+                assert listing.is_relative_to(built_site / root / "tags"), (root, href)
+                body = listing.read_text(encoding="utf-8")
+                assert f'id="{anchor}"' in body and f">{name}<" in body
+                listed = re.findall(r'href="\.\./\.\./articles/([^"]+)/"', body)
+                assert article.parent.name in listed, (href, article.parent.name)
+        city_listing = (built_site / root / "tags" / "xiang-tan" / "index.html").read_text(encoding="utf-8")
+        listed = re.findall(r'<a href="([^"]+)"', city_listing.split('class="tag-listing"')[1].split("</ul>")[0])
+        assert listed == ["../../articles/xiang-tan-shi-guang-shen-chu-zong-you-zang-lan-zai-shou-wang/"], \
+            "湘潭 (spelt alike in both scripts) lists this tree's one article only"
+
+
+def test_the_quick_response_circle_is_followed_in_every_city_that_names_it(built_site: Path):
+    """Three spellings (“1、3、5分钟” 湘潭, 快反135 永州, “1、3、5”快反机制 长沙) are one campaign."""
+    body = (built_site / "zh-hans" / "tags" / "kuai-su-fan-ying-quan" / "index.html").read_text(encoding="utf-8")
+    assert set(re.findall(r"（(\w+)）", text_of(body))) == {"湘潭", "永州", "长沙"}

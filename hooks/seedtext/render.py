@@ -71,7 +71,7 @@ def front_matter(article: Article) -> dict:
         meta["period"] = html_text(article.period)
     meta["source"] = html_text(article.source)
     if article.tags:
-        meta["tags"] = list(article.tags)
+        meta["tags"] = [html_text(t) for t in article.tags]  # authors' names are seed text
     description = first_sentence(article)
     if description:
         meta["description"] = html_text(description)

@@ -7,6 +7,7 @@ authors of its byline. Pages are Simplified Markdown; the hook converts them per
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,9 +102,6 @@ def article_markdown(page: ArticlePage, tags: dict[str, Tag]) -> str:
     links = [(tags[name].pattern, f"../tags/{tags[name].slug}.md") for name in page.article.tags
              if tags[name].pattern is not None and tags[name].group in CONCORDANCE_GROUPS]
     parts = [render_article(page.article, links).rstrip("\n")]
-    links = [tag_link(tags[name], "../tags/") for name in page.article.tags]
-    if links:
-        parts.append("标签：" + "　".join(links) + "\n{: .article-tags }")
     rel = related(page, tags)
     if rel:
         parts.append("## 相关文章")
@@ -179,9 +177,12 @@ def tag_index(tags: dict[str, Tag]) -> str:
 
 
 def tag_listing(tag: Tag) -> str:
-    lines = [f"- [{escape_text(p.article.title)}](../articles/{p.slug}.md)（{escape_text(p.article.city or '其他')}）"
-             for p in tag.pages]
+    """The tag's own page: Material's tags plugin fills the listing with every article whose front
+    matter carries the tag (in the page's script tree), so the article's tag chips link here."""
     title = escape_text(tag.name)
     front = dump_front_matter({"title": html_text("标签：" + tag.name)})  # an author's name is seed text
-    return (f"{front}\n# 标签：{title}\n\n{escape_text(tag.group)}　"
-            f"共{len(tag.pages)}篇文章\n\n" + "\n".join(lines) + "\n\n[全部标签](index.md)\n")
+    # JSON is YAML: the tag name is quoted whatever it holds.
+    directive = "<!-- material/tags " + json.dumps({"include": [html_text(tag.name)], "toc": False},
+                                                     ensure_ascii=False) + " -->"
+    return (f"{front}\n# 标签：{title}\n\n{escape_text(tag.group)}　共{len(tag.pages)}篇文章\n\n"
+            f"{directive}\n\n[全部标签](index.md)\n")

@@ -1,6 +1,6 @@
 """Tagging from the reviewed vocabulary in data/tags.yml (issue 5).
 
-Pure functions, no mkdocs import. Not yet called from build_site.
+Pure functions, no mkdocs import; tagpages.py builds the pages that follow the tags.
 """
 
 from __future__ import annotations

@@ -13,14 +13,17 @@ import json
 import re
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 from xml.sax.saxutils import escape as xml_escape
 
 from jinja2 import ChoiceLoader, DictLoader
+from material.plugins.tags.structure.tag import Tag as MaterialTag
+from material.plugins.tags.structure.tag.reference import TagReference
 from mkdocs.config.config_options import Deprecated
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Link, Navigation
 
 from seedtext import cache as seed_cache
 from seedtext import convert as script_convert
@@ -44,6 +47,7 @@ class State:
     site_strings: dict[str, str] = {}  # site_name etc. as written in mkdocs.yml (Simplified)
     clock: dict[str, float] = {}  # perf_counter marks and seconds per stage of the current build (timings.json)
     segments: seed_cache.Memo | None = None  # the search plugin's word segmentation, by text
+    tag_links: dict[str, dict[str, str]] = {}  # variant root -> tag -> its listing's URL and anchor
 
 
 def project_dir(config) -> Path:
@@ -116,12 +120,16 @@ def cache_search_segmentation(config) -> None:
             index._segment_chinese = functools.partial(State.segments.get, compute=segment)
 
 
+def tags_plugins(config) -> list:
+    return [(name, p) for name, p in config.plugins.items() if name.split(" #")[0] in ("material/tags", "tags")]
+
+
 def tags_per_variant(config) -> None:
     """Material's tags plugin once per script tree. One instance would mix the trees: a tag spelt alike
     in both scripts (湘潭, 公安) would list the articles of both on each listing. The instance in mkdocs.yml
     takes the first variant; a copy with the same settings takes each further one (files under its root),
     so a variant added to extra.variants gets its tags with no other change."""
-    plugins = [(name, p) for name, p in config.plugins.items() if name.split(" #")[0] in ("material/tags", "tags")]
+    plugins = tags_plugins(config)
     if not plugins or not State.variants:
         return
     if len(plugins) > 1:
@@ -274,7 +282,21 @@ def ui_strings_partial(env, variant: Variant) -> str:
     return "{% macro t(key) %}{{ " + json.dumps(strings, ensure_ascii=False) + "[key] }}{% endmacro %}"
 
 
+def find_tag_listings(config) -> None:
+    """Where each tag's listing is, per variant, from the tags plugins' own listings (filled in their
+    on_env). The plugin would look this up again for every page: for each tag of the page, every listing
+    against every tag, which cost a minute at 1,000 articles (bench/results.md); each tag has one listing."""
+    State.tag_links = {}
+    for _, plugin in tags_plugins(config):
+        for listing in plugin.listings or []:
+            root = listing.page.url.split("/", 1)[0]
+            for tag in listing.config.include:
+                url = urlparse(listing.page.url)._replace(fragment=plugin.listings._slugify(tag)).geturl()
+                State.tag_links.setdefault(root, {})[tag.name] = url
+
+
 def on_env(env, config, files):
+    find_tag_listings(config)  # after the tags plugins' on_env (priority 100)
     partials = {f"partials/languages/{language_partial(v)}.html": ui_strings_partial(env, v) for v in State.variants}
     env.loader = ChoiceLoader([DictLoader(partials), env.loader])
     if State.variants:  # pages outside the variants (root chooser, 404) speak the first variant
@@ -282,7 +304,7 @@ def on_env(env, config, files):
     return env
 
 
-@event_priority(-100)  # after the tags plugin instances, which set context["tags"]
+@event_priority(50)  # before the tags plugins: they keep the chips set here
 def on_page_context(context, page, config, nav):
     variant = variant_of(page.file.src_uri)
     config.update(State.site_strings)
@@ -304,10 +326,10 @@ def on_page_context(context, page, config, nav):
     # page.url is "<root>/a/b/": two levels below the variant root -> "../..".
     context["base_url"] = "/".join([".."] * (page.url.count("/") - 1)) or "."
     context["variant"] = variant
-    order = page.meta.get("tags") or []
-    if context.get("tags"):  # the tags plugin sorts chips by name; show them as the vocabulary orders them
-        context["tags"] = sorted(context["tags"], key=lambda ref: order.index(ref.name) if ref.name in order
-                                 else len(order))
+    # The page's tag chips for Material's partial, in vocabulary order (the plugin would sort them by name).
+    links = State.tag_links.get(variant.root, {})
+    context["tags"] = [TagReference(MaterialTag(name), [Link(name, links[name])])
+                       for name in page.meta.get("tags") or [] if name in links]
     return context
 
 

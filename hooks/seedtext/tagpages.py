@@ -7,9 +7,13 @@ authors of its byline. Pages are Simplified Markdown; the hook converts them per
 
 from __future__ import annotations
 
+import functools
+import heapq
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from .convert import convert, is_traditional
@@ -32,6 +36,20 @@ class Tag:
     slug: str
     pages: list[ArticlePage] = field(default_factory=list)
     pattern: re.Pattern[str] | None = None  # how the vocabulary finds it in the text (None: city, author)
+
+    @functools.cached_property
+    def by_slug(self) -> dict[str, ArticlePage]:
+        return {page.slug: page for page in self.pages}
+
+    def by_city(self) -> dict[str, list[ArticlePage]]:
+        cities: dict[str, list[ArticlePage]] = {}
+        for page in self.pages:
+            cities.setdefault(page.article.city or "其他", []).append(page)
+        return cities
+
+    def compared(self) -> bool:
+        """A term worth comparing across articles: a theme or campaign found in the text of two or more."""
+        return self.pattern is not None and self.group in CONCORDANCE_GROUPS and len(self.pages) >= 2
 
 
 def simplified(text: str) -> str:
@@ -78,17 +96,14 @@ def tag_articles(pages: list[ArticlePage], vocabulary: Path) -> dict[str, Tag]:
 
 
 def related(page: ArticlePage, tags: dict[str, Tag]) -> list[tuple[ArticlePage, list[str]]]:
-    """Other articles ranked by how many topic tags (not city, not author) they share with this one."""
-    shared: dict[str, tuple[ArticlePage, list[str]]] = {}
-    for name in page.article.tags:
-        tag = tags[name]
-        if tag.group in (CITY_GROUP, AUTHOR_GROUP):
-            continue
-        for other in tag.pages:
-            if other is not page:
-                shared.setdefault(other.slug, (other, []))[1].append(name)
-    ranked = sorted(shared.values(), key=lambda item: (-len(item[1]), item[0].slug))
-    return ranked[:MAX_RELATED]
+    """Other articles ranked by how many themes and campaigns they share with this one (city, period,
+    organisation and author say little: nearly every article is 公安 and 2025)."""
+    topics = [tags[name] for name in page.article.tags if tags[name].group in CONCORDANCE_GROUPS]
+    counts = Counter(chain.from_iterable(tag.by_slug for tag in topics))  # counted in C: N pages x T tags
+    counts.pop(page.slug, None)
+    best = heapq.nsmallest(MAX_RELATED, counts.items(), key=lambda item: (-item[1], item[0]))
+    return [(next(t.by_slug[slug] for t in topics if slug in t.by_slug),
+             [t.name for t in topics if slug in t.by_slug]) for slug, _ in best]
 
 
 def tag_link(tag: Tag, tags_dir: str) -> str:
@@ -112,9 +127,9 @@ def article_markdown(page: ArticlePage, tags: dict[str, Tag]) -> str:
     if elsewhere:
         parts.append("## 其他城市的同一行动")
         parts.append("\n".join(
-            f"- {tag_link(tag, '../tags/')}："
-            + "、".join(article_link(o, "") for o in others)
-            for tag, others in elsewhere))
+            f"- {tag_link(tag, '../tags/')}：" + "；".join(
+                article_link(first, "") + (f"等{count}篇" if count > 1 else "") for first, count in cities)
+            for tag, cities in elsewhere))
     return "\n\n".join(parts) + "\n"
 
 
@@ -124,43 +139,56 @@ def article_link(page: ArticlePage, articles_dir: str) -> str:
     return f"[{escape_text(art.title)}]({articles_dir}{page.slug}.md)（{escape_text(art.city or '其他')}）"
 
 
-def where_else(page: ArticlePage, tags: dict[str, Tag]) -> list[tuple[Tag, list[ArticlePage]]]:
-    """For each campaign or mechanism of this article, the articles from other cities that name it."""
+def where_else(page: ArticlePage, tags: dict[str, Tag]) -> list[tuple[Tag, list[tuple[ArticlePage, int]]]]:
+    """For each campaign or mechanism of this article, each other city that names it: its first article
+    and how many it has (the tag's listing has them all), so the section stays short at any size."""
     out = []
     for name in page.article.tags:
         tag = tags[name]
         if tag.group == CAMPAIGN_GROUP:
-            others = [o for o in tag.pages if o is not page and o.article.city != page.article.city]
-            if others:
-                out.append((tag, others))
+            cities = {city: pages for city, pages in tag.by_city().items() if city != page.article.city}
+            if cities:
+                out.append((tag, [(pages[0], len(pages)) for pages in cities.values()]))
     return out
 
 
 _SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?][”’」』）)]*|$)")
 
 
+COMPARE_ANCHOR = "compare"
+
+
+def quotes(tag: Tag, articles_dir: str) -> str:
+    """Each article's sentences that name the term, with a link to the paragraph (its #pN anchor,
+    numbered as render_article numbers blocks): the concordance of one term."""
+    out = []
+    for page in tag.pages:
+        lines = []
+        for n, block in enumerate(page.article.blocks, 1):
+            text = simplified(block.text) if block.kind == "paragraph" else ""
+            if not tag.pattern.search(text):
+                continue
+            for sentence in _SENTENCE.findall(text):
+                if sentence and tag.pattern.search(sentence):
+                    lines.append(f"    - {escape_text(sentence)} [原段]({articles_dir}{page.slug}.md#p{n})")
+        if lines:
+            out.append("- " + article_link(page, articles_dir) + "\n" + "\n".join(lines))
+    return "\n".join(out)
+
+
 def concordance(tags: dict[str, Tag]) -> str:
-    """Every vocabulary term in two or more articles, with each article's sentences that name it and
-    a link to the paragraph (its #pN anchor, numbered as render_article numbers blocks)."""
+    """The term index: every theme and campaign in two or more articles, with the cities that name it.
+    Each term's sentences are on its tag page (one page per term keeps every page small at any size)."""
     out = [dump_front_matter({"title": "术语对照"}).rstrip("\n"), "# 术语对照",
-           "同一个行动、机制或主题在各篇文章里怎么说：每条句子后的“原段”链接到文章里的那一段。"]
-    for tag in tags.values():
-        if tag.pattern is None or tag.group not in CONCORDANCE_GROUPS or len(tag.pages) < 2:
+           "同一个行动、机制或主题在各篇文章里怎么说：点“对照”看每篇文章提到它的句子，句后的“原段”链接到文章里的那一段。"]
+    for group in CONCORDANCE_GROUPS:
+        members = [t for t in tags.values() if t.group == group and t.compared()]
+        if not members:
             continue
-        out.append(f"## {escape_text(tag.name)}")
-        out.append(f"{escape_text(tag.group)}　{len(tag.pages)}篇文章　{tag_link(tag, 'tags/')}")
-        for page in tag.pages:
-            quotes = []
-            for n, block in enumerate(page.article.blocks, 1):
-                if block.kind != "paragraph":
-                    continue
-                text = simplified(block.text)
-                for sentence in _SENTENCE.findall(text):
-                    if sentence and tag.pattern.search(sentence):
-                        quotes.append(f"- {escape_text(sentence)} [原段](articles/{page.slug}.md#p{n})")
-            if quotes:
-                out.append("### " + article_link(page, "articles/"))
-                out.append("\n".join(quotes))
+        out.append(f"## {escape_text(group)}")
+        out.append("\n".join(
+            f"- [{escape_text(t.name)}](tags/{t.slug}.md#{COMPARE_ANCHOR})：{len(t.pages)}篇文章，"
+            + "、".join(escape_text(c) for c in t.by_city()) for t in members))
     return "\n\n".join(out) + "\n"
 
 
@@ -178,11 +206,16 @@ def tag_index(tags: dict[str, Tag]) -> str:
 
 def tag_listing(tag: Tag) -> str:
     """The tag's own page: Material's tags plugin fills the listing with every article whose front
-    matter carries the tag (in the page's script tree), so the article's tag chips link here."""
+    matter carries the tag (in the page's script tree), so the article's tag chips link here. A theme or
+    campaign also gets each article's sentences that name it."""
     title = escape_text(tag.name)
-    front = dump_front_matter({"title": html_text("标签：" + tag.name)})  # an author's name is seed text
+    # An author's name is seed text. The page repeats sentences of the articles: search finds the articles.
+    front = dump_front_matter({"title": html_text("标签：" + tag.name), "search": {"exclude": True}})
     # JSON is YAML: the tag name is quoted whatever it holds.
     directive = "<!-- material/tags " + json.dumps({"include": [html_text(tag.name)], "toc": False},
                                                      ensure_ascii=False) + " -->"
-    return (f"{front}\n# 标签：{title}\n\n{escape_text(tag.group)}　共{len(tag.pages)}篇文章\n\n"
-            f"{directive}\n\n[全部标签](index.md)\n")
+    parts = [f"{front}\n# 标签：{title}", f"{escape_text(tag.group)}　共{len(tag.pages)}篇文章", directive]
+    if tag.compared():
+        parts += [f"## 各篇怎么说 {{ #{COMPARE_ANCHOR} }}", quotes(tag, "../articles/")]
+    parts.append("[全部标签](index.md)　[术语对照](../terms.md)")
+    return "\n\n".join(parts) + "\n"

@@ -194,7 +194,13 @@ def make_plain_project(project: Path, plain: Path) -> Path:
     (jieba_dict,) = (project / ".cache" / "jieba").glob("jieba-*.txt")
     plain_text, search = re.subn(r"^  - search:\n", f"  - search:\n      jieba_dict: {jieba_dict}\n",
                                  plain_text, flags=re.M)
-    assert hooks == 1 and nav == 1 and search == 1, "mkdocs.yml changed shape: update make_plain_project"
+    # The tags plugin once per script tree, as the hook runs it (two instances with filters, as a
+    # hand-made two-tree site would be configured).
+    tags_block = re.search(r"^  - tags:\n((?:      .*\n)+)", plain_text, flags=re.M)
+    roots = re.findall(r"^\s+root: (\S+)", plain_text, flags=re.M)
+    instances = "".join(f"  - tags:\n{tags_block.group(1)}      filters: {{include: ['{root}/*']}}\n" for root in roots)
+    plain_text = plain_text.replace(tags_block.group(0), instances)
+    assert hooks == 1 and nav == 1 and search == 1 and roots, "mkdocs.yml changed shape: update make_plain_project"
     (plain / "mkdocs.yml").write_text(plain_text, encoding="utf-8")
     run_child([sys.executable, __file__, "--_plain", str(project), str(plain)], project)
     return plain

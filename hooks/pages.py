@@ -30,6 +30,7 @@ from seedtext import convert as script_convert
 from seedtext.publish import load_yaml
 from seedtext.search import fix_query_segmentation, split_index, use_script_aware_jieba
 from seedtext.site import Site, Variant, build_site, variant_markdown
+from seedtext.tagpages import INDEX_LAYOUT
 
 log = get_plugin_logger("seeds")
 
@@ -289,6 +290,8 @@ def find_tag_listings(config) -> None:
     State.tag_links = {}
     for _, plugin in tags_plugins(config):
         for listing in plugin.listings or []:
+            if listing.config.layout == INDEX_LAYOUT:  # the tag index: chips lead to the tag's own page
+                continue
             root = listing.page.url.split("/", 1)[0]
             for tag in listing.config.include:
                 url = urlparse(listing.page.url)._replace(fragment=plugin.listings._slugify(tag)).geturl()

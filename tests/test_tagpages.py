@@ -77,6 +77,12 @@ def test_tag_index_and_listings_in_every_variant(built_site: Path):
             assert not [h for h in hrefs if any(f"/{r}/" in h for r in other)], "a link into another script"
         linked = set(re.findall(r'href="([^"/.]+)/"', html))
         assert linked == {listing.parent.name for listing in listings}, "the index links every listing"
+        counts = re.findall(r'href="([^"/.]+)/">[^<]+<span class="tag-index__count">(\d+)', html)
+        assert len(counts) == len(listings)
+        for slug, count in counts:  # the number shown is the number of articles the tag's page lists
+            body = (built_site / root / "tags" / slug / "index.html").read_text(encoding="utf-8")
+            listed = body.split('class="tag-listing"')[1].split("</ul>")[0].count("<li>")
+            assert int(count) == listed, (root, slug)
     hant = text_of((built_site / "zh-hant" / "tags" / "index.html").read_text(encoding="utf-8"))
     assert "戰役與機制" in hant and "掃黑除惡" in hant and "战役与机制" not in hant
 

@@ -180,7 +180,7 @@ def concordance(tags: dict[str, Tag]) -> str:
     """The term index: every theme and campaign in two or more articles, with the cities that name it.
     Each term's sentences are on its tag page (one page per term keeps every page small at any size)."""
     out = [dump_front_matter({"title": "术语对照"}).rstrip("\n"), "# 术语对照",
-           "同一个行动、机制或主题在各篇文章里怎么说：点“对照”看每篇文章提到它的句子，句后的“原段”链接到文章里的那一段。"]
+           "同一个行动、机制或主题在各篇文章里怎么说：点术语看每篇文章提到它的句子，句后的“原段”链接到文章里的那一段。"]
     for group in CONCORDANCE_GROUPS:
         members = [t for t in tags.values() if t.group == group and t.compared()]
         if not members:
@@ -192,15 +192,27 @@ def concordance(tags: dict[str, Tag]) -> str:
     return "\n\n".join(out) + "\n"
 
 
+INDEX_LAYOUT = "tag-index"  # overrides/fragments/tags/tag-index/: a tag with its count, linking to its page
+
+
+def listing_directive(names: list[str], **options) -> str:
+    """Material's listing marker; JSON is YAML, so tag names are quoted whatever they hold."""
+    return "<!-- material/tags " + json.dumps({"include": [html_text(n) for n in names], "toc": False, **options},
+                                               ensure_ascii=False) + " -->"
+
+
 def tag_index(tags: dict[str, Tag]) -> str:
+    """Every tag by group, each listing of Material's tags plugin showing the tag and its number of
+    articles; tag_pages tells the layout where each tag's own page is."""
     groups: dict[str, list[Tag]] = {}
     for tag in tags.values():
         groups.setdefault(tag.group, []).append(tag)
-    out = [dump_front_matter({"title": "标签"}).rstrip("\n"), "# 标签",
+    meta = {"title": "标签", "tag_pages": {html_text(t.name): t.slug for t in tags.values()}}
+    out = [dump_front_matter(meta).rstrip("\n"), "# 标签",
            "按城市、时期、机构、主题、战役与机制和作者列出全部标签，点标签看相关文章。"]
     for group, members in groups.items():
         out.append(f"## {escape_text(group)}")
-        out.append("\n".join(f"- {tag_link(t, '')}（{len(t.pages)}篇）" for t in members))
+        out.append(listing_directive([t.name for t in members], layout=INDEX_LAYOUT))
     return "\n\n".join(out) + "\n"
 
 
@@ -211,10 +223,8 @@ def tag_listing(tag: Tag) -> str:
     title = escape_text(tag.name)
     # An author's name is seed text. The page repeats sentences of the articles: search finds the articles.
     front = dump_front_matter({"title": html_text("标签：" + tag.name), "search": {"exclude": True}})
-    # JSON is YAML: the tag name is quoted whatever it holds.
-    directive = "<!-- material/tags " + json.dumps({"include": [html_text(tag.name)], "toc": False},
-                                                     ensure_ascii=False) + " -->"
-    parts = [f"{front}\n# 标签：{title}", f"{escape_text(tag.group)}　共{len(tag.pages)}篇文章", directive]
+    parts = [f"{front}\n# 标签：{title}", f"{escape_text(tag.group)}　共{len(tag.pages)}篇文章",
+             listing_directive([tag.name])]
     if tag.compared():
         parts += [f"## 各篇怎么说 {{ #{COMPARE_ANCHOR} }}", quotes(tag, "../articles/")]
     parts.append("[全部标签](index.md)　[术语对照](../terms.md)")

@@ -28,7 +28,7 @@ from mkdocs.structure.nav import Link, Navigation
 from seedtext import cache as seed_cache
 from seedtext import convert as script_convert
 from seedtext.publish import load_yaml
-from seedtext.search import fix_query_segmentation, split_index, use_script_aware_jieba
+from seedtext.search import fix_query_segmentation, load_index_on_search, split_index, use_script_aware_jieba
 from seedtext.site import Site, Variant, build_site, variant_markdown
 from seedtext.tagpages import INDEX_LAYOUT
 
@@ -373,6 +373,17 @@ def fix_search_worker(site_dir: Path) -> None:
         path.write_text(fixed, encoding="utf-8")
 
 
+def defer_search_index(site_dir: Path) -> None:
+    """Readers download the search index when they open search, not with every page."""
+    for path in (site_dir / "assets" / "javascripts").glob("bundle.*.min.js"):
+        patched, ok = load_index_on_search(path.read_text(encoding="utf-8"))
+        if not ok:
+            log.warning(f"{path.name}: Material's search index loading not found (another Material version?); "
+                        "every page will download the whole search index. See seedtext/search.py")
+            continue
+        path.write_text(patched, encoding="utf-8")
+
+
 def on_post_build(config):
     State.clock["post_build"] = time.perf_counter()
     site_dir = Path(config.site_dir)
@@ -382,6 +393,7 @@ def on_post_build(config):
                       State.variant_files.get(variant.root, []))
     split_search_index(site_dir)
     fix_search_worker(site_dir)
+    defer_search_index(site_dir)
     if State.segments is not None:
         State.segments.save()
     write_timings(config)

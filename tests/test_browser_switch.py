@@ -183,9 +183,19 @@ def test_search_finds_anti_fraud_articles_typed_in_either_script(base, context, 
     page = context.new_page()
     index_requests: list[str] = []
     page.on("request", lambda r: index_requests.append(r.url) if "search_index.json" in r.url else None)
-    with page.expect_response(lambda r: "search_index.json" in r.url):
-        page.goto(f"{base}{variant['root']}/about/")
+    page.goto(f"{base}{variant['root']}/about/", wait_until="networkidle")
+    assert index_requests == [], "a reader who does not search downloads no search index"
     for query in ("反詐", "反诈"):
         assert search(page, query, len(expected)) == expected, query
     # Material's worker loaded this variant's index only: results can only be in the reader's script.
     assert index_requests == [f"{base}{variant['root']}/search/search_index.json"]
+
+
+def test_a_page_opened_from_a_search_result_highlights_the_query(browser, site_server, built_site):
+    """The index loads lazily (hooks/seedtext/search.py), but a result link (?h=…) still highlights."""
+    slug = next(path.split("/")[1] for path in sorted(anti_fraud_pages(built_site)) if path.startswith("articles/"))
+    page = browser.new_page()
+    page.goto(f"{site_server}{HANS['root']}/articles/{slug}/?h=反诈", wait_until="networkidle")
+    page.locator("article mark").first.wait_for(timeout=10_000)
+    assert "反诈" in page.locator("article mark").first.inner_text()
+    page.close()

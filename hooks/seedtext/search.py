@@ -186,3 +186,24 @@ def fix_query_segmentation(worker_js: str) -> tuple[str, bool]:
     if not found:
         return worker_js, "(q,idx){let out=[]" in worker_js  # already fixed (a copy kept from the last build)
     return worker_js[:found.start()] + forward_maximum_matching_js(found.group(1)) + worker_js[found.end():], True
+
+
+# Material 9.8's bundle starts loading the search index as soon as any page opens: the search worker
+# does on http (on file: only when search is opened), and search.highlight asks for it on every page
+# although it only uses it on a page opened from a result (?h=…). At 1,000 articles that is 13 MB
+# gzipped before the reader reads a line (bench/results.md). Load it when the reader opens search;
+# highlight only on pages opened from a result (the index is then in the browser's cache).
+MATERIAL_EAGER_WORKER = 'location.protocol!=="file:"),'
+LAZY_WORKER = "!1/*index loads when search opens*/),"
+MATERIAL_EAGER_HIGHLIGHT = re.compile(r'(\w+)\("search\.highlight"\)\?(\w+\(e,\{index\$:)')
+LAZY_HIGHLIGHT = r'\1("search.highlight")&&new URLSearchParams(location.search).has("h")?\2'
+
+
+def load_index_on_search(bundle_js: str) -> tuple[str, bool]:
+    """Material's bundle with the search index loaded on first use; False if a spot was not found."""
+    if LAZY_WORKER in bundle_js:
+        return bundle_js, True  # already patched (a copy kept from the last build)
+    highlight = MATERIAL_EAGER_HIGHLIGHT.findall(bundle_js)
+    if bundle_js.count(MATERIAL_EAGER_WORKER) != 1 or len(highlight) != 1:
+        return bundle_js, False
+    return MATERIAL_EAGER_HIGHLIGHT.sub(LAZY_HIGHLIGHT, bundle_js.replace(MATERIAL_EAGER_WORKER, LAZY_WORKER)), True

@@ -92,17 +92,19 @@ def split_index(index: dict, roots: list[str]) -> tuple[dict[str, dict], dict]:
     config = dict(index["config"], fields={**index["config"]["fields"], ALT_FIELD: {"boost": ALT_BOOST}})
     by_root = {root: [d for d in index["docs"] if d["location"].startswith(root + "/")] for root in roots}
     keyed = {root: _page_and_ordinal(docs, root + "/") for root, docs in by_root.items()}
-    vocab = {root: {k: words(d, separator) for k, d in entries.items()} for root, entries in keyed.items()}
     result = {}
     for root in roots:
         docs = []
         for key, doc in keyed[root].items():
-            own = set(vocab[root][key])
+            # Words are cut per entry as needed, never kept for the whole index: at 1,000 articles the
+            # kept word lists were 400 MB of the build's peak memory (bench/results.md).
+            own = set(words(doc, separator))
             alt: list[str] = []
             for other in roots:
-                if other == root:
+                twin = keyed[other].get(key) if other != root else None
+                if twin is None:
                     continue
-                for word in vocab[other].get(key, []):
+                for word in words(twin, separator):
                     if word not in own and _HAN.search(word):
                         own.add(word)
                         alt.append(word)

@@ -361,27 +361,29 @@ def split_search_index(site_dir: Path) -> None:
     index_path.write_text(json.dumps(rest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
+def patch_material_assets(paths, patch, missing: str) -> None:
+    """Apply patch(text) -> (text, found) to each of Material's built assets; warn (so --strict fails)
+    naming the file when the spot is not there, e.g. after a Material upgrade."""
+    for path in paths:
+        patched, ok = patch(path.read_text(encoding="utf-8"))
+        if not ok:
+            log.warning(f"{path.name}: {missing} not found (another Material version?); see seedtext/search.py")
+            continue
+        path.write_text(patched, encoding="utf-8")
+
+
 def fix_search_worker(site_dir: Path) -> None:
     """Material's worker cuts Chinese queries wrongly (反诈 -> 反*): swap in forward maximum matching."""
-    workers = list((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    for path in workers:
-        fixed, ok = fix_query_segmentation(path.read_text(encoding="utf-8"))
-        if not ok:
-            log.warning(f"{path.name}: Material's Chinese query segmenter not found (another Material version?); "
-                        "Chinese queries of two or more characters will match too much. See seedtext/search.py")
-            continue
-        path.write_text(fixed, encoding="utf-8")
+    patch_material_assets((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"),
+                          fix_query_segmentation, "Material's Chinese query segmenter (Chinese queries of two or "
+                          "more characters will match too much)")
 
 
 def defer_search_index(site_dir: Path) -> None:
     """Readers download the search index when they open search, not with every page."""
-    for path in (site_dir / "assets" / "javascripts").glob("bundle.*.min.js"):
-        patched, ok = load_index_on_search(path.read_text(encoding="utf-8"))
-        if not ok:
-            log.warning(f"{path.name}: Material's search index loading not found (another Material version?); "
-                        "every page will download the whole search index. See seedtext/search.py")
-            continue
-        path.write_text(patched, encoding="utf-8")
+    patch_material_assets((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"),
+                          load_index_on_search, "Material's search index loading (every page will download "
+                          "the whole search index)")
 
 
 def on_post_build(config):

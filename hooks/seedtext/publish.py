@@ -22,6 +22,14 @@ class ArticlePage:
     markdown: str
 
 
+def pages_by_city(pages) -> dict[str, list[ArticlePage]]:
+    """Articles grouped by city (其他 when the text names none), in the order given."""
+    cities: dict[str, list[ArticlePage]] = {}
+    for page in pages:
+        cities.setdefault(page.article.city or "其他", []).append(page)
+    return cities
+
+
 @dataclass
 class SeedPages:
     source: str  # seed file name

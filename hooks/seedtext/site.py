@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import cache
 from .convert import convert_variant
-from .publish import SeedPages
+from .publish import SeedPages, pages_by_city
 from .render import escape_text, first_sentence
 from .tagpages import article_markdown, concordance, tag_articles, tag_index, tag_listing
 
@@ -68,10 +68,7 @@ def unique_slugs(seeds: list[SeedPages]) -> None:
 
 def home_listing(seeds: list[SeedPages], city_order: list[str]) -> str:
     """The home page's article list, grouped by city."""
-    by_city: dict[str, list] = {}
-    for seed in seeds:
-        for page in seed.pages:
-            by_city.setdefault(page.article.city or "其他", []).append(page)
+    by_city = pages_by_city(page for seed in seeds for page in seed.pages)
     order = sorted(by_city, key=lambda c: (city_order.index(c) if c in city_order else len(city_order), c))
     out = []
     for city in order:

@@ -17,7 +17,7 @@ from itertools import chain
 from pathlib import Path
 
 from .convert import convert, is_traditional
-from .publish import ArticlePage
+from .publish import ArticlePage, pages_by_city
 from .render import dump_front_matter, escape_text, html_text, render_article
 from .slug import pinyin_slug
 from .tags import load_vocabulary, tags_for_text
@@ -42,10 +42,7 @@ class Tag:
         return {page.slug: page for page in self.pages}
 
     def by_city(self) -> dict[str, list[ArticlePage]]:
-        cities: dict[str, list[ArticlePage]] = {}
-        for page in self.pages:
-            cities.setdefault(page.article.city or "其他", []).append(page)
-        return cities
+        return pages_by_city(self.pages)
 
     def compared(self) -> bool:
         """A term worth comparing across articles: a theme or campaign found in the text of two or more."""
@@ -165,7 +162,9 @@ def quotes(tag: Tag, articles_dir: str) -> str:
     for page in tag.pages:
         lines = []
         for n, block in enumerate(page.article.blocks, 1):
-            text = simplified(block.text) if block.kind == "paragraph" else ""
+            if block.kind != "paragraph":
+                continue
+            text = simplified(block.text)
             if not tag.pattern.search(text):
                 continue
             for sentence in _SENTENCE.findall(text):

@@ -71,13 +71,30 @@ def _wide(ch: str) -> bool:
 
 
 def article_lines(column: float, title: str = TITLE, byline: str = BYLINE, headings: bool = True,
-                  markdown_headings: bool = False) -> list[str]:
-    """The clean article laid out in a column: title block, paragraphs (blank line between), headings."""
+                  markdown_headings: bool = False, indent: float = 2,
+                  heading_texts: dict[int, str] | None = None) -> list[str]:
+    """The clean article laid out in a column: title block, paragraphs (blank line between), headings.
+    `indent=0`: an extractor that keeps no trace of the first-line indent. Headings longer than the
+    column are wrapped over two lines, as a paper prints a long plain heading."""
     out = [title, "", SUBTITLE, "", byline, ""]
     for n, paragraph in enumerate(PARAGRAPHS):
-        if headings and n in HEADING_BEFORE:
-            out += [("## " if markdown_headings else "") + HEADING_BEFORE[n], ""]
-        out += wrap(paragraph, column) + [""]
+        if headings and n in (heading_texts or HEADING_BEFORE):
+            heading = (heading_texts or HEADING_BEFORE)[n]
+            out += [("## " if markdown_headings else "") + line for line in wrap(heading, column, indent=0)] + [""]
+        out += wrap(paragraph, column, indent) + [""]
+    return out
+
+
+# Plain headings a paper prints without any mark, one with a comma, one longer than narrow columns.
+LONG_HEADINGS = {2: "严打电诈，守护群众钱袋子", 3: "科技赋能提升打击精准度和效能"}
+
+
+def expected_blocks_with(heading_texts: dict[int, str]) -> list[tuple[str, str]]:
+    out = []
+    for n, paragraph in enumerate(PARAGRAPHS):
+        if n in heading_texts:
+            out.append(("heading", heading_texts[n]))
+        out.append(("paragraph", paragraph))
     return out
 
 

@@ -36,6 +36,7 @@ def clean(text: str, source: str, options: dict | None = None, overrides: dict |
     edits: list[Edit] = []
     warnings: list[Warning] = []
     lines = read_lines(text, vocab.byline_markers, edits)
+    lines = move_lines(lines, overrides.get("move") or [], edits, warnings)
     mark_line_kinds(lines, vocab, overrides, edits)
     starts = find_title_blocks(lines, vocab, set(overrides.get("article_before", []) or []))
     banner = page_banner(starts)
@@ -59,6 +60,35 @@ def clean(text: str, source: str, options: dict | None = None, overrides: dict |
         article_overrides.update((overrides.get("articles") or {}).get(n) or {})
         articles.append(_article(lines[lo:hi], block, source, vocab, article_overrides, edits))
     return CleanResult(articles, edits, warnings)
+
+
+_SPAN = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")
+
+
+def move_lines(lines: list[Line], moves: list, edits: list[Edit], warnings: list[Warning]) -> list[Line]:
+    """Editor overrides `move: [{lines: 480-495, before: 133}, …]`: raw lines a–b go before raw line c,
+    for text the extraction put out of print order. Applied in the order listed; line numbers stay
+    the raw ones. A move that names no line of the seed is reported and skipped."""
+    for move in moves:
+        span = _SPAN.match(str(move.get("lines", ""))) if isinstance(move, dict) else None
+        target = move.get("before") if isinstance(move, dict) else None
+        if not span or not isinstance(target, int):
+            warnings.append(Warning(1, "", f"overrides: move {move!r} skipped: write it as "
+                                           "{lines: A-B, before: C} with raw line numbers"))
+            continue
+        first, last = int(span.group(1)), int(span.group(2) or span.group(1))
+        moved = [ln for ln in lines if first <= ln.no <= last]
+        rest = [ln for ln in lines if not first <= ln.no <= last]
+        anchor = min((ln.no for ln in rest if ln.no >= target), default=None)  # a blank target: the next line
+        at = next((k for k, ln in enumerate(rest) if ln.no == anchor), None)
+        if not moved or at is None or first <= target <= last:
+            warnings.append(Warning(1, "", f"overrides: move {move!r} skipped: no text on lines {first}-{last} "
+                                           f"or no line {target} outside them"))
+            continue
+        lines = rest[:at] + moved + rest[at:]
+        span_text = f"lines {first}-{last}" if last > first else f"line {first}"
+        edits.append(Edit("override", first, f"{span_text} moved before line {target} (overrides: move)"))
+    return lines
 
 
 def _segments(lines: list[Line], starts: list[tuple[int, TitleBlock]]):

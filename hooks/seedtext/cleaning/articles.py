@@ -58,7 +58,7 @@ def _read_block(lines: list[Line], i: int, vocab: Vocabulary, at_file_start: boo
         block.subtitle = lines[j]  # a kicker line under the headline, without the dash
         j += 1
     while j < len(lines) and len(block.bylines) < 3 and lines[j].kind in ("text", "heading") \
-            and byline_parts(lines[j].text, vocab):
+            and byline_parts(lines[j].text, vocab, lines[j].byline_marker):
         block.bylines.append(lines[j])
         j += 1
     if block.subtitle or block.bylines or title.md_level == 1 or at_file_start:
@@ -114,7 +114,7 @@ def apply_title_block(block: TitleBlock, vocab: Vocabulary, edits: list[Edit]) -
     for line in block.bylines:
         line.kind = "byline"
         parts = []
-        for role, sep, names_text in byline_parts(line.text, vocab):
+        for role, sep, names_text in byline_parts(line.text, vocab, line.byline_marker):
             names = split_names(names_text)
             if names != names_text.split():
                 edits.append(Edit("space", line.no, f"padded names rejoined: {names_text!r} -> {' '.join(names)!r}"))

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Edit
-from .text import CIRCLED, HAN, despace_prose, full_width_punctuation, width
+from .text import CIRCLED, COMPRESSIBLE_ALL, COMPRESSIBLE_STOPS, HAN, despace_prose, full_width_punctuation, width
 
 _LETTER_SPACED = re.compile(f"[{HAN}] [{HAN}] [{HAN}]")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -26,6 +27,7 @@ class Line:
     md_level: int = 0  # 1-6 from '#', 7 for a **bold** line, 0 for none
     kind: str = "text"  # text | title | subtitle | byline | heading | caption | filler | marker | gap
     removed: list[str] = field(default_factory=list)
+    byline_marker: bool = False  # a byline marker (■) was taken off its start
     justified: bool = False  # letter-spaced to fill the column (力 压 群 雄): the line is full
 
 
@@ -53,7 +55,24 @@ def read_lines(text: str, byline_markers: list[str], edits: list[Edit]) -> list[
         out.append(line)
     if out:
         out[-1].blank_after = blanks
+    measure_compressed_punctuation(out)
     return out
+
+
+def measure_compressed_punctuation(lines: list[Line]) -> None:
+    """Justified print often sets full-width punctuation in half a character: then full lines measure
+    alike only when that punctuation counts one half. Keep the measure under which most lines share
+    the most common width (the column)."""
+    def agreement(widths: list[float]) -> int:
+        common = Counter(round(w * 2) for w in widths).most_common(1)
+        return sum(1 for w in widths if abs(round(w * 2) - common[0][0]) <= 1) if common else 0
+
+    solid = [despace_prose(ln.text) for ln in lines]
+    measures = [[ln.phys for ln in lines]] + [[width(t, compressed) for t in solid]
+                                              for compressed in (COMPRESSIBLE_STOPS, COMPRESSIBLE_ALL)]
+    best = max(measures, key=agreement)  # the first of equals: uncompressed unless another does better
+    for line, w in zip(lines, best, strict=True):
+        line.phys = w
 
 
 def _remove(line: Line, removed: str, edits: list[Edit], why: str) -> None:
@@ -80,4 +99,5 @@ def strip_markup(line: Line, byline_markers: list[str], edits: list[Edit]) -> No
     for marker in byline_markers:
         if line.text.startswith(marker):
             _remove(line, marker, edits, "byline marker")
+            line.byline_marker = True
             line.text = line.text[len(marker):].strip()

@@ -15,18 +15,22 @@ from dataclasses import dataclass, field
 from ..model import Edit
 from .lines import Line
 from .roles import Vocabulary, heading_like
-from .text import despace_headline, despace_prose, ends_sentence, full_width_punctuation, is_wide, width
+from .text import despace_headline, despace_prose, ends_sentence, full_width_punctuation, is_han, is_wide, width
+from .words import word_across
 
 WINDOW = 7  # lines either side used to infer the column width and the spacing style
+SIDE_LINES = 3  # lines one side needs to tell its own column width
 WIDE_COLUMN = 30  # wider than this, a line is a whole paragraph (no hard wrap)
 SHORT_BY = 1.0  # a line this much short of the column ends its paragraph (if it ends a sentence)
 WIDER_BY = 2.5  # a line this much wider than the column was not wrapped at it (a caption, a wide column)
 # A paragraph's first line is indented two characters: a heading must be shorter than that.
 HEADING_SHORT_BY = 2.5
 INDENT = 2.0
+HANG = 1.0  # a wrapped line is at most one hanging punctuation mark wider than its column
 IMAGE_KINDS = ("caption", "marker")  # what a photo leaves in the text flow
 _ONLY_PUNCT = re.compile(r"^[。，、；：！？”’」』）)】》…—.!?,;:]+$")
 _CONTINUATION_START = re.compile(r"^[\u4e00-\u9fff]?[，、。；：！？”’）)]")
+_CLOSING_START = re.compile(r"^[，、。；：！？”’」』）)】》…,;:!?]")
 _SENTENCE_INSIDE = re.compile(r"[。！？!?]")
 _LEADS_ON = ("：", "，", "、", "；", ":", ",", ";", "—", "…")
 _RUN_IN_HEAD = re.compile(r"^[^，。！？；]{2,12}[。！？]")
@@ -41,10 +45,39 @@ class Draft:
 
 
 def column_widths(text_lines: list[Line]) -> list[float]:
-    """The column width around each line: the upper quartile of its neighbours' widths (most wrapped
-    lines fill the column; paragraph ends, indents and unbreakable numbers make some shorter)."""
+    """The column width at each line: the upper quartile of the widths of the lines before it and of
+    the lines after it (most wrapped lines fill the column; paragraph ends, indents and unbreakable
+    numbers make some shorter), the narrower of the two that the line fits in. Where a narrower
+    column starts (a side column after a column break), its first line fills the column of the lines
+    after it; where the text goes back to the wide column, its first line belongs to that one."""
     widths = [ln.phys for ln in text_lines]
-    return [upper_quartile(widths[max(0, i - WINDOW):i + WINDOW + 1]) for i in range(len(widths))]
+    out = []
+    for i in range(len(widths)):
+        back, fwd = widths[max(0, i - WINDOW):i], widths[i + 1:i + WINDOW + 1]
+        sides = [upper_quartile(side + [widths[i]]) for side in (back, fwd) if len(side) >= SIDE_LINES]
+        # The line belongs to the narrowest column it fits in; wider than both, to the wider.
+        fitting = [c for c in sides if widths[i] <= c + WIDER_BY]
+        out.append(min(fitting) if fitting else max(sides) if sides
+                   else upper_quartile(widths[max(0, i - WINDOW):i + WINDOW + 1]))
+    return out
+
+
+def indents_paragraphs(text_lines: list[Line], cols: dict[int, float]) -> bool:
+    """Does this text show paragraphs by a first line two characters short (the indent the extraction
+    dropped)? Looks at the lines after plain paragraph ends (a sentence ending a short line)."""
+    firsts = [(line, nxt) for prev, line, nxt in zip(text_lines, text_lines[1:], text_lines[2:], strict=False)
+              if ends_sentence(prev.text) and prev.phys < cols[prev.no] - SHORT_BY
+              and line.phys >= nxt.phys - INDENT - 1]  # not a heading (much shorter than the line below)
+    return len(firsts) >= 2 and sum(indented_above(line, nxt) for line, nxt in firsts) >= 0.5 * len(firsts)
+
+
+def indented_above(line: Line, nxt: Line, col: float = 0) -> bool:
+    """Is `line` two characters narrower than the line below it (a dropped first-line indent)?
+    Measured against its neighbour, not only the column estimate: half-width text and compressed
+    punctuation move both lines alike. `col`: the column, where the line below may have ended
+    early (a long word went down)."""
+    full = max(nxt.phys, col)
+    return full - INDENT - 1 <= line.phys <= full - INDENT + 0.5
 
 
 def upper_quartile(values: list[float]) -> float:
@@ -69,6 +102,8 @@ def continues(prev: Line, line: Line, col: float, i: int, text_lines: list[Line]
         return True, "overrides: join_before"
     if _ONLY_PUNCT.match(line.text):
         return True, "hanging punctuation belongs to the line above"
+    if _CLOSING_START.match(line.text):
+        return True, "a line that opens with closing punctuation cannot start a paragraph"
     if not ends_sentence(prev.text):
         return True, "line above does not end a sentence" + (" (across a page or column break)" if between else "")
     if col > WIDE_COLUMN:
@@ -109,28 +144,46 @@ def line_text(line: Line) -> str:
 
 
 def wrapped_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> set[int]:
-    """A caption the column wrapped (图为民警在社区开展反诈 / 宣传。黄小明 摄): a caption line that fills
-    the column without finishing takes the next one or two lines up to a sentence end or a photo
-    credit. Returns the raw numbers of the lines that continue a caption."""
-    widths = [ln.phys for ln in body if ln.kind == "text"]
-    if not widths:
-        return set()
-    col = upper_quartile(widths)
+    """A caption wrapped at the photo's width (图为民警在社区开展反诈 / 宣传。黄小明 摄): an unfinished caption
+    line takes the next lines, none wider than it, up to a sentence end or a photo credit; a finished
+    caption takes a credit printed on the line below it (受访单位 供图). Returns the raw numbers of
+    the lines that continue a caption."""
     following: set[int] = set()
     for k, line in enumerate(body):
-        if line.kind != "caption" or line.no in following or finished_caption(line.text, vocab) \
-                or line.phys < col - SHORT_BY or col > WIDE_COLUMN:
+        if line.kind != "caption" or line.no in following:
             continue
-        for nxt in body[k + 1:k + 3]:
-            if nxt.kind not in ("text", "caption"):
+        if finished_caption(line.text, vocab):
+            nxt = body[k + 1] if k + 1 < len(body) else None
+            if nxt and nxt.kind in ("text", "caption") and credit_only(nxt.text, vocab) and line.blank_after <= 1:
+                nxt.kind = "caption"
+                following.add(nxt.no)
+                edits.append(Edit("caption", nxt.no, f"the photo credit of the caption on line {line.no}"))
+            continue
+        taken: list[Line] = []
+        for nxt in body[k + 1:k + 4]:
+            if nxt.kind not in ("text", "caption") or nxt.blank_before > 1 \
+                    or (nxt.phys > line.phys + HANG and nxt.kind != "caption"):
                 break
+            taken.append(nxt)
             if finished_caption(nxt.text, vocab):
-                for cont in body[k + 1:body.index(nxt) + 1]:
-                    cont.kind = "caption"
-                    following.add(cont.no)
-                    edits.append(Edit("caption", cont.no, f"continues the caption of line {line.no}"))
+                if not taken[-1].text.startswith(vocab.caption_marks):
+                    after = body[body.index(nxt) + 1] if body.index(nxt) + 1 < len(body) else None
+                    if after and after.kind in ("text", "caption") and credit_only(after.text, vocab) \
+                            and ends_sentence(nxt.text):
+                        taken.append(after)
+                    for cont in taken:
+                        cont.kind = "caption"
+                        following.add(cont.no)
+                        edits.append(Edit("caption", cont.no, f"continues the caption of line {line.no}"))
                 break
     return following
+
+
+def credit_only(text: str, vocab: Vocabulary) -> bool:
+    """A photo credit alone on its line: a name or unit, then 摄 or 供图 (陈静 摄, 受访单位 供图)."""
+    m = vocab.credit.match(text)
+    return bool(m) and width(m.group(1)) <= 8 and not _SENTENCE_INSIDE.search(m.group(1)) \
+        and "，" not in m.group(1)
 
 
 def finished_caption(text: str, vocab: Vocabulary) -> bool:
@@ -142,6 +195,7 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
     caption_tails = wrapped_captions(body, vocab, edits)
     text_lines = [ln for ln in body if ln.kind == "text"]
     cols = dict(zip((ln.no for ln in text_lines), column_widths(text_lines), strict=True))
+    indent_cue = indents_paragraphs(text_lines, cols)
     index = {ln.no: i for i, ln in enumerate(text_lines)}
     next_text = {a.no: b for a, b in zip(text_lines, text_lines[1:], strict=False)}
     next_line = {a.no: b.kind for a, b in zip(body, body[1:], strict=False)}
@@ -209,6 +263,18 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
         col = cols[line.no]
         i = index[line.no]
         between = line.blank_before + sum(1 for d in held for _ in d.lines)
+        if line.no not in overrides.get("join_before", []) \
+                and heading_ends_here(current, line, cols[prev.no], vocab, indent_cue):
+            current.kind = "heading"
+            current.text = "".join(despace_headline(ln.text) for ln in current.lines)
+            for ln in current.lines:
+                ln.kind = "heading"
+            edits.append(Edit("heading", current.lines[0].no,
+                              f"heading: ends without a sentence end on a line short of the column "
+                              f"({prev.phys:g} of {col:g}), and line {line.no} starts anew"))
+            close()
+            current = Draft("paragraph", [line], text)
+            continue
         joined, reason = continues(prev, line, col, i, text_lines, between, overrides, len(current.lines) == 1)
         if joined:
             edits.append(Edit("join", line.no, f"joined to line {prev.no}: {reason}"))
@@ -220,6 +286,46 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
             current = Draft("paragraph", [line], text)
     close()
     return drafts
+
+
+def heading_ends_here(current: Draft, line: Line, col: float, vocab: Vocabulary, indent_cue: bool) -> bool:
+    """A block that ends without a sentence end on a line that does not fill the column (or is wider
+    than it) is a heading, when it is short enough for one: a page or column break cuts a line that
+    fills the column, a heading's last line does not. A heading the column wrapped is one or two full
+    lines and a short one. Not a heading: a paragraph's first line short only by its dropped indent
+    when a word runs on into the next line (矫|正), or a line whose next word did not fit on it."""
+    prev = current.lines[-1]
+    text = despace_prose("".join(ln.text for ln in current.lines))
+    if current.kind != "paragraph" or len(current.lines) > 2 or col > WIDE_COLUMN or ends_sentence(text) \
+            or width(text) > vocab.max_heading_width or text.endswith(_LEADS_ON) or _SENTENCE_INSIDE.search(text) \
+            or _CLOSING_START.match(text) or _CLOSING_START.match(line.text) or prev.justified \
+            or not any(is_han(c) for c in text):
+        return False
+    short = col - prev.phys
+    if -HANG <= short < SHORT_BY:
+        return False  # fills the column: the text goes on in the next line
+    following = despace_prose(line.text)
+    if re.search(r"[A-Za-z0-9.]$", text) and re.match(r"[A-Za-z0-9%]", following):
+        return False  # a number or Latin word the column broke (168. / 3万)
+    if short > 0 and width(_first_token(following)) <= short:
+        pass  # the next word would have fitted: the line ended on purpose
+    elif short > 0:
+        return False  # a long number or Latin word that did not fit went down to the next line
+    if len(current.lines) == 1 and line.phys < col - SHORT_BY and not ends_sentence(line.text) \
+            and not _SENTENCE_INSIDE.search(line.text) and width(text + following) <= vocab.max_heading_width:
+        return False  # a heading wrapped over two short lines: decided at its second line
+    if len(current.lines) == 1 and indented_above(prev, line, col) \
+            and (line.phys >= col - SHORT_BY or ends_sentence(line.text)) \
+            and (indent_cue or "，" in text or word_across(text, following)):
+        # A paragraph's indented first line (社区矫|正 runs on): the line below fills the column or ends the
+        # paragraph; below a heading stands the next paragraph's own indented first line.
+        return False
+    return True
+
+
+def _first_token(text: str) -> str:
+    m = re.match(r"[A-Za-z0-9.%]+", text)
+    return m.group(0) if m else text[:1]
 
 
 def prose_in_headlines(body: list[Line]) -> None:
@@ -236,7 +342,8 @@ def prose_in_headlines(body: list[Line]) -> None:
 
 def indented(line: Line, col: float) -> bool:
     """As wide as a paragraph's first line: the column less the two-character indent the extraction dropped."""
-    return col - INDENT - 0.5 <= line.phys <= col - INDENT + 0.5 and all(is_wide(c) for c in line.text)
+    # The column estimate runs half a character wide where lines hold half-width text or hang punctuation.
+    return col - INDENT - 1 <= line.phys <= col - INDENT + 0.5
 
 
 def plain_heading(line: Line, following: Line | None, current: Draft | None, col: float, vocab: Vocabulary,

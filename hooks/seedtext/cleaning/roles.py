@@ -8,7 +8,8 @@ import re
 
 from ..model import Edit
 from .lines import Line
-from .text import CIRCLED, ends_sentence, is_han, is_two_part_headline, width
+from .text import CIRCLED, despace_prose, ends_sentence, is_han, is_two_part_headline, width
+from .words import word_across
 
 
 class Vocabulary:
@@ -16,6 +17,8 @@ class Vocabulary:
 
     def __init__(self, options: dict):
         self.filler = [re.compile(p) for p in options.get("filler_patterns", [])]
+        self.running_heads = [re.compile(p) for p in options.get("running_heads", [])]
+        self.photo_pointers = options.get("photo_pointers", "")
         credits = options.get("caption_credits", ["摄", "供图", "摄影"])
         self.credit = re.compile(r"^(.*\S)\s+(" + "|".join(map(re.escape, credits)) + r")$")
         self.caption_marks = tuple(options.get("caption_markers", ["▲", "△", "图为", "上图", "下图"]))
@@ -35,21 +38,22 @@ class Vocabulary:
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
 
 
-def names_only(text: str) -> bool:
+def names_only(text: str, marked: bool = False) -> bool:
     """A line of personal names: Han tokens of 1-4 characters, no punctuation. A lone four-character
-    word is a heading (源头治理), not a name."""
+    word is a heading (源头治理), not a name. `marked`: the line had a byline marker (■ 龚 岩 柯 楠), so
+    single characters in pairs are padded names, not letter-spacing."""
     tokens = text.split()
-    if len(tokens) >= 3 and all(len(t) == 1 for t in tokens):
+    if len(tokens) >= 3 and all(len(t) == 1 for t in tokens) and not (marked and len(tokens) % 2 == 0):
         return False  # letter-spacing (力 压 群 雄), not padded names
     if len(tokens) == 1:
         return 2 <= len(tokens[0]) <= 3 and bool(_NAME.match(tokens[0]))
     return len(tokens) <= 8 and all(_NAME.match(t) for t in tokens) and sum(len(t) for t in tokens) >= 2
 
 
-def byline_parts(text: str, vocab: Vocabulary) -> list[tuple[str, str, str]] | None:
+def byline_parts(text: str, vocab: Vocabulary, marked: bool = False) -> list[tuple[str, str, str]] | None:
     """A byline line as (role as printed, separator, names) segments: '记者/刘琼',
     '记者/周明 通讯员/赵祥 李晓燕', '株洲日报全媒体记者/刘琼', or names alone ('谭小军 王晓娟')."""
-    if names_only(text):
+    if names_only(text, marked):
         return [("", "", text)]
     if not vocab.role_split:
         return None
@@ -77,6 +81,54 @@ def strong_caption(text: str, vocab: Vocabulary) -> bool:
             or bool(vocab.credit.match(text)) or (text[:1] in CIRCLED and len(text) > 1))
 
 
+_PROSE_PUNCT = re.compile(r"[，。、；！？,;!?]")
+
+
+def running_head(text: str, vocab: Vocabulary) -> bool:
+    """A page's running head (paper, date, weekday, page number): no prose punctuation in it."""
+    return not _PROSE_PUNCT.search(text) and width(text) <= 40 and any(p.search(text) for p in vocab.running_heads)
+
+
+def strip_photo_pointer(line: Line, vocab: Vocabulary, edits: list[Edit]) -> None:
+    """▲ and ① point at a photo the page does not show: print markup, taken off the caption."""
+    pointer = line.text[:1]
+    if pointer and pointer in vocab.photo_pointers and len(line.text.lstrip(pointer).strip()) > 0:
+        line.removed.append(pointer)
+        edits.append(Edit("remove", line.no, f"photo pointer {pointer!r}: the photo is not on the page", pointer))
+        line.text = line.text[1:].strip()
+
+
+_LEADS_ON = ("，", "、", "：", "；", ",", ":", ";", "—")  # a line ending so goes on in the next
+_SLOGAN = re.compile(r"^[\u4e00-\u9fff]{2,6}[，,][\u4e00-\u9fff]{2,6}$")
+
+
+def mark_interruptions(lines: list[Line], vocab: Vocabulary, edits: list[Edit]) -> None:
+    """Lines that belong to no article: a short line set off by more blank lines than the text around
+    it, inside a sentence
+    (an advert or slogan a page break left in the text: 云江农商银行 … 最快3分钟放款), and a slogan
+    (节约用水，人人有责) that heads nothing (the next line is a heading, or the text ends). Removed and logged."""
+    flow = [ln for ln in lines if ln.kind in ("text", "heading", "filler")]
+    for k, line in enumerate(flow):
+        if line.kind not in ("text", "heading") or line.md_level or ends_sentence(line.text) \
+                or width(line.text) > vocab.max_heading_width or line.blank_before < 1 or line.blank_after < 1 \
+                or k == 0 or line.text.endswith(_LEADS_ON):
+            continue
+        before = next((ln for ln in reversed(flow[:k]) if ln.kind == "text"), None)
+        after = next((ln for ln in flow[k + 1:] if ln.kind != "filler"), None)
+        set_off = min(line.blank_before, line.blank_after) >= 2 or (
+            before is not None and after is not None and before.blank_before == 0 and after.blank_after == 0)
+        inside_sentence = set_off and before is not None and after is not None and before.kind == "text" \
+            and not ends_sentence(before.text) and before.md_level == 0 and after.kind == "text" \
+            and not word_across(line.text, despace_prose(after.text))  # 系统，引|进: the text goes on
+        heads_nothing = _SLOGAN.match(line.text.replace(" ", "")) and (after is None or after.kind == "heading"
+                                                                      or after.md_level)
+        if inside_sentence or heads_nothing:
+            line.kind = "filler"
+            line.removed.append(line.text)
+            why = "inside a sentence that a page break cut" if inside_sentence else "a slogan that heads no text"
+            edits.append(Edit("remove", line.no, f"filler ({why}): {line.text!r}", line.text))
+
+
 def mark_line_kinds(lines: list[Line], vocab: Vocabulary, overrides: dict, edits: list[Edit]) -> None:
     """Filler, image markers, our own gap marks and unmistakable captions; editor overrides win."""
     forced = {kind: set(overrides.get(kind, []) or []) for kind in ("caption", "heading", "filler", "text")}
@@ -85,7 +137,11 @@ def mark_line_kinds(lines: list[Line], vocab: Vocabulary, overrides: dict, edits
             if line.no in numbers:
                 line.kind = kind
                 edits.append(Edit("override", line.no, f"marked as {kind} by the overrides file"))
-        if line.kind == "filler" or (line.kind == "text" and any(p.search(line.text) for p in vocab.filler)):
+        if line.kind == "text" and running_head(line.text, vocab):
+            line.kind = "filler"
+            line.removed.append(line.text)
+            edits.append(Edit("remove", line.no, f"running page head: {line.text!r}", line.text))
+        elif line.kind == "filler" or (line.kind == "text" and any(p.search(line.text) for p in vocab.filler)):
             line.kind = "filler"
             line.removed.append(line.text)
             edits.append(Edit("remove", line.no, f"filler unrelated to the article: {line.text!r}", line.text))
@@ -100,8 +156,10 @@ def mark_line_kinds(lines: list[Line], vocab: Vocabulary, overrides: dict, edits
         elif line.kind == "text" and strong_caption(line.text, vocab):
             line.kind = "caption"
             edits.append(Edit("caption", line.no, "photo caption set apart"))
+            strip_photo_pointer(line, vocab, edits)
         elif line.kind == "text" and line.md_level and line.md_level != 1:
             line.kind = "heading"
         elif line.kind == "text" and is_two_part_headline(line.text) and heading_like(line, vocab) \
                 and not byline_parts(line.text, vocab):
             line.kind = "heading"
+    mark_interruptions(lines, vocab, edits)

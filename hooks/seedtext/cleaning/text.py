@@ -27,8 +27,15 @@ def is_han(ch: str) -> bool:
     return bool(ch) and bool(re.match(f"[{HAN}]", ch))
 
 
-def width(text: str) -> float:
-    return sum(1.0 if is_wide(ch) else 0.5 for ch in text)
+# Full-width punctuation that justified print may set in half a character (标点挤压): the stops and
+# pauses, and with them, on some pages, the quotes and brackets.
+COMPRESSIBLE_STOPS = "，。、；：！？"
+COMPRESSIBLE_ALL = COMPRESSIBLE_STOPS + "“”‘’（）《》「」『』【】〔〕"
+
+
+def width(text: str, compressed: str = "") -> float:
+    """Width on the page: full-width 1, half-width 1/2; the characters in `compressed` take 1/2."""
+    return sum((0.5 if ch in compressed else 1.0) if is_wide(ch) else 0.5 for ch in text)
 
 
 def ends_sentence(text: str) -> bool:
@@ -78,6 +85,17 @@ def full_width_punctuation(text: str) -> tuple[str, list[str]]:
             if any(is_wide(c) for c in inner) or is_wide(_neighbour(text, start, -1)):
                 chars[start], chars[i] = "（", "）"
                 changes.append(f"({inner}) -> （{inner}）")
+    # A half-width ")" closing a full-width "（" (其中三成) or "(" opened before "）": one pair, full-width.
+    opened = 0
+    for i, ch in enumerate(chars):
+        if ch == "（":
+            opened += 1
+        elif ch == "）" and opened:
+            opened -= 1
+        elif ch == ")" and opened and i not in protected:
+            chars[i] = "）"
+            opened -= 1
+            changes.append(") -> ） (closes a full-width bracket)")
     chinese_line = any(is_han(c) for c in text)
     for i, ch in enumerate(text):
         if ch not in ",;:!?" or i in protected:

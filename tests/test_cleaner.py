@@ -59,8 +59,8 @@ def test_paragraphs_rebuilt_at_every_column_width(column, layout):
     assert (article.title, article.subtitle) == (TITLE, SUBTITLE)
 
 
-@pytest.mark.xfail(strict=True, reason="column 20, no blank lines: the paragraph above ends on a full line")
 def test_heading_after_a_paragraph_ending_on_a_full_line():
+    """Column 20, no blank lines: the paragraph above the heading happens to end on a full line."""
     lines = no_blank_lines(article_lines(20, indent=0, heading_texts=LONG_HEADINGS))
     assert blocks(run(lines)) == expected_blocks_with(LONG_HEADINGS)
 
@@ -76,8 +76,6 @@ _COMMA_HEADING_GAP = pytest.mark.xfail(strict=True, reason="comma heading in a n
 def test_layouts_without_indent_keep_plain_and_wrapped_headings_apart(column, layout):
     """No indent cue, and in one layout no blank lines either: the heading (with a comma, or wrapped
     over two lines) is told from the paragraph below by its short line without a sentence end."""
-    if column == 20 and layout is no_blank_lines:
-        pytest.skip("the case of test_heading_after_a_paragraph_ending_on_a_full_line (a known gap, xfail)")
     lines = layout(article_lines(column, indent=0, heading_texts=LONG_HEADINGS))
     assert blocks(run(lines)) == expected_blocks_with(LONG_HEADINGS)
 

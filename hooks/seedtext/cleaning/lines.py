@@ -65,7 +65,7 @@ def measure_compressed_punctuation(lines: list[Line]) -> None:
     the most common width (the column)."""
     def agreement(widths: list[float]) -> int:
         common = Counter(round(w * 2) for w in widths).most_common(1)
-        return sum(1 for w in widths if abs(round(w * 2) - common[0][0]) <= 1) if common else 0
+        return common[0][1] if common else 0
 
     solid = [despace_prose(ln.text) for ln in lines]
     measures = [[ln.phys for ln in lines]] + [[width(t, compressed) for t in solid]

@@ -31,9 +31,12 @@ IMAGE_KINDS = ("caption", "marker")  # what a photo leaves in the text flow
 _ONLY_PUNCT = re.compile(r"^[。，、；：！？”’」』）)】》…—.!?,;:]+$")
 _CONTINUATION_START = re.compile(r"^[\u4e00-\u9fff]?[，、。；：！？”’）)]")
 _CLOSING_START = re.compile(r"^[，、。；：！？”’」』）)】》…,;:!?]")
+_NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\S")
 _SENTENCE_INSIDE = re.compile(r"[。！？!?]")
 _LEADS_ON = ("：", "，", "、", "；", ":", ",", ";", "—", "…")
-_RUN_IN_HEAD = re.compile(r"^[^，。！？；]{2,12}[。！？]")
+# A paragraph's run-in head of two short phrases (扩面降槛，应援尽援。): printed only where a paragraph starts.
+_PAIRED_HEAD = re.compile(r"^[^，。！？；“”]{2,6}[，,][^，。！？；“”]{2,6}[。！？]")
+_RUN_IN_HEAD = re.compile(r"^[^，。！？；]{2,12}[。！？](?=[^”’」』）)])")  # a head with its text after it
 
 
 @dataclass
@@ -52,11 +55,11 @@ def column_widths(text_lines: list[Line]) -> list[float]:
     after it; where the text goes back to the wide column, its first line belongs to that one."""
     widths = [ln.phys for ln in text_lines]
     out = []
-    for i in range(len(widths)):
+    for i, own in enumerate(widths):
         back, fwd = widths[max(0, i - WINDOW):i], widths[i + 1:i + WINDOW + 1]
-        sides = [upper_quartile(side + [widths[i]]) for side in (back, fwd) if len(side) >= SIDE_LINES]
+        sides = [upper_quartile(side + [own]) for side in (back, fwd) if len(side) >= SIDE_LINES]
         # The line belongs to the narrowest column it fits in; wider than both, to the wider.
-        fitting = [c for c in sides if widths[i] <= c + WIDER_BY]
+        fitting = [c for c in sides if own <= c + WIDER_BY]
         out.append(min(fitting) if fitting else max(sides) if sides
                    else upper_quartile(widths[max(0, i - WINDOW):i + WINDOW + 1]))
     return out
@@ -76,7 +79,9 @@ def indented_above(line: Line, nxt: Line, col: float = 0) -> bool:
     Measured against its neighbour, not only the column estimate: half-width text and compressed
     punctuation move both lines alike. `col`: the column, where the line below may have ended
     early (a long word went down)."""
-    full = max(nxt.phys, col)
+    if line.justified:
+        return False  # letter-spaced to fill the column
+    full = nxt.phys if ends_sentence(nxt.text) and not nxt.justified else max(nxt.phys, col)
     return full - INDENT - 1 <= line.phys <= full - INDENT + 0.5
 
 
@@ -94,7 +99,7 @@ def double_spaced(text_lines: list[Line], i: int) -> bool:
 
 
 def continues(prev: Line, line: Line, col: float, i: int, text_lines: list[Line], between: int,
-              overrides: dict, prev_opens: bool = False) -> tuple[bool, str]:
+              overrides: dict, prev_opens: bool = False, indent_cue: bool = False) -> tuple[bool, str]:
     """Does `line` continue the paragraph that `prev` ends? Returns (decision, reason)."""
     if line.no in overrides.get("break_before", []):
         return False, "overrides: break_before"
@@ -110,17 +115,27 @@ def continues(prev: Line, line: Line, col: float, i: int, text_lines: list[Line]
         return False, "sentence ends a paragraph line"
     if prev.phys > col + WIDER_BY:
         return False, f"sentence ends a line wider than the column ({prev.phys:g} of {col:g}): not wrapped here"
-    if prev_opens and indented(prev, col) and line.phys >= col - SHORT_BY \
+    if prev_opens and indent_cue and indented(prev, col) and line.phys >= col - SHORT_BY \
             and (not between or double_spaced(text_lines, i)):
         # The paragraph's indented first line ended with its sentence; the full line below continues it.
         return True, f"indented first line, full line below ({prev.phys:g}, {line.phys:g} of {col:g})"
     if prev.phys < col - SHORT_BY and not prev.justified:
         return False, f"sentence ends a short line ({prev.phys:g} of {col:g})"
+    following = text_lines[i + 1] if i + 1 < len(text_lines) else None
+    if between and indent_cue and prev.phys >= col - SHORT_BY and line.phys >= col - SHORT_BY \
+            and not (following and indented_above(line, following, col)):
+        return True, "a page break after a full line: the line below is not indented, where paragraphs are"
     if between and not double_spaced(text_lines, i):
         return False, "blank line after a sentence"
-    if indented(line, col) and not ends_sentence(line.text) and i + 1 < len(text_lines):
-        return False, f"sentence ends the line above and this line is indented ({line.phys:g} of {col:g})"
-    if _RUN_IN_HEAD.match(despace_prose(line.text)):
+    if indent_cue and following is not None:
+        if not line.justified and (indented(line, col) or indented_above(line, following, col)) \
+                and not ends_sentence(line.text):
+            return False, f"sentence ends the line above and this line is indented ({line.phys:g} of {col:g})"
+        return True, f"line above fills the column ({prev.phys:g} of {col:g}) and this line is not indented"
+    opening = despace_prose(line.text)
+    if following and following.text[:1] in "。！？":
+        opening += following.text[:1]  # the stop the line could not start with went down (护鸟护兽，守护精灵 / 。)
+    if _RUN_IN_HEAD.match(opening) or _PAIRED_HEAD.match(opening):
         return False, "run-in head starts a paragraph"
     return True, f"line above fills the column ({prev.phys:g} of {col:g})"
 
@@ -197,8 +212,7 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
     cols = dict(zip((ln.no for ln in text_lines), column_widths(text_lines), strict=True))
     indent_cue = indents_paragraphs(text_lines, cols)
     index = {ln.no: i for i, ln in enumerate(text_lines)}
-    next_text = {a.no: b for a, b in zip(text_lines, text_lines[1:], strict=False)}
-    next_line = {a.no: b.kind for a, b in zip(body, body[1:], strict=False)}
+    following_text = {a.no: b for a, b in zip(text_lines, text_lines[1:], strict=False)}
     drafts: list[Draft] = []
     current: Draft | None = None
     held: list[Draft] = []  # captions met inside an unfinished paragraph go after it
@@ -246,13 +260,6 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
             close()
             drafts.append(Draft("heading", [line], despace_headline(line.text), 0))
             continue
-        if plain_heading(line, next_text.get(line.no), current, cols[line.no], vocab,
-                         double_spaced(text_lines, index[line.no]), next_line.get(line.no, "") in IMAGE_KINDS):
-            line.kind = "heading"
-            edits.append(Edit("heading", line.no, "short line without sentence end after a finished paragraph"))
-            close()
-            drafts.append(Draft("heading", [line], despace_headline(line.text), 0))
-            continue
         text = despace_prose(line.text)
         if text != line.text:
             edits.append(Edit("space", line.no, "spaces removed next to Chinese characters"))
@@ -263,19 +270,27 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
         col = cols[line.no]
         i = index[line.no]
         between = line.blank_before + sum(1 for d in held for _ in d.lines)
-        if line.no not in overrides.get("join_before", []) \
-                and heading_ends_here(current, line, cols[prev.no], vocab, indent_cue):
-            current.kind = "heading"
-            current.text = "".join(despace_headline(ln.text) for ln in current.lines)
-            for ln in current.lines:
+        tail = heading_tail(current)
+        if tail and line.no not in overrides.get("join_before", []) \
+                and heading_ends_here(tail, line, following_text.get(line.no), cols[prev.no], vocab, indent_cue):
+            col = cols[prev.no]
+            if len(tail) < len(current.lines):  # the paragraph before it ended on a full line
+                current.lines = current.lines[:-len(tail)]
+                current.text = _rejoin(current.lines, cols)
+                edits.append(Edit("split", tail[0].no, "new block: the heading below the paragraph's last sentence"))
+            else:
+                current = None
+            for ln in tail:
                 ln.kind = "heading"
-            edits.append(Edit("heading", current.lines[0].no,
+            edits.append(Edit("heading", tail[0].no,
                               f"heading: ends without a sentence end on a line short of the column "
                               f"({prev.phys:g} of {col:g}), and line {line.no} starts anew"))
             close()
+            drafts.append(Draft("heading", tail, "".join(despace_headline(ln.text) for ln in tail)))
             current = Draft("paragraph", [line], text)
             continue
-        joined, reason = continues(prev, line, col, i, text_lines, between, overrides, len(current.lines) == 1)
+        joined, reason = continues(prev, line, col, i, text_lines, between, overrides, len(current.lines) == 1,
+                                   indent_cue)
         if joined:
             edits.append(Edit("join", line.no, f"joined to line {prev.no}: {reason}"))
             current.text = join_text(current.text, text, prev.phys >= col - SHORT_BY or prev.justified)
@@ -288,38 +303,72 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
     return drafts
 
 
-def heading_ends_here(current: Draft, line: Line, col: float, vocab: Vocabulary, indent_cue: bool) -> bool:
-    """A block that ends without a sentence end on a line that does not fill the column (or is wider
-    than it) is a heading, when it is short enough for one: a page or column break cuts a line that
-    fills the column, a heading's last line does not. A heading the column wrapped is one or two full
-    lines and a short one. Not a heading: a paragraph's first line short only by its dropped indent
-    when a word runs on into the next line (矫|正), or a line whose next word did not fit on it."""
-    prev = current.lines[-1]
-    text = despace_prose("".join(ln.text for ln in current.lines))
-    if current.kind != "paragraph" or len(current.lines) > 2 or col > WIDE_COLUMN or ends_sentence(text) \
-            or width(text) > vocab.max_heading_width or text.endswith(_LEADS_ON) or _SENTENCE_INSIDE.search(text) \
-            or _CLOSING_START.match(text) or _CLOSING_START.match(line.text) or prev.justified \
-            or not any(is_han(c) for c in text):
-        return False
-    short = col - prev.phys
-    if -HANG <= short < SHORT_BY:
-        return False  # fills the column: the text goes on in the next line
+def heading_tail(current: Draft) -> list[Line]:
+    """The lines at the end of a draft that could be a heading: the whole draft when it is one or two
+    lines, else its last one or two lines after a line that ends a sentence (a paragraph whose last
+    line happened to fill the column, then a heading, with no blank line between)."""
+    if current.kind != "paragraph":
+        return []
+    if len(current.lines) <= 2:
+        return current.lines
+    for size in (1, 2):
+        if ends_sentence(current.lines[-size - 1].text) and not ends_sentence(current.lines[-1].text):
+            return current.lines[-size:]
+    return []
+
+
+def _rejoin(lines: list[Line], cols: dict[int, float]) -> str:
+    text = despace_prose(lines[0].text)
+    for prev, line in zip(lines, lines[1:], strict=False):
+        text = join_text(text, despace_prose(line.text), prev.phys >= cols[prev.no] - SHORT_BY or prev.justified)
+    return text
+
+
+def heading_ends_here(lines: list[Line], line: Line, after: Line | None, col: float, vocab: Vocabulary,
+                      indent_cue: bool) -> bool:
+    """Are `lines` a heading, ended where `line` starts anew? A block that ends without a sentence end,
+    short enough for a heading, on a line that does not fill the column (a page or column break cuts
+    a line that fills it; a heading's last line does not), or right above a paragraph's indented
+    first line where the text indents its paragraphs. A heading the column wrapped is two lines.
+
+    Not a heading: a line whose next word (a long number, a Latin word) did not fit on it; a
+    paragraph's indented first line, which the line below continues (社区矫|正 runs on); lines above
+    a short line that is not itself a paragraph's first line (a heading's second line comes, or the
+    paragraph ends there)."""
+    prev = lines[-1]
+    text = despace_prose("".join(ln.text for ln in lines))
     following = despace_prose(line.text)
+    if ends_sentence(text) or width(text) > vocab.max_heading_width or text.endswith(_LEADS_ON) \
+            or _SENTENCE_INSIDE.search(text) or _CLOSING_START.match(text) or _CLOSING_START.match(line.text) \
+            or prev.justified or not any(is_han(c) for c in text):
+        return False
+    if col > WIDE_COLUMN or _NUMBERED_HEAD.match(text):
+        return True  # a short line in unwrapped text; a numbered head (二、教育帮扶：…) however wide
     if re.search(r"[A-Za-z0-9.]$", text) and re.match(r"[A-Za-z0-9%]", following):
         return False  # a number or Latin word the column broke (168. / 3万)
-    if short > 0 and width(_first_token(following)) <= short:
-        pass  # the next word would have fitted: the line ended on purpose
-    elif short > 0:
+    # Is `line` a paragraph's indented first line? The line below it fills the column, or goes on
+    # (a long word it could not hold went down a line).
+    line_opens = bool(after) and (after.phys >= col - SHORT_BY or not ends_sentence(after.text)) \
+        and (indented_above(line, after, col) or (line.phys < col - INDENT and line.phys + width(
+            _first_token(despace_prose(after.text))) > col - INDENT + 0.5))  # its next word did not fit
+    if line.phys < col - SHORT_BY and not line.justified and not line_opens:
+        return False  # the line below is short too: a heading's second line, or this paragraph's end
+    short = col - prev.phys
+    fills = -WIDER_BY <= short < SHORT_BY
+    if short <= INDENT + 1 and word_across(text, following):
+        return False  # a word runs on into the next line (纠纷线|索): one sentence
+    if indent_cue and line_opens and not (ends_sentence(line.text) and line.blank_after) \
+            and not (fills and "，" in text):
+        # The line below is a paragraph's indented first line: what stands above it has ended (a full
+        # line of prose with a comma in it is more likely the paragraph's own than a heading).
+        return True
+    if fills:
+        return False  # fills the column: the text goes on in the next line
+    if short > 0 and width(_first_token(following)) > short:
         return False  # a long number or Latin word that did not fit went down to the next line
-    if len(current.lines) == 1 and line.phys < col - SHORT_BY and not ends_sentence(line.text) \
-            and not _SENTENCE_INSIDE.search(line.text) and width(text + following) <= vocab.max_heading_width:
-        return False  # a heading wrapped over two short lines: decided at its second line
-    if len(current.lines) == 1 and indented_above(prev, line, col) \
-            and (line.phys >= col - SHORT_BY or ends_sentence(line.text)) \
-            and (indent_cue or "，" in text or word_across(text, following)):
-        # A paragraph's indented first line (社区矫|正 runs on): the line below fills the column or ends the
-        # paragraph; below a heading stands the next paragraph's own indented first line.
-        return False
+    if len(lines) == 1 and not line_opens and indented_above(prev, line, col) and (indent_cue or "，" in text
+                                                               or word_across(text, following)):
+        return False  # a paragraph's indented first line, and the line below continues it
     return True
 
 
@@ -343,7 +392,8 @@ def prose_in_headlines(body: list[Line]) -> None:
 def indented(line: Line, col: float) -> bool:
     """As wide as a paragraph's first line: the column less the two-character indent the extraction dropped."""
     # The column estimate runs half a character wide where lines hold half-width text or hang punctuation.
-    return col - INDENT - 1 <= line.phys <= col - INDENT + 0.5
+    # A letter-spaced line fills the column, whatever its letters measure.
+    return not line.justified and col - INDENT - 1 <= line.phys <= col - INDENT + 0.5
 
 
 def plain_heading(line: Line, following: Line | None, current: Draft | None, col: float, vocab: Vocabulary,

@@ -1,6 +1,8 @@
 """How well the cleaner does on degraded fixtures it was not tuned on: every column width 8-22,
-three line-spacing styles, and random mixes of the other defects (letter-spacing, half-width
-punctuation, OCR spaces, a page break with a photo caption, filler).
+three line-spacing styles, with or without the dropped first-line indent, short, comma and long
+(wrapped) plain headings, and random mixes of the other defects (letter-spacing, half-width
+punctuation, OCR spaces, a page break with a photo caption or a running page head, filler and
+slogans).
 
     .venv/bin/python bench/cleaner_figures.py [--runs 600]
 
@@ -21,9 +23,11 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
 from degrade import (  # noqa: E402
     CAPTIONS,
+    HEADING_BEFORE,
+    LONG_HEADINGS,
     article_lines,
     double_spaced,
-    expected_blocks,
+    expected_blocks_with,
     half_width,
     letter_spaced,
     no_blank_lines,
@@ -41,7 +45,10 @@ HALF_IN_PROSE = re.compile(r"[\u4e00-\u9fff“”][,;:!?()]|[,;:!?()][\u4e00-\u9
 
 def fixture(rng: random.Random) -> tuple[list[str], list[tuple[str, str]], int]:
     column = rng.randint(8, 22)
-    lines = rng.choice([lambda ls: ls, no_blank_lines, double_spaced])(article_lines(column))
+    headings = rng.choice([HEADING_BEFORE, LONG_HEADINGS])
+    indent = rng.choice([0, 2])
+    lines = rng.choice([lambda ls: ls, no_blank_lines, double_spaced])(
+        article_lines(column, indent=indent, heading_texts=headings))
     body = range(6, len(lines))
     for n in body:
         if rng.random() < 0.15 and len(lines[n]) >= column - 1:
@@ -55,9 +62,12 @@ def fixture(rng: random.Random) -> tuple[list[str], list[tuple[str, str]], int]:
         at = rng.choice([n for n in body if lines[n] and not lines[n].endswith(("。", "！"))])
         lines[at + 1:at + 1] = ["", "", rng.choice(CAPTIONS), "", ""]
         captions = 1
+    elif rng.random() < 0.3:  # a page break with the page's running head in it
+        at = rng.choice([n for n in body if lines[n] and not lines[n].endswith(("。", "！"))])
+        lines[at + 1:at + 1] = ["", "", "澄川日报 2025年12月30日 星期二 A07版", "", ""]
     if rng.random() < 0.3:
-        lines[len(lines) // 2:len(lines) // 2] = ["", "请珍惜粮食", ""]
-    return lines, expected_blocks(), captions
+        lines += ["", "", rng.choice(["请珍惜粮食", "爱护环境，人人有责", "珍爱生命，远离毒品"]), ""]
+    return lines, expected_blocks_with(headings), captions
 
 
 def main() -> None:
@@ -92,7 +102,8 @@ def main() -> None:
                     print("half-width:", t[max(0, m.start() - 12):m.end() + 12])
                 for m in STRAY_SPACE.finditer(t):
                     print("stray space:", t[max(0, m.start() - 12):m.end() + 12])
-    print(f"fixtures: {args.runs} (column widths 8-22, three spacing styles, mixed defects)")
+    print(f"fixtures: {args.runs} (column widths 8-22, three spacing styles, indent or none, "
+          "plain/comma/wrapped headings, mixed defects)")
     print(f"paragraphs exactly right: {exact}/{paragraphs} = {exact / paragraphs:.1%}")
     print(f"headings recognised: {headings_found}/{headings} = {headings_found / headings:.1%}")
     print(f"captions recognised: {captions_found}/{captions} = {captions_found / max(captions, 1):.1%}")

@@ -65,13 +65,13 @@ def test_heading_after_a_paragraph_ending_on_a_full_line():
     assert blocks(run(lines)) == expected_blocks_with(LONG_HEADINGS)
 
 
-# Known gap (issue 11): in columns of 10-14 without an indent cue, a one-line heading with a comma
+# Known gap (issue 11): in columns of 12 and 14 without an indent cue, a one-line heading with a comma
 # (严打电诈，守护群众钱袋子) is read as a paragraph's first line. Strict: the mark fails once fixed.
 _COMMA_HEADING_GAP = pytest.mark.xfail(strict=True, reason="comma heading in a narrow column without indent cue")
 
 
 @pytest.mark.parametrize("layout", [lambda ls: ls, no_blank_lines], ids=["blank-between-blocks", "no-blank-lines"])
-@pytest.mark.parametrize("column", [pytest.param(c, marks=_COMMA_HEADING_GAP) if c <= 14 else c
+@pytest.mark.parametrize("column", [pytest.param(c, marks=_COMMA_HEADING_GAP) if c in (12, 14) else c
                                     for c in range(10, 23, 2)])
 def test_layouts_without_indent_keep_plain_and_wrapped_headings_apart(column, layout):
     """No indent cue, and in one layout no blank lines either: the heading (with a comma, or wrapped

@@ -74,6 +74,14 @@ def heading_like_any(line: Line, vocab: Vocabulary) -> bool:
         line.kind = kind
 
 
+def _credible_byline(line: Line, vocab: Vocabulary) -> bool:
+    """Inside a file, a byline that can start a new article: a role word (记者/…), a byline marker (■),
+    or two names or more. A lone short word after a heading (钱袋子) is the heading's second line."""
+    parts = byline_parts(line.text, vocab, line.byline_marker) or []
+    return line.byline_marker or any(role for role, _, _ in parts) \
+        or sum(len(names.split()) for _, _, names in parts) >= 2
+
+
 def find_title_blocks(lines: list[Line], vocab: Vocabulary, forced: set[int] = frozenset()) \
         -> list[tuple[int, TitleBlock]]:
     """Where each article starts. `forced`: raw line numbers an editor marked as article starts."""
@@ -85,7 +93,8 @@ def find_title_blocks(lines: list[Line], vocab: Vocabulary, forced: set[int] = f
         block = _read_block(lines, i, vocab, at_file_start=opens)
         if block is None and lines[i].no in forced:
             block = TitleBlock(lines[i])
-        if block and (opens or block.subtitle or block.bylines or block.title.md_level == 1):
+        if block and (opens or block.subtitle or any(_credible_byline(b, vocab) for b in block.bylines)
+                      or block.title.md_level == 1):
             blocks.append((i, block))
             i += len(block.lines)
         else:

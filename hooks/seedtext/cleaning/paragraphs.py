@@ -32,6 +32,8 @@ _ONLY_PUNCT = re.compile(r"^[。，、；：！？”’」』）)】》…—.!
 _CONTINUATION_START = re.compile(r"^[\u4e00-\u9fff]?[，、。；：！？”’）)]")
 _CLOSING_START = re.compile(r"^[，、。；：！？”’」』）)】》…,;:!?]")
 _NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\S")
+_CLAUSE_INSIDE = re.compile(r"[，、；：,;:]")
+SHORT_CAPTION = 12  # a caption of a phrase alone (林区夜间巡逻。), not a sentence of the text
 _SENTENCE_INSIDE = re.compile(r"[。！？!?]")
 _LEADS_ON = ("：", "，", "、", "；", ":", ",", ";", "—", "…")
 # A paragraph's run-in head of two short phrases (扩面降槛，应援尽援。): printed only where a paragraph starts.
@@ -69,8 +71,9 @@ def indents_paragraphs(text_lines: list[Line], cols: dict[int, float]) -> bool:
     """Does this text show paragraphs by a first line two characters short (the indent the extraction
     dropped)? Looks at the lines after plain paragraph ends (a sentence ending a short line)."""
     firsts = [(line, nxt) for prev, line, nxt in zip(text_lines, text_lines[1:], text_lines[2:], strict=False)
-              if ends_sentence(prev.text) and prev.phys < cols[prev.no] - SHORT_BY
-              and line.phys >= nxt.phys - INDENT - 1]  # not a heading (much shorter than the line below)
+              if ends_sentence(prev.text) and prev.phys < cols[prev.no] - SHORT_BY  # a plain paragraph end
+              and line.phys >= nxt.phys - INDENT - 1  # not a heading (much shorter than the line below)
+              and nxt.phys >= line.phys - 1]  # nor a wrapped heading (its second line is the short one)
     return len(firsts) >= 2 and sum(indented_above(line, nxt) for line, nxt in firsts) >= 0.5 * len(firsts)
 
 
@@ -127,6 +130,8 @@ def continues(prev: Line, line: Line, col: float, i: int, text_lines: list[Line]
         return True, "a page break after a full line: the line below is not indented, where paragraphs are"
     if between and not double_spaced(text_lines, i):
         return False, "blank line after a sentence"
+    if between >= 2:
+        return False, "more blank lines after a sentence than the text around it has"
     if indent_cue and following is not None:
         if not line.justified and (indented(line, col) or indented_above(line, following, col)) \
                 and not ends_sentence(line.text):
@@ -353,6 +358,10 @@ def heading_ends_here(lines: list[Line], line: Line, after: Line | None, col: fl
             _first_token(despace_prose(after.text))) > col - INDENT + 0.5))  # its next word did not fit
     if line.phys < col - SHORT_BY and not line.justified and not line_opens:
         return False  # the line below is short too: a heading's second line, or this paragraph's end
+    if indent_cue and not line_opens and (line.phys >= col - SHORT_BY or line.justified) and "，" in text:
+        # Where paragraphs are indented, a heading stands over an indented line: a line of prose with a
+        # comma over a full line is a paragraph's start, its indent lost to half-width text.
+        return False
     short = col - prev.phys
     fills = -WIDER_BY <= short < SHORT_BY
     if short <= INDENT + 1 and word_across(text, following):
@@ -473,6 +482,11 @@ def mark_weak_captions(drafts: list[Draft], vocab: Vocabulary, edits: list[Edit]
         if short_sentence(d) and (d.lines[0].blank_before >= 2 or d.lines[-1].blank_after >= 2):
             d.kind = "caption"
             edits.append(Edit("caption", d.lines[0].no, "short sentence set off by an image gap: caption"))
+    for before, d in zip(drafts, drafts[1:], strict=False):
+        if before.kind == "caption" and d.kind == "paragraph" and len(d.lines) == 1 and short_sentence(d) \
+                and not _CLAUSE_INSIDE.search(d.text) and width(d.text) <= SHORT_CAPTION:
+            d.kind = "caption"
+            edits.append(Edit("caption", d.lines[0].no, "a short phrase right after a caption: the next photo's"))
     tail = len(drafts)
     while tail > 0 and (short_sentence(drafts[tail - 1]) or drafts[tail - 1].kind == "caption"):
         tail -= 1

@@ -109,9 +109,8 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, edits: list[Edit]) 
     (节约用水，人人有责) that heads nothing (the next line is a heading, or the text ends). Removed and logged."""
     flow = [ln for ln in lines if ln.kind in ("text", "heading", "filler")]
     for k, line in enumerate(flow):
-        if line.kind not in ("text", "heading") or line.md_level or ends_sentence(line.text) \
-                or width(line.text) > vocab.max_heading_width or line.blank_before < 1 or line.blank_after < 1 \
-                or k == 0 or line.text.endswith(_LEADS_ON):
+        if line.kind not in ("text", "heading") or line.md_level or width(line.text) > vocab.max_heading_width \
+                or line.blank_before < 1 or line.blank_after < 1 or k == 0 or line.text.endswith(_LEADS_ON):
             continue
         before = next((ln for ln in reversed(flow[:k]) if ln.kind == "text"), None)
         after = next((ln for ln in flow[k + 1:] if ln.kind != "filler"), None)
@@ -120,6 +119,13 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, edits: list[Edit]) 
         inside_sentence = set_off and before is not None and after is not None and before.kind == "text" \
             and not ends_sentence(before.text) and before.md_level == 0 and after.kind == "text" \
             and not word_across(line.text, despace_prose(after.text))  # 系统，引|进: the text goes on
+        if ends_sentence(line.text):
+            # A whole short sentence inside a cut sentence whose halves read on (既讲法|律): a photo's caption.
+            if inside_sentence and word_across(before.text, despace_prose(after.text)) \
+                    and not re.search(r"[。！？].", line.text):
+                line.kind = "caption"
+                edits.append(Edit("caption", line.no, "a sentence set off inside a cut sentence: a photo caption"))
+            continue
         heads_nothing = _SLOGAN.match(line.text.replace(" ", "")) and (after is None or after.kind == "heading"
                                                                       or after.md_level)
         if inside_sentence or heads_nothing:

@@ -102,7 +102,8 @@ def double_spaced(text_lines: list[Line], i: int) -> bool:
 
 
 def continues(prev: Line, line: Line, col: float, i: int, text_lines: list[Line], between: int,
-              overrides: dict, prev_opens: bool = False, indent_cue: bool = False) -> tuple[bool, str]:
+              overrides: dict, prev_opens: bool = False, indent_cue: bool = False,
+              photo_between: bool = False) -> tuple[bool, str]:
     """Does `line` continue the paragraph that `prev` ends? Returns (decision, reason)."""
     if line.no in overrides.get("break_before", []):
         return False, "overrides: break_before"
@@ -125,9 +126,9 @@ def continues(prev: Line, line: Line, col: float, i: int, text_lines: list[Line]
     if prev.phys < col - SHORT_BY and not prev.justified:
         return False, f"sentence ends a short line ({prev.phys:g} of {col:g})"
     following = text_lines[i + 1] if i + 1 < len(text_lines) else None
-    if between and indent_cue and prev.phys >= col - SHORT_BY and line.phys >= col - SHORT_BY \
+    if photo_between and indent_cue and prev.phys >= col - SHORT_BY and line.phys >= col - SHORT_BY \
             and not (following and indented_above(line, following, col)):
-        return True, "a page break after a full line: the line below is not indented, where paragraphs are"
+        return True, "a photo's page break after a full line: the line below is not indented, where paragraphs are"
     if between and not double_spaced(text_lines, i):
         return False, "blank line after a sentence"
     if between >= 2:
@@ -255,7 +256,10 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
             continue
         if line.kind == "caption":
             caption = Draft("caption", [line], caption_text(line, vocab))
-            if current and not ends_sentence(current.text):
+            last = current.lines[-1] if current else None
+            # Inside an unfinished paragraph, or after a full line that may go on past the photo: held
+            # until the paragraph closes (close() puts it after the paragraph either way).
+            if current and (not ends_sentence(current.text) or last.phys >= cols.get(last.no, 0) - SHORT_BY):
                 held.append(caption)
             else:
                 close()
@@ -277,7 +281,8 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
         between = line.blank_before + sum(1 for d in held for _ in d.lines)
         tail = heading_tail(current)
         if tail and line.no not in overrides.get("join_before", []) \
-                and heading_ends_here(tail, line, following_text.get(line.no), cols[prev.no], vocab, indent_cue):
+                and heading_ends_here(tail, line, following_text.get(line.no), cols[prev.no], vocab, indent_cue,
+                                      not double_spaced(text_lines, index[tail[0].no])):
             col = cols[prev.no]
             if len(tail) < len(current.lines):  # the paragraph before it ended on a full line
                 current.lines = current.lines[:-len(tail)]
@@ -295,7 +300,7 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
             current = Draft("paragraph", [line], text)
             continue
         joined, reason = continues(prev, line, col, i, text_lines, between, overrides, len(current.lines) == 1,
-                                   indent_cue)
+                                   indent_cue, bool(held))
         if joined:
             edits.append(Edit("join", line.no, f"joined to line {prev.no}: {reason}"))
             current.text = join_text(current.text, text, prev.phys >= col - SHORT_BY or prev.justified)
@@ -330,7 +335,7 @@ def _rejoin(lines: list[Line], cols: dict[int, float]) -> str:
 
 
 def heading_ends_here(lines: list[Line], line: Line, after: Line | None, col: float, vocab: Vocabulary,
-                      indent_cue: bool) -> bool:
+                      indent_cue: bool, blocks_spaced: bool = False) -> bool:
     """Are `lines` a heading, ended where `line` starts anew? A block that ends without a sentence end,
     short enough for a heading, on a line that does not fill the column (a page or column break cuts
     a line that fills it; a heading's last line does not), or right above a paragraph's indented
@@ -347,6 +352,8 @@ def heading_ends_here(lines: list[Line], line: Line, after: Line | None, col: fl
             or _SENTENCE_INSIDE.search(text) or _CLOSING_START.match(text) or _CLOSING_START.match(line.text) \
             or prev.justified or not any(is_han(c) for c in text):
         return False
+    if blocks_spaced and prev.blank_after == 0 and lines[0].blank_before:
+        return False  # the text sets its blocks apart with a blank line, and none follows this one
     if col > WIDE_COLUMN or _NUMBERED_HEAD.match(text):
         return True  # a short line in unwrapped text; a numbered head (二、教育帮扶：…) however wide
     if re.search(r"[A-Za-z0-9.]$", text) and re.match(r"[A-Za-z0-9%]", following):

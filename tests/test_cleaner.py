@@ -365,3 +365,16 @@ def test_gap_override_marks_a_missing_page_no_rule_can_see():
     kinds = [k for k, _ in blocks(result)]
     assert kinds[2:4] == ["gap", "paragraph"]
     assert any(e.kind == "override" and e.line == at for e in result.edits)
+
+
+@pytest.mark.parametrize("column", [12, 16, 20])
+def test_wrapped_caption_in_a_page_break_without_blank_lines_goes_after_its_paragraph(column):
+    """No blank lines anywhere: a caption wrapped at the photo's width, with its credit on a line of
+    its own, stands between two halves of a sentence. It is one caption, after the whole paragraph."""
+    lines = no_blank_lines(article_lines(column))
+    para = wrap(PARAGRAPHS[1], column)
+    at = lines.index(para[2])
+    lines[at + 1:at + 1] = ["图为民警在社区", "开展反诈宣传。", "黄小明 摄"]
+    got = blocks(run(lines))
+    assert got[:3] == [("paragraph", PARAGRAPHS[0]), ("paragraph", PARAGRAPHS[1]),
+                       ("caption", "图为民警在社区开展反诈宣传。黄小明 摄")]

@@ -2,9 +2,11 @@
 
 A PDF column wraps lines at its width. A line that reaches the column's edge, or
 does not end a sentence, continues in the next line; a line clearly short of the
-column that ends a sentence ends its paragraph. The column width is inferred per
-stretch of text (the median width of the neighbouring lines). Blank lines only
-separate paragraphs where the extraction did not double-space everything.
+column that ends a sentence ends its paragraph, and one that ends without a sentence
+end ends a heading. The column width is inferred per side of each line (the lines
+before it, the lines after it). Blank lines only separate paragraphs where the
+extraction did not double-space everything; whether first lines carry the dropped
+indent is read from the text.
 """
 
 from __future__ import annotations
@@ -14,8 +16,18 @@ from dataclasses import dataclass, field
 
 from ..model import Edit
 from .lines import Line
-from .roles import Vocabulary, heading_like
-from .text import despace_headline, despace_prose, ends_sentence, full_width_punctuation, is_han, is_wide, width
+from .roles import Vocabulary
+from .text import (
+    CLOSING_START,
+    LEADS_ON,
+    despace_headline,
+    despace_prose,
+    ends_sentence,
+    full_width_punctuation,
+    is_han,
+    is_wide,
+    width,
+)
 from .words import word_across
 
 WINDOW = 7  # lines either side used to infer the column width and the spacing style
@@ -23,19 +35,13 @@ SIDE_LINES = 3  # lines one side needs to tell its own column width
 WIDE_COLUMN = 30  # wider than this, a line is a whole paragraph (no hard wrap)
 SHORT_BY = 1.0  # a line this much short of the column ends its paragraph (if it ends a sentence)
 WIDER_BY = 2.5  # a line this much wider than the column was not wrapped at it (a caption, a wide column)
-# A paragraph's first line is indented two characters: a heading must be shorter than that.
-HEADING_SHORT_BY = 2.5
 INDENT = 2.0
 HANG = 1.0  # a wrapped line is at most one hanging punctuation mark wider than its column
-IMAGE_KINDS = ("caption", "marker")  # what a photo leaves in the text flow
 _ONLY_PUNCT = re.compile(r"^[。，、；：！？”’」』）)】》…—.!?,;:]+$")
-_CONTINUATION_START = re.compile(r"^[\u4e00-\u9fff]?[，、。；：！？”’）)]")
-_CLOSING_START = re.compile(r"^[，、。；：！？”’」』）)】》…,;:!?]")
 _NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\S")
 _CLAUSE_INSIDE = re.compile(r"[，、；：,;:]")
 SHORT_CAPTION = 12  # a caption of a phrase alone (林区夜间巡逻。), not a sentence of the text
 _SENTENCE_INSIDE = re.compile(r"[。！？!?]")
-_LEADS_ON = ("：", "，", "、", "；", ":", ",", ";", "—", "…")
 # A paragraph's run-in head of two short phrases (扩面降槛，应援尽援。): printed only where a paragraph starts.
 _PAIRED_HEAD = re.compile(r"^[^，。！？；“”]{2,6}[，,][^，。！？；“”]{2,6}[。！？]")
 _RUN_IN_HEAD = re.compile(r"^[^，。！？；]{2,12}[。！？](?=[^”’」』）)])")  # a head with its text after it
@@ -111,7 +117,7 @@ def continues(prev: Line, line: Line, col: float, i: int, text_lines: list[Line]
         return True, "overrides: join_before"
     if _ONLY_PUNCT.match(line.text):
         return True, "hanging punctuation belongs to the line above"
-    if _CLOSING_START.match(line.text):
+    if CLOSING_START.match(line.text):
         return True, "a line that opens with closing punctuation cannot start a paragraph"
     if not ends_sentence(prev.text):
         return True, "line above does not end a sentence" + (" (across a page or column break)" if between else "")
@@ -348,8 +354,8 @@ def heading_ends_here(lines: list[Line], line: Line, after: Line | None, col: fl
     prev = lines[-1]
     text = despace_prose("".join(ln.text for ln in lines))
     following = despace_prose(line.text)
-    if ends_sentence(text) or width(text) > vocab.max_heading_width or text.endswith(_LEADS_ON) \
-            or _SENTENCE_INSIDE.search(text) or _CLOSING_START.match(text) or _CLOSING_START.match(line.text) \
+    if ends_sentence(text) or width(text) > vocab.max_heading_width or text.endswith(LEADS_ON) \
+            or _SENTENCE_INSIDE.search(text) or CLOSING_START.match(text) or CLOSING_START.match(line.text) \
             or prev.justified or not any(is_han(c) for c in text):
         return False
     if blocks_spaced and prev.blank_after == 0 and lines[0].blank_before:
@@ -382,7 +388,7 @@ def heading_ends_here(lines: list[Line], line: Line, after: Line | None, col: fl
         return False  # fills the column: the text goes on in the next line
     if short > 0 and width(_first_token(following)) > short:
         return False  # a long number or Latin word that did not fit went down to the next line
-    if len(lines) == 1 and not line_opens and indented_above(prev, line, col) and (indent_cue or "，" in text
+    if len(lines) == 1 and not line_opens and indented_above(prev, line, col) and (indent_cue
                                                                or word_across(text, following)):
         return False  # a paragraph's indented first line, and the line below continues it
     return True
@@ -410,30 +416,6 @@ def indented(line: Line, col: float) -> bool:
     # The column estimate runs half a character wide where lines hold half-width text or hang punctuation.
     # A letter-spaced line fills the column, whatever its letters measure.
     return not line.justified and col - INDENT - 1 <= line.phys <= col - INDENT + 0.5
-
-
-def plain_heading(line: Line, following: Line | None, current: Draft | None, col: float, vocab: Vocabulary,
-                  spaced: bool, before_image: bool = False) -> bool:
-    """A short line without sentence-ending punctuation, after a finished paragraph, is a heading
-    (守护万家灯火，建设更高水平平安湘潭). Not one: a line that leads on (ends in ：，、； or a number),
-    one the next line plainly continues (日，…), or in a narrow column a paragraph's indented first
-    line. In a narrow column a heading is much shorter than the column, set apart by blank lines
-    (where the extraction does not double-space everything), or followed by an indented first line."""
-    if not (heading_like(line, vocab) and following is not None and not line.text.endswith(_LEADS_ON)
-            and not _CONTINUATION_START.match(line.text)
-            and not line.text[-1].isascii() and not _SENTENCE_INSIDE.search(line.text)
-            and (current is None or ends_sentence(current.text))
-            and not _CONTINUATION_START.match(following.text)):
-        return False
-    if col > WIDE_COLUMN:
-        return True
-    if "，" in line.text:
-        return False  # in a narrow column, a line with a comma that is not a sentence is a paragraph's start
-    if ((line.blank_after >= 1 and not spaced) or line.blank_after >= 2) and not before_image:
-        return True  # set apart by blank lines where paragraphs are not (and not by a photo's gap)
-    if indented(following, col):
-        return True  # the next line is a paragraph's indented first line: this one stands alone
-    return not indented(line, col) and line.phys <= col * 0.6
 
 
 def caption_text_of(lines: list[Line], vocab: Vocabulary) -> str:

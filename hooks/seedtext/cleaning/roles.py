@@ -8,7 +8,7 @@ import re
 
 from ..model import Edit
 from .lines import Line
-from .text import CIRCLED, despace_prose, ends_sentence, is_han, is_two_part_headline, width
+from .text import CIRCLED, HAN, LEADS_ON, despace_prose, ends_sentence, is_han, is_two_part_headline, width
 from .words import word_across
 
 
@@ -98,8 +98,7 @@ def strip_photo_pointer(line: Line, vocab: Vocabulary, edits: list[Edit]) -> Non
         line.text = line.text[1:].strip()
 
 
-_LEADS_ON = ("，", "、", "：", "；", ",", ":", ";", "—")  # a line ending so goes on in the next
-_SLOGAN = re.compile(r"^[\u4e00-\u9fff]{2,6}[，,][\u4e00-\u9fff]{2,6}$")
+_SLOGAN = re.compile(f"^[{HAN}]{{2,6}}[，,][{HAN}]{{2,6}}$")
 
 
 def mark_interruptions(lines: list[Line], vocab: Vocabulary, edits: list[Edit]) -> None:
@@ -110,7 +109,7 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, edits: list[Edit]) 
     flow = [ln for ln in lines if ln.kind in ("text", "heading", "filler")]
     for k, line in enumerate(flow):
         if line.kind not in ("text", "heading") or line.md_level or width(line.text) > vocab.max_heading_width \
-                or line.blank_before < 1 or line.blank_after < 1 or k == 0 or line.text.endswith(_LEADS_ON):
+                or line.blank_before < 1 or line.blank_after < 1 or k == 0 or line.text.endswith(LEADS_ON):
             continue
         before = next((ln for ln in reversed(flow[:k]) if ln.kind == "text"), None)
         after = next((ln for ln in flow[k + 1:] if ln.kind != "filler"), None)

@@ -10,6 +10,14 @@ import re
 import unicodedata
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Punctuation by what it does at a line's edge. A line cannot begin with a pause, a stop or a closing
+# mark (the line above goes on); a line ending in a pause or a dash leads on into the next.
+STOPS = "。！？!?"
+PAUSES = "，、；：,;:"
+CLOSING = "”’」』）)】》〕"
+OPENING = "“‘（(《「『【〔"
+LEADS_ON = tuple(PAUSES + "—…")
+CLOSING_START = re.compile(f"^[{re.escape(PAUSES + STOPS + CLOSING)}…]")
 # Sentence-final punctuation, optionally followed by closing quotes or brackets.
 SENTENCE_END = re.compile(r"(?:[。！？!?]|…{1,2}|\.{3,})[”’」』）)】》〕]*$")
 # ASCII only, and not a trailing full stop or comma: "见www.example.cn，" keeps its comma Chinese.
@@ -153,7 +161,8 @@ def despace_headline(text: str) -> str:
     runs = _runs(text.split())
     out = runs[0] if runs else ""
     for prev, run in zip(runs, runs[1:], strict=False):
-        two_halves = sum(is_han(c) for c in prev) >= 2 and sum(is_han(c) for c in run) >= 2
+        two_halves = sum(is_han(c) for c in prev) >= 2 and sum(is_han(c) for c in run) >= 2 \
+            and prev[-1] not in OPENING and not CLOSING_START.match(run)  # never a space before "，"
         out += (" " if two_halves else "") + run
     return out
 

@@ -378,3 +378,12 @@ def test_wrapped_caption_in_a_page_break_without_blank_lines_goes_after_its_para
     got = blocks(run(lines))
     assert got[:3] == [("paragraph", PARAGRAPHS[0]), ("paragraph", PARAGRAPHS[1]),
                        ("caption", "图为民警在社区开展反诈宣传。黄小明 摄")]
+
+
+def test_a_broken_move_override_is_reported_and_the_rest_still_applies():
+    lines = article_lines(200)
+    result = run(lines, {"move": [{"lines": "x-y", "before": 3}, {"lines": "900", "before": 2}], "heading": [9]})
+    messages = [w.message for w in result.warnings]
+    assert any("move" in m and "x-y" in m for m in messages)
+    assert any("move" in m and "900" in m for m in messages)
+    assert any(e.kind == "override" and "marked as heading" in e.detail for e in result.edits)

@@ -45,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print("\n".join(page.markdown for page in seed.pages), end="")
     for warning in seed.warnings:
-        print(f"WARNING {args.seed.name}:{warning.line}: {warning.message} | {warning.raw}", file=sys.stderr)
+        raw = f" | {warning.raw}" if warning.line else ""
+        print(f"WARNING {warning.where(args.seed.name)}: {warning.message}{raw}", file=sys.stderr)
     return 0
 
 

@@ -214,7 +214,8 @@ def report(site: Site, largest_seed_kb: int | None = None) -> None:
                         f"(extra.largest_seed_kb: {largest_seed_kb}); it was published, but check that it is not "
                         "several files pasted together or the wrong file, then split it or raise the limit")
         for w in seed.warnings:
-            log.warning(f"seeds/{seed.source}:{w.line}: {w.message} | raw: {w.raw!r}")
+            raw = f" | raw: {w.raw!r}" if w.line else ""
+            log.warning(f"{w.where(seed.source)}: {w.message}{raw}")
 
 
 def root_chooser(variants: list[Variant]) -> str:

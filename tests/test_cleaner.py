@@ -387,3 +387,21 @@ def test_a_broken_move_override_is_reported_and_the_rest_still_applies():
     assert any("move" in m and "x-y" in m for m in messages)
     assert any("move" in m and "900" in m for m in messages)
     assert any(e.kind == "override" and "marked as heading" in e.detail for e in result.edits)
+
+
+def test_an_overrides_key_of_the_wrong_type_is_named_and_the_valid_keys_still_apply(tmp_path):
+    from seedtext.publish import publish_seed
+
+    (tmp_path / "overrides").mkdir()
+    seed = tmp_path / "fixture.txt"
+    seed.write_text("\n".join(article_lines(200)) + "\n", encoding="utf-8")
+    (tmp_path / "overrides" / "fixture.yml").write_text(
+        "title: 编辑定的标题\nbreak_before: [12, 第三行]\ncity: {x: 1}\nmove: [{lines: 9-3, before: 1}]\ncolour: red\n",
+        encoding="utf-8")
+    published = publish_seed(seed, OPTIONS)
+    assert not published.error and published.pages, "the article is published"
+    assert published.pages[0].article.title == "编辑定的标题"  # the valid key applied
+    problems = [f"{w.where(seed.name)}: {w.message}" for w in published.warnings]
+    for key, value in (("break_before", "第三行"), ("city", "'x'"), ("move", "9-3"), ("colour", "red")):
+        assert any(p.startswith("seeds/overrides/fixture.yml: key") and repr(key) in p and value in p
+                   for p in problems), (key, problems)

@@ -52,19 +52,24 @@ class Article:
 
 
 @dataclass(frozen=True)
-class Warning:
-    """Something an editor should look at; names the raw line."""
+class Notice:
+    """Something an editor should look at: a raw line of the seed, or (line 0) a key of the seed's
+    overrides file."""
 
     line: int
     raw: str
     message: str
+
+    def where(self, seed: str) -> str:
+        """seeds/NAME.txt:LINE, or seeds/overrides/NAME.yml for a problem in the overrides file."""
+        return f"seeds/overrides/{seed.rsplit('.', 1)[0]}.yml" if self.line == 0 else f"seeds/{seed}:{self.line}"
 
 
 @dataclass
 class CleanResult:
     articles: list[Article]
     edits: list[Edit] = field(default_factory=list)
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
 
 
 class SeedError(Exception):

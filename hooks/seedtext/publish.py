@@ -10,7 +10,7 @@ import yaml
 from .cleaning import clean
 from .cleaning.lossless import check_lossless
 from .decode import decode_seed
-from .model import Article, CleanResult, SeedError, Warning
+from .model import Article, CleanResult, Notice, SeedError
 from .render import render_article
 from .slug import article_slug
 
@@ -35,7 +35,7 @@ class SeedPages:
     source: str  # seed file name
     pages: list[ArticlePage] = field(default_factory=list)
     result: CleanResult | None = None
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     error: str = ""  # set when the seed could not be read at all
     encoding: str = ""  # what decode_seed detected (the hook logs it at debug level)
     size: int = 0  # bytes
@@ -60,11 +60,16 @@ def publish_seed(seed: Path, options: dict) -> SeedPages:
     except (SeedError, OSError) as exc:
         out.error = str(exc)
         return out
+    unreadable: list[Notice] = []
     try:
         overrides = load_yaml(overrides_path(seed))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        out.error = f"its overrides file overrides/{seed.stem}.yml is not valid UTF-8 YAML ({exc}); fix or remove it"
-        return out
+        # The article is still published, as the rules clean it; the editor's corrections wait for the fix.
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        unreadable.append(Notice(0, "", f"not valid UTF-8 YAML{where}: {getattr(exc, 'problem', None) or exc}; "
+                                        "none of its corrections apply until it is fixed"))
+        overrides = {}
     try:
         result = clean(text, seed.name, options, overrides)
     except Exception as exc:  # one seed that trips the cleaner must not take the whole site down
@@ -72,7 +77,7 @@ def publish_seed(seed: Path, options: dict) -> SeedPages:
                      "report it with this file attached")
         return out
     out.result = result
-    out.warnings = list(result.warnings) + check_lossless(text, result)
+    out.warnings = unreadable + list(result.warnings) + check_lossless(text, result)
     for article in result.articles:
         slug = article_slug(article.city, article.title)
         out.pages.append(ArticlePage(slug, article, render_article(article)))

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import Article, Block, CleanResult, Edit, Warning
+from ..model import Article, Block, CleanResult, Edit, Notice
+from ..overrides import checked_overrides
 from .articles import TitleBlock, apply_title_block, find_title_blocks, page_banner
 from .lines import Line, read_lines
 from .paragraphs import Draft, build_blocks, mark_gaps, mark_heading_runs, mark_weak_captions, rank_headings
@@ -31,10 +32,10 @@ _PLAN = re.compile(r"[“\"]?([一二三四五六七八九十]{2,3}五)[”\"]?"
 
 def clean(text: str, source: str, options: dict | None = None, overrides: dict | None = None) -> CleanResult:
     options = options or {}
-    overrides = overrides or {}
+    overrides, problems = checked_overrides(overrides)
     vocab = Vocabulary(options)
     edits: list[Edit] = []
-    warnings: list[Warning] = []
+    warnings: list[Notice] = [Notice(0, "", str(problem)) for problem in problems]
     lines = read_lines(text, vocab.byline_markers, edits)
     lines = move_lines(lines, overrides.get("move") or [], edits, warnings)
     mark_line_kinds(lines, vocab, overrides, edits)
@@ -49,7 +50,7 @@ def clean(text: str, source: str, options: dict | None = None, overrides: dict |
         content = [ln for ln in lines if ln.kind not in ("filler", "marker", "gap")]
         if not content:
             return CleanResult([], edits, warnings)
-        warnings.append(Warning(content[0].no, content[0].raw,
+        warnings.append(Notice(content[0].no, content[0].raw,
                                 "no title found (a short line followed by a subtitle or byline): "
                                 "set title: in the seed's overrides file"))
     articles = []
@@ -62,28 +63,19 @@ def clean(text: str, source: str, options: dict | None = None, overrides: dict |
     return CleanResult(articles, edits, warnings)
 
 
-_SPAN = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")
-
-
-def move_lines(lines: list[Line], moves: list, edits: list[Edit], warnings: list[Warning]) -> list[Line]:
+def move_lines(lines: list[Line], moves: list[tuple[int, int, int]], edits: list[Edit],
+               warnings: list[Notice]) -> list[Line]:
     """Editor overrides `move: [{lines: 480-495, before: 133}, …]`: raw lines a–b go before raw line c,
     for text the extraction put out of print order. Applied in the order listed; line numbers stay
     the raw ones. A move that names no line of the seed is reported and skipped."""
-    for move in moves:
-        span = _SPAN.match(str(move.get("lines", ""))) if isinstance(move, dict) else None
-        target = move.get("before") if isinstance(move, dict) else None
-        if not span or not isinstance(target, int):
-            warnings.append(Warning(1, "", f"overrides: move {move!r} skipped: write it as "
-                                           "{lines: A-B, before: C} with raw line numbers"))
-            continue
-        first, last = int(span.group(1)), int(span.group(2) or span.group(1))
+    for first, last, target in moves:
         moved = [ln for ln in lines if first <= ln.no <= last]
         rest = [ln for ln in lines if not first <= ln.no <= last]
         anchor = min((ln.no for ln in rest if ln.no >= target), default=None)  # a blank target: the next line
         at = next((k for k, ln in enumerate(rest) if ln.no == anchor), None)
         if not moved or at is None or first <= target <= last:
-            warnings.append(Warning(1, "", f"overrides: move {move!r} skipped: no text on lines {first}-{last} "
-                                           f"or no line {target} outside them"))
+            warnings.append(Notice(0, "", f"move of lines {first}-{last} before line {target} skipped: "
+                                          "no text on those lines, or no line after them to go before"))
             continue
         lines = rest[:at] + moved + rest[at:]
         span_text = f"lines {first}-{last}" if last > first else f"line {first}"

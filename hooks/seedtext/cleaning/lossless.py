@@ -10,7 +10,7 @@ drops, duplicates or invents text whatever pass it was.
 
 from __future__ import annotations
 
-from ..model import CleanResult, Warning
+from ..model import CleanResult, Notice
 from .text import FULL_TO_HALF
 
 _FOLD = str.maketrans(FULL_TO_HALF)
@@ -20,13 +20,13 @@ def folded(text: str) -> str:
     return "".join(text.split()).translate(_FOLD)
 
 
-def check_lossless(raw_text: str, result: CleanResult) -> list[Warning]:
+def check_lossless(raw_text: str, result: CleanResult) -> list[Notice]:
     raw_lines = raw_text.split("\n")
-    warnings: list[Warning] = []
+    warnings: list[Notice] = []
 
     def warn(no: int, message: str) -> None:
         raw = raw_lines[no - 1] if 0 < no <= len(raw_lines) else ""
-        warnings.append(Warning(no, raw.strip(), "lossless check: " + message))
+        warnings.append(Notice(no, raw.strip(), "lossless check: " + message))
 
     expected = {no: folded(raw) for no, raw in enumerate(raw_lines, 1)}
     for edit in result.edits:

@@ -94,3 +94,19 @@ def test_latin1_text_is_not_passed_off_as_chinese():
     with pytest.raises(SeedError) as err:
         decode_seed(data)
     assert "re-save it as UTF-8" in str(err.value)
+
+
+def test_stray_control_bytes_are_removed_and_reported_by_line():
+    raw = SIMPLIFIED.split("\n")
+    raw[3] = raw[3][:4] + "\x00" + raw[3][4:]
+    raw[5] = raw[5] + "\x07\u202e"
+    notes: list[tuple[int, str]] = []
+    text, encoding = decode_seed("\n".join(raw).encode("utf-8"), notes)
+    assert (text, encoding) == (SIMPLIFIED, "utf-8")
+    assert [no for no, _ in notes] == [4, 6]
+    assert "2 stray control" in notes[1][1] and "RIGHT-TO-LEFT OVERRIDE" in notes[1][1]
+
+
+def test_a_file_of_mostly_control_bytes_is_still_refused():
+    with pytest.raises(SeedError, match="binary"):
+        decode_seed(("株洲\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f" * 20).encode("utf-8"))

@@ -5,9 +5,13 @@ characters. What is refused: empty files, binary files (with what they probably 
 bytes that read as none of the encodings Chinese text is saved in.
 
 Encodings: a BOM decides (UTF-8, UTF-16, UTF-32). Otherwise strict UTF-8 first (random
-GBK or Big5 bytes are almost never valid UTF-8); then GB18030 (a superset of GBK/GB2312)
-and Big5 both get a try, because each often decodes the other's bytes without error, into
-nonsense. The decoding whose characters are common Chinese characters wins.
+GBK or Big5 bytes are almost never valid UTF-8); then charset-normalizer chooses between
+GB18030 (a superset of GBK/GB2312) and Big5 (as Windows' cp950), which often decode each
+other's bytes without error, into nonsense. A reading whose characters are not mostly common
+Chinese characters is refused with a message, not published as garbage.
+
+A few stray control bytes in a text file (a NUL, a BEL, a bidi override left by a converter)
+are removed and reported; only a file that is mostly control bytes is refused as binary.
 """
 
 from __future__ import annotations
@@ -15,7 +19,10 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+import unicodedata
 from collections import Counter
+
+import charset_normalizer
 
 from .model import SeedError
 
@@ -26,6 +33,8 @@ _BOMS = (
 )
 # Legacy Chinese encodings tried when a file is not UTF-8; cp950 is Windows' Big5 (Big5 plus a few).
 _LEGACY = ("gb18030", "cp950")
+# Bidi overrides and isolates: invisible, and they reorder what a reader sees (a known spoofing trick).
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 # Files people save as .txt by mistake, told apart by their first bytes.
 _SIGNATURES = (
@@ -49,7 +58,7 @@ _SPACES = {"\u3000": "  ", "\u00a0": " ", "\u1680": " ", "\u202f": " ", "\u205f"
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # Control characters other than tab and line ends: leftovers of conversion (Ctrl-Z at the end
 # of old DOS files, page feeds from pdftotext). A page feed ends a line; the rest carry nothing.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f" + _BIDI + "]")
 _SPACING = re.compile("[" + "".join(_SPACES) + _INVISIBLE + "]")
 
 # A decoding whose non-ASCII characters are mostly rare or symbols is a wrong guess.
@@ -107,23 +116,25 @@ def _undecodable(data: bytes, errors: dict[str, UnicodeDecodeError]) -> SeedErro
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
-    errors: dict[str, UnicodeDecodeError] = {}
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as exc:
-        errors["utf-8"] = exc
-    candidates: list[tuple[float, int, str, str]] = []
-    for rank, encoding in enumerate(_LEGACY):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            errors[encoding] = exc
-            continue
-        # Ties go to the earlier encoding (GB18030: these are mainland papers).
-        candidates.append((plausibility(text), -rank, encoding, text))
-    if not candidates:
-        raise _undecodable(data, errors)
-    score, _rank, encoding, text = max(candidates)
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(_LEGACY)).best()
+    if best is None:
+        errors: dict[str, UnicodeDecodeError] = {}
+        for encoding in ("utf-8", *_LEGACY):
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                errors[encoding] = exc
+        if errors:
+            raise _undecodable(data, errors)
+        best_encoding = max(_LEGACY, key=lambda e: plausibility(data.decode(e)))
+    else:
+        best_encoding = "cp950" if best.encoding in ("big5", "cp950") else best.encoding
+    encoding, text = best_encoding, data.decode(best_encoding)
+    score = plausibility(text)
     non_ascii = sum(1 for ch in text[:_SCORE_SAMPLE] if ord(ch) > 0x7F)
     if score < _MIN_PLAUSIBILITY and non_ascii >= 20:
         raise SeedError(
@@ -152,8 +163,27 @@ def normalise_spacing(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
-def decode_seed(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding name). Raises SeedError saying what is wrong and what to do."""
+def _mostly_binary(data: bytes) -> bool:
+    """More than a stray byte or two of NUL and other control bytes: a binary file, not damaged text."""
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D))
+    return controls > 2 and controls > len(sample) // 100
+
+
+def stray_controls(text: str) -> list[tuple[int, str]]:
+    """(line, what) for each line that holds control or bidi characters the reading removes."""
+    found = []
+    for no, line in enumerate(text.split("\n"), 1):
+        hits = _CONTROLS.findall(line)
+        if hits:
+            names = sorted({unicodedata.name(ch, f"U+{ord(ch):04X}") for ch in hits})
+            found.append((no, f"{len(hits)} stray control character(s) removed ({', '.join(names)})"))
+    return found
+
+
+def decode_seed(data: bytes, notes: list[tuple[int, str]] | None = None) -> tuple[str, str]:
+    """Return (text, encoding name); `notes` receives (line, message) for stray control characters
+    that were removed. Raises SeedError saying what is wrong and what to do."""
     if not data:
         raise SeedError("empty file (0 bytes): add the article text or delete the file")
     for magic, what in _SIGNATURES:
@@ -170,13 +200,16 @@ def decode_seed(data: bytes) -> tuple[str, str]:
                 ) from None
             break
     else:
-        if b"\x00" in data:
+        if b"\x00" in data and _mostly_binary(data):
             raise SeedError(_what_binary(data))
         text, encoding = _decode_legacy(data)
-    controls = len(_CONTROLS.findall(text[:_SCORE_SAMPLE]))
-    if controls > max(8, len(text[:_SCORE_SAMPLE]) // 100):
+    sample = text[:_SCORE_SAMPLE]
+    controls = len(_CONTROLS.findall(sample))
+    if controls > max(8, len(sample) // 100):
         raise SeedError(f"a binary file ({controls} control characters in the text), not an article: "
                         "save the article as plain text (.txt, UTF-8)")
+    if notes is not None:
+        notes += stray_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = normalise_spacing(text)
     if not text.strip():
         raise SeedError("no text: the file holds only spaces and line breaks; add the article text or delete the file")

@@ -56,7 +56,8 @@ def publish_seed(seed: Path, options: dict) -> SeedPages:
     try:
         data = seed.read_bytes()
         out.size = len(data)
-        text, out.encoding = decode_seed(data)
+        notes: list[tuple[int, str]] = []
+        text, out.encoding = decode_seed(data, notes)
     except (SeedError, OSError) as exc:
         out.error = str(exc)
         return out
@@ -77,7 +78,10 @@ def publish_seed(seed: Path, options: dict) -> SeedPages:
                      "report it with this file attached")
         return out
     out.result = result
-    out.warnings = unreadable + list(result.warnings) + check_lossless(text, result)
+    raw_lines = text.split("\n")
+    read_notes = [Notice(no, raw_lines[no - 1].strip() if no <= len(raw_lines) else "", message)
+                  for no, message in notes]
+    out.warnings = read_notes + unreadable + list(result.warnings) + check_lossless(text, result)
     for article in result.articles:
         slug = article_slug(article.city, article.title)
         out.pages.append(ArticlePage(slug, article, render_article(article)))

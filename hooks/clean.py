@@ -1,7 +1,8 @@
 """Clean one seed and print what the site publishes for it.
 
     python hooks/clean.py SEED.txt            the Markdown pages, each with its front matter
-    python hooks/clean.py SEED.txt --explain  every edit (join, split, removal, space, punctuation)
+    python hooks/clean.py SEED.txt --explain  every edit (join, split, removal, space, punctuation) and its step
+    python hooks/clean.py SEED.txt --by-step  the same edits, grouped by the cleaning step that made them
     python hooks/clean.py SEED.txt --text     the cleaned text alone (one block per paragraph)
 
 Uses the build's own code path (seedtext.publish) and the site's data/cleaning.yml and
@@ -16,17 +17,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from seedtext.cleaning import STEPS  # noqa: E402
+from seedtext.model import Edit  # noqa: E402
 from seedtext.publish import load_yaml, publish_seed  # noqa: E402
 from seedtext.render import render_text  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parents[1]
 
 
+def explained(edit: Edit) -> str:
+    removed = "  [removed]" if edit.removed else ""
+    return f"{edit.line:>5}  {edit.kind:<8} {edit.step:<18} {edit.detail}{removed}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("seed", type=Path)
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--explain", action="store_true", help="list every edit with its raw line number")
+    mode.add_argument("--explain", action="store_true", help="list every edit with its raw line number and step")
+    mode.add_argument("--by-step", action="store_true", help="list every edit, grouped by the step that made it")
     mode.add_argument("--text", action="store_true", help="print the cleaned text without Markdown")
     args = parser.parse_args(argv)
     if not args.seed.is_file():
@@ -37,9 +46,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.seed}: {seed.error}", file=sys.stderr)
         return 1
     if args.explain:
-        for edit in sorted(seed.result.edits, key=lambda e: e.line):  # stable: pass order within a line
-            removed = "  [removed]" if edit.removed else ""
-            print(f"{edit.line:>5}  {edit.kind:<8} {edit.detail}{removed}")
+        for edit in sorted(seed.result.edits, key=lambda e: e.line):  # stable: step order within a line
+            print(explained(edit))
+    elif args.by_step:
+        for step in STEPS:
+            edits = [e for e in seed.result.edits if e.step == step.name]
+            print(f"## {step.name} ({len(edits)}): {step.summary}")
+            for edit in sorted(edits, key=lambda e: e.line):
+                print(explained(edit))
     elif args.text:
         print("\n\n\n".join(render_text(page.article) for page in seed.pages), end="")
     else:

@@ -4,29 +4,83 @@ and the list of every edit it made (the `--explain` output)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .steps import current_step
+
+
+class EditKind(StrEnum):
+    """What one edit of the cleaner did (the second column of `--explain`)."""
+
+    JOIN = "join"
+    """A line break taken out: the line goes on the paragraph above."""
+    SPLIT = "split"
+    """A new paragraph (or block) starts at this line."""
+    REMOVE = "remove"
+    """Characters deliberately dropped (markup, filler, a doubled title): the lossless check accounts for them."""
+    SPACE = "space"
+    """Spaces next to Chinese characters removed (letter-spacing, OCR), or padded names rejoined."""
+    PUNCT = "punct"
+    """Half-width punctuation in Chinese prose made full-width."""
+    CAPTION = "caption"
+    """A line or block recognised as a photo caption."""
+    HEADING = "heading"
+    """A line or block recognised as a heading."""
+    DISPLAY = "display"
+    """A heading among several in a row, shown as a display line."""
+    KICKER = "kicker"
+    """A page banner above the article's title, kept as its kicker."""
+    GAP = "gap"
+    """A gap mark where a page of the original is missing."""
+    OVERRIDE = "override"
+    """An editor's override applied (seeds/overrides/<seed>.yml)."""
 
 
 @dataclass(frozen=True)
 class Edit:
     """One change the cleaner made to the raw text.
 
-    kind: join | split | remove | space | punct | caption | heading | gap | override | ...
     line: 1-based raw line number the edit applies to.
     removed: characters deliberately dropped (filler, doubled title, markup);
              the lossless check accounts for exactly these.
+    step: the cleaning step that made it (cleaning/steps.py), filled in while the step runs.
     """
 
-    kind: str
+    kind: EditKind
     line: int
     detail: str
     removed: str = ""
+    step: str = field(default_factory=current_step)
+
+
+class BlockKind(StrEnum):
+    """What a block of an article is, as a reader sees it."""
+
+    PARAGRAPH = "paragraph"
+    """Running text."""
+    HEADING = "heading"
+    """A section heading (level 2 and below)."""
+    CAPTION = "caption"
+    """A photo caption; the photo itself is not on the page."""
+    DISPLAY = "display"
+    """A display line: one of several headings printed together, heading no section."""
+    GAP = "gap"
+    """The gap mark where a page of the original is missing."""
+    KICKER = "kicker"
+    """A page banner or series line above the title (head)."""
+    TITLE = "title"
+    """The headline (head)."""
+    SUBTITLE = "subtitle"
+    """The ——subtitle under the headline (head)."""
+    BYLINE = "byline"
+    """The byline, roles as printed (head)."""
 
 
 @dataclass(frozen=True)
 class Block:
     """A unit of the article body as a reader sees it."""
 
-    kind: str  # paragraph | heading | caption | display | gap (head: kicker | title | subtitle | byline)
+    kind: BlockKind
     text: str
     first_line: int  # raw line span, 1-based, inclusive
     last_line: int

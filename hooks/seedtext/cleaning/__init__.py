@@ -1,15 +1,22 @@
 """The cleaner: raw seed text -> articles, as a careful copy editor would set them.
 
-A pipeline of small passes over numbered lines, each recording its edits:
+A pipeline of small named steps over numbered lines (`STEPS`, in the order they run), each
+recording its edits with the raw line number and its own name:
 
-1. read_lines        markup off (logged as removals), half-width punctuation in Chinese context
-2. mark_line_kinds   filler, image markers, unmistakable captions and headings, editor overrides
-3. find_title_blocks title (+ subtitle, byline) of each article; one file may hold several
-4. build_blocks      hard-wrapped lines -> paragraphs, headings, captions; spacing removed
-5. mark_weak_captions, mark_gaps   short captions after images; gap marks where a page is missing
-6. metadata          city and period from the text; overrides last
+  read_lines         markup off (logged as removals), half-width punctuation in Chinese context
+  move_lines         an editor's `move` overrides: text back in print order
+  line_kinds         filler, running heads, image markers, captions, headings; editor overrides
+  interruptions      adverts and captions left in a page break, slogans that head nothing
+  page_banner        a banner above the article's title becomes its kicker
+  title_block        title (+ subtitle, byline) of each article; one file may hold several
+  wrapped_captions   a caption the photo's width wrapped, with its credit
+  paragraphs         hard-wrapped lines -> paragraphs and headings; spacing removed
+  display_lines      several headings in a row are display lines
+  weak_captions      short sentences set off like captions
+  gaps               gap marks where a page is missing
+  metadata_overrides the editor's title, subtitle, city, period, authors
 
-Every edit is an `Edit` with its raw line number: `python hooks/clean.py SEED --explain` prints them.
+`python hooks/clean.py SEED --explain` prints every edit (`--by-step` groups them by step).
 """
 
 from __future__ import annotations
@@ -17,12 +24,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import Article, Block, CleanResult, Edit, Notice
+from ..model import Article, Block, BlockKind, CleanResult, Edit, EditKind, Notice
 from ..overrides import checked_overrides
+from ..steps import Step, step
 from .articles import TitleBlock, apply_title_block, find_title_blocks, page_banner
-from .lines import Line, read_lines
-from .paragraphs import Draft, build_blocks, mark_gaps, mark_heading_runs, mark_weak_captions, rank_headings
-from .roles import Vocabulary, mark_line_kinds
+from .lines import NOT_TEXT, Line, LineKind, read_lines
+from .paragraphs import (
+    Draft,
+    build_blocks,
+    mark_gaps,
+    mark_heading_runs,
+    mark_weak_captions,
+    rank_headings,
+    wrapped_captions,
+)
+from .roles import Vocabulary, mark_interruptions, mark_line_kinds
 from .text import despace_headline
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?:年|(?=[-—~至到]\d{4}))")
@@ -40,14 +56,9 @@ def clean(text: str, source: str, options: dict | None = None, overrides: dict |
     lines = move_lines(lines, overrides.get("move") or [], edits, warnings)
     mark_line_kinds(lines, vocab, overrides, edits)
     starts = find_title_blocks(lines, vocab, set(overrides.get("article_before", []) or []))
-    banner = page_banner(starts)
-    if banner:
-        starts = starts[1:]
-        for line in banner.lines:
-            line.kind = "kicker"
-            edits.append(Edit("kicker", line.no, "page banner above the article's own title: kept as its kicker"))
+    starts = keep_banner_as_kicker(starts, edits)
     if not starts:
-        content = [ln for ln in lines if ln.kind not in ("filler", "marker", "gap")]
+        content = [ln for ln in lines if ln.kind not in NOT_TEXT]
         if not content:
             return CleanResult([], edits, warnings)
         warnings.append(Notice(content[0].no, content[0].raw,
@@ -63,6 +74,19 @@ def clean(text: str, source: str, options: dict | None = None, overrides: dict |
     return CleanResult(articles, edits, warnings)
 
 
+@step("page_banner")
+def keep_banner_as_kicker(starts: list[tuple[int, TitleBlock]], edits: list[Edit]) -> list[tuple[int, TitleBlock]]:
+    """A page banner above the article's own title block is kept as the article's kicker."""
+    banner = page_banner(starts)
+    if not banner:
+        return starts
+    for line in banner.lines:
+        line.kind = LineKind.KICKER
+        edits.append(Edit(EditKind.KICKER, line.no, "page banner above the article's own title: kept as its kicker"))
+    return starts[1:]
+
+
+@step("move_lines")
 def move_lines(lines: list[Line], moves: list[tuple[int, int, int]], edits: list[Edit],
                warnings: list[Notice]) -> list[Line]:
     """Editor overrides `move: [{lines: 480-495, before: 133}, …]`: raw lines a–b go before raw line c,
@@ -79,7 +103,7 @@ def move_lines(lines: list[Line], moves: list[tuple[int, int, int]], edits: list
             continue
         lines = rest[:at] + moved + rest[at:]
         span_text = f"lines {first}-{last}" if last > first else f"line {first}"
-        edits.append(Edit("override", first, f"{span_text} moved before line {target} (overrides: move)"))
+        edits.append(Edit(EditKind.OVERRIDE, first, f"{span_text} moved before line {target} (overrides: move)"))
     return lines
 
 
@@ -99,7 +123,7 @@ def _article(lines: list[Line], block: TitleBlock | None, source: str, vocab: Vo
     head_lines = block.lines if block else []
     meta = apply_title_block(block, vocab, edits) if block else {"title": "", "subtitle": "", "authors": [],
                                                                   "roles": {}, "byline": ""}
-    kickers = [ln for ln in lines if ln.kind == "kicker"]
+    kickers = [ln for ln in lines if ln.kind == BlockKind.KICKER]
     head_lines = kickers + head_lines
     body = [ln for ln in lines if ln not in head_lines]
     drafts = build_blocks(body, vocab, overrides, edits)
@@ -112,7 +136,8 @@ def _article(lines: list[Line], block: TitleBlock | None, source: str, vocab: Vo
                       authors=meta["authors"], roles=meta["roles"], byline=meta["byline"],
                       kicker=" ".join(despace_headline(ln.text) for ln in kickers),
                       blocks=[_block(d, vocab) for d in drafts],
-                      head=[Block(ln.kind, despace_headline(ln.text) if ln.kind == "kicker" else ln.text,
+                      head=[Block(BlockKind(ln.kind),
+                                  despace_headline(ln.text) if ln.kind == LineKind.KICKER else ln.text,
                                   ln.no, ln.no, sources=(ln.no,)) for ln in head_lines])
     article.city = _city(article, vocab)
     article.period = _period(article)
@@ -124,8 +149,8 @@ def _article(lines: list[Line], block: TitleBlock | None, source: str, vocab: Vo
 
 def _block(draft: Draft, vocab: Vocabulary) -> Block:
     numbers = tuple(ln.no for ln in draft.lines)
-    if draft.kind == "gap":
-        return Block("gap", vocab.gap_mark, numbers[0], numbers[0])
+    if draft.kind == BlockKind.GAP:
+        return Block(BlockKind.GAP, vocab.gap_mark, numbers[0], numbers[0])
     return Block(draft.kind, draft.text, numbers[0], numbers[-1], draft.level, numbers)
 
 
@@ -164,18 +189,28 @@ def _period(article: Article) -> str:
     return ""
 
 
+@step("metadata_overrides")
 def _apply_metadata_overrides(article: Article, overrides: dict, edits: list[Edit]) -> None:
+    """The editor's title, subtitle, city, period and authors replace what the rules found."""
     for key in ("title", "subtitle", "city", "period"):
         if key in overrides and overrides[key] is not None:
             value = str(overrides[key])
             setattr(article, key, value)
-            edits.append(Edit("override", article.first_line, f"{key} set to {value!r} by the overrides file"))
+            edits.append(Edit(EditKind.OVERRIDE, article.first_line, f"{key} set to {value!r} by the overrides file"))
     if "title" in overrides:
         # The raw title line's text is replaced, not lost silently: record it as a removal.
         for head in article.head:
-            if head.kind == "title":
-                edits.append(Edit("remove", head.first_line, "title replaced by the overrides file", head.text))
-        article.head = [h for h in article.head if h.kind != "title"]
+            if head.kind == BlockKind.TITLE:
+                edits.append(Edit(EditKind.REMOVE, head.first_line, "title replaced by the overrides file", head.text))
+        article.head = [h for h in article.head if h.kind != BlockKind.TITLE]
     if overrides.get("authors"):
         article.authors = [str(a) for a in overrides["authors"]]
-        edits.append(Edit("override", article.first_line, "authors set by the overrides file"))
+        edits.append(Edit(EditKind.OVERRIDE, article.first_line, "authors set by the overrides file"))
+
+
+# Every step of the cleaner, in the order clean() runs them (their names appear in --explain).
+STEPS = tuple(Step.of(f) for f in (
+    read_lines, move_lines, mark_line_kinds, mark_interruptions, keep_banner_as_kicker, apply_title_block,
+    wrapped_captions, build_blocks, mark_heading_runs, mark_weak_captions, mark_gaps,
+    _apply_metadata_overrides,
+))

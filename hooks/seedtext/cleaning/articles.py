@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Edit
-from .lines import Line
+from ..model import BlockKind, Edit, EditKind
+from ..steps import step
+from .lines import NOT_TEXT, Line, LineKind
 from .roles import Vocabulary, byline_parts, heading_like
 from .text import despace_headline, ends_sentence, split_names, width
 
@@ -30,14 +31,15 @@ class TitleBlock:
 
 
 def _is_subtitle(line: Line) -> bool:
-    return line.text.startswith(("——", "--", "—")) and not ends_sentence(line.text) and line.kind != "caption"
+    return line.text.startswith(("——", "--", "—")) and not ends_sentence(line.text) and line.kind != BlockKind.CAPTION
 
 
 _OPEN_CLAUSE = re.compile(r"[，、；：,;:]$|[。！？]")  # ends mid-clause, or holds a finished sentence
 
 
 def _title_candidate(line: Line, vocab: Vocabulary) -> bool:
-    return line.kind in ("text", "heading") and not ends_sentence(line.text) and not _OPEN_CLAUSE.search(line.text) \
+    return line.kind in (LineKind.TEXT, LineKind.HEADING) and not ends_sentence(line.text) \
+        and not _OPEN_CLAUSE.search(line.text) \
         and width(line.text) <= vocab.max_heading_width + 6 and not _is_subtitle(line)
 
 
@@ -52,12 +54,13 @@ def _read_block(lines: list[Line], i: int, vocab: Vocabulary, at_file_start: boo
     if j < len(lines) and _is_subtitle(lines[j]):
         block.subtitle = lines[j]
         j += 1
-    elif (j < len(lines) and (at_file_start or title.md_level == 1) and lines[j].kind in ("text", "heading")
+    elif (j < len(lines) and (at_file_start or title.md_level == 1) \
+            and lines[j].kind in (LineKind.TEXT, LineKind.HEADING)
           and heading_like_any(lines[j], vocab) and not _OPEN_CLAUSE.search(lines[j].text)
           and not byline_parts(lines[j].text, vocab)):
         block.subtitle = lines[j]  # a kicker line under the headline, without the dash
         j += 1
-    while j < len(lines) and len(block.bylines) < 3 and lines[j].kind in ("text", "heading") \
+    while j < len(lines) and len(block.bylines) < 3 and lines[j].kind in (LineKind.TEXT, LineKind.HEADING) \
             and byline_parts(lines[j].text, vocab, lines[j].byline_marker):
         block.bylines.append(lines[j])
         j += 1
@@ -67,7 +70,7 @@ def _read_block(lines: list[Line], i: int, vocab: Vocabulary, at_file_start: boo
 
 
 def heading_like_any(line: Line, vocab: Vocabulary) -> bool:
-    kind, line.kind = line.kind, "text"
+    kind, line.kind = line.kind, LineKind.TEXT
     try:
         return heading_like(line, vocab)
     finally:
@@ -87,7 +90,7 @@ def find_title_blocks(lines: list[Line], vocab: Vocabulary, forced: set[int] = f
     """Where each article starts. `forced`: raw line numbers an editor marked as article starts."""
     blocks = []
     i = 0
-    first = next((k for k, ln in enumerate(lines) if ln.kind not in ("filler", "marker", "gap")), None)
+    first = next((k for k, ln in enumerate(lines) if ln.kind not in NOT_TEXT), None)
     while i < len(lines):
         opens = i == first or lines[i].no in forced
         block = _read_block(lines, i, vocab, at_file_start=opens)
@@ -102,31 +105,33 @@ def find_title_blocks(lines: list[Line], vocab: Vocabulary, forced: set[int] = f
     return blocks
 
 
+@step("title_block")
 def apply_title_block(block: TitleBlock, vocab: Vocabulary, edits: list[Edit]) -> dict:
     """Clean the title block's lines; returns the article metadata they give."""
     title = block.title
-    title.kind = "title"
+    title.kind = BlockKind.TITLE
     text = despace_headline(title.text)
     m = _DOUBLED.match(text)
     if m:
         text = m.group(1)
         title.removed.append(m.group(1))
-        edits.append(Edit("remove", title.no, f"doubled title collapsed: {m.group(1)!r} was printed twice",
+        edits.append(Edit(EditKind.REMOVE, title.no, f"doubled title collapsed: {m.group(1)!r} was printed twice",
                           m.group(1)))
     title.text = text
     meta: dict = {"title": text, "subtitle": "", "authors": [], "roles": {}, "byline": ""}
     if block.subtitle:
-        block.subtitle.kind = "subtitle"
+        block.subtitle.kind = BlockKind.SUBTITLE
         block.subtitle.text = despace_headline(block.subtitle.text)
         meta["subtitle"] = block.subtitle.text
     shown = []
     for line in block.bylines:
-        line.kind = "byline"
+        line.kind = BlockKind.BYLINE
         parts = []
         for role, sep, names_text in byline_parts(line.text, vocab, line.byline_marker):
             names = split_names(names_text)
             if names != names_text.split():
-                edits.append(Edit("space", line.no, f"padded names rejoined: {names_text!r} -> {' '.join(names)!r}"))
+                edits.append(Edit(EditKind.SPACE, line.no,
+                                  f"padded names rejoined: {names_text!r} -> {' '.join(names)!r}"))
             meta["authors"].extend(names)
             if role:
                 # The metadata key is the role word (记者), not the paper printed before it (株洲日报全媒体记者).

@@ -6,14 +6,45 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-from ..model import Edit
+from ..model import Edit, EditKind
+from ..steps import step
 from .text import CIRCLED, COMPRESSIBLE_ALL, COMPRESSIBLE_STOPS, HAN, despace_prose, full_width_punctuation, width
 
 _LETTER_SPACED = re.compile(f"[{HAN}] [{HAN}] [{HAN}]")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _MD_BOLD = re.compile(r"^\*\*(.+?)\*\*$")
 _LIST_BEFORE_MARKER = re.compile(rf"^[-*+]\s+(?=[{CIRCLED}])")
+
+
+class LineKind(StrEnum):
+    """What a raw line is, as the cleaner reads it before lines become blocks."""
+
+    TEXT = "text"
+    """Running text (not yet decided: paragraph lines, plain headings)."""
+    TITLE = "title"
+    """The article's headline."""
+    SUBTITLE = "subtitle"
+    """The line under the headline (——subtitle, or a kicker without the dash)."""
+    BYLINE = "byline"
+    """Who wrote it (记者/刘琼 通讯员/罗和平)."""
+    KICKER = "kicker"
+    """A page banner above the title."""
+    HEADING = "heading"
+    """A heading: marked in the extraction (##, **), a two-part headline, or found by its shape."""
+    CAPTION = "caption"
+    """A photo caption."""
+    FILLER = "filler"
+    """Not part of the article: slogans, adverts, running page heads. Removed and logged."""
+    MARKER = "marker"
+    """An image number without caption text (①). Removed and logged."""
+    GAP = "gap"
+    """A gap mark already in the text; removed, and made again where the text breaks off."""
+
+
+# Lines that never reach the text flow.
+NOT_TEXT = (LineKind.FILLER, LineKind.MARKER, LineKind.GAP)
 
 
 @dataclass
@@ -25,12 +56,13 @@ class Line:
     blank_before: int = 0
     blank_after: int = 0
     md_level: int = 0  # 1-6 from '#', 7 for a **bold** line, 0 for none
-    kind: str = "text"  # text | title | subtitle | byline | heading | caption | filler | marker | gap
+    kind: LineKind = LineKind.TEXT
     removed: list[str] = field(default_factory=list)
     byline_marker: bool = False  # a byline marker (■) was taken off its start
     justified: bool = False  # letter-spaced to fill the column (力 压 群 雄): the line is full
 
 
+@step("read_lines")
 def read_lines(text: str, byline_markers: list[str], edits: list[Edit]) -> list[Line]:
     """Non-blank lines with their blank-line context; Markdown and byline markers are taken off
     and logged as removals."""
@@ -50,7 +82,7 @@ def read_lines(text: str, byline_markers: list[str], edits: list[Edit]) -> list[
         strip_markup(line, byline_markers, edits)
         fixed, changes = full_width_punctuation(line.text)
         if changes:
-            edits.append(Edit("punct", no, "; ".join(changes)))
+            edits.append(Edit(EditKind.PUNCT, no, "; ".join(changes)))
             line.text = fixed
         out.append(line)
     if out:
@@ -77,7 +109,7 @@ def measure_compressed_punctuation(lines: list[Line]) -> None:
 
 def _remove(line: Line, removed: str, edits: list[Edit], why: str) -> None:
     line.removed.append(removed)
-    edits.append(Edit("remove", line.no, f"{why}: {removed!r}", removed=removed))
+    edits.append(Edit(EditKind.REMOVE, line.no, f"{why}: {removed!r}", removed=removed))
 
 
 def strip_markup(line: Line, byline_markers: list[str], edits: list[Edit]) -> None:

@@ -10,7 +10,7 @@ drops, duplicates or invents text whatever pass it was.
 
 from __future__ import annotations
 
-from ..model import CleanResult, Notice
+from ..model import BlockKind, CleanResult, Notice
 from .text import FULL_TO_HALF
 
 _FOLD = str.maketrans(FULL_TO_HALF)
@@ -42,7 +42,7 @@ def check_lossless(raw_text: str, result: CleanResult) -> list[Notice]:
     reached: dict[int, int] = {}
     for article in result.articles:
         for block in [*article.head, *article.blocks]:
-            if block.kind == "gap":
+            if block.kind == BlockKind.GAP:
                 continue  # the gap mark is an addition the explain output lists
             want = "".join(expected.get(no, "") for no in block.sources)
             got = folded(block.text)

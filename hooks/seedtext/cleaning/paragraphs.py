@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Edit
-from .lines import Line
+from ..model import BlockKind, Edit, EditKind
+from ..steps import step
+from .lines import NOT_TEXT, Line, LineKind
 from .roles import Vocabulary
 from .text import (
     CLOSING_START,
@@ -49,7 +50,7 @@ _RUN_IN_HEAD = re.compile(r"^[^，。！？；]{2,12}[。！？](?=[^”’」�
 
 @dataclass
 class Draft:
-    kind: str  # paragraph | heading | caption | gap
+    kind: BlockKind
     lines: list[Line] = field(default_factory=list)
     text: str = ""
     level: int = 0
@@ -167,9 +168,10 @@ def join_text(left: str, right: str, left_full: bool) -> str:
 
 
 def line_text(line: Line) -> str:
-    return despace_headline(line.text) if line.kind == "heading" else despace_prose(line.text)
+    return despace_headline(line.text) if line.kind == LineKind.HEADING else despace_prose(line.text)
 
 
+@step("wrapped_captions")
 def wrapped_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> set[int]:
     """A caption wrapped at the photo's width (图为民警在社区开展反诈 / 宣传。黄小明 摄): an unfinished caption
     line takes the next lines, none wider than it, up to a sentence end or a photo credit; a finished
@@ -177,31 +179,32 @@ def wrapped_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> 
     the lines that continue a caption."""
     following: set[int] = set()
     for k, line in enumerate(body):
-        if line.kind != "caption" or line.no in following:
+        if line.kind != BlockKind.CAPTION or line.no in following:
             continue
         if finished_caption(line.text, vocab):
             nxt = body[k + 1] if k + 1 < len(body) else None
-            if nxt and nxt.kind in ("text", "caption") and credit_only(nxt.text, vocab) and line.blank_after <= 1:
-                nxt.kind = "caption"
+            if nxt and nxt.kind in (LineKind.TEXT, LineKind.CAPTION) and credit_only(nxt.text, vocab) \
+                    and line.blank_after <= 1:
+                nxt.kind = BlockKind.CAPTION
                 following.add(nxt.no)
-                edits.append(Edit("caption", nxt.no, f"the photo credit of the caption on line {line.no}"))
+                edits.append(Edit(EditKind.CAPTION, nxt.no, f"the photo credit of the caption on line {line.no}"))
             continue
         taken: list[Line] = []
         for nxt in body[k + 1:k + 4]:
-            if nxt.kind not in ("text", "caption") or nxt.blank_before > 1 \
-                    or (nxt.phys > line.phys + HANG and nxt.kind != "caption"):
+            if nxt.kind not in (LineKind.TEXT, LineKind.CAPTION) or nxt.blank_before > 1 \
+                    or (nxt.phys > line.phys + HANG and nxt.kind != BlockKind.CAPTION):
                 break
             taken.append(nxt)
             if finished_caption(nxt.text, vocab):
                 if not taken[-1].text.startswith(vocab.caption_marks):
                     after = body[body.index(nxt) + 1] if body.index(nxt) + 1 < len(body) else None
-                    if after and after.kind in ("text", "caption") and credit_only(after.text, vocab) \
+                    if after and after.kind in (LineKind.TEXT, LineKind.CAPTION) and credit_only(after.text, vocab) \
                             and ends_sentence(nxt.text):
                         taken.append(after)
                     for cont in taken:
-                        cont.kind = "caption"
+                        cont.kind = BlockKind.CAPTION
                         following.add(cont.no)
-                        edits.append(Edit("caption", cont.no, f"continues the caption of line {line.no}"))
+                        edits.append(Edit(EditKind.CAPTION, cont.no, f"continues the caption of line {line.no}"))
                 break
     return following
 
@@ -217,10 +220,13 @@ def finished_caption(text: str, vocab: Vocabulary) -> bool:
     return ends_sentence(text) or bool(vocab.credit.match(text))
 
 
+@step("paragraphs")
 def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: list[Edit]) -> list[Draft]:
+    """Hard-wrapped lines joined into paragraphs, headings found by their shape, captions set after the
+    paragraph they interrupt. Each join and split names its reason."""
     prose_in_headlines(body)
     caption_tails = wrapped_captions(body, vocab, edits)
-    text_lines = [ln for ln in body if ln.kind == "text"]
+    text_lines = [ln for ln in body if ln.kind == LineKind.TEXT]
     cols = dict(zip((ln.no for ln in text_lines), column_widths(text_lines), strict=True))
     indent_cue = indents_paragraphs(text_lines, cols)
     index = {ln.no: i for i, ln in enumerate(text_lines)}
@@ -239,29 +245,30 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
             current.text, changes = full_width_punctuation(current.text)
             if changes:
                 current.text = despace_prose(current.text)  # "App ,2019" -> "App，2019", no space left
-                edits.append(Edit("punct", current.lines[-1].no, "; ".join(changes) + " (across a line break)"))
+                edits.append(Edit(EditKind.PUNCT, current.lines[-1].no, "; ".join(changes) + " (across a line break)"))
             drafts.append(current)
             if current.lines[-1].no in gap_after:
-                drafts.append(Draft("gap", [current.lines[-1]]))
-                edits.append(Edit("override", current.lines[-1].no, "gap mark after this line (overrides: gap_after)"))
+                drafts.append(Draft(BlockKind.GAP, [current.lines[-1]]))
+                edits.append(Edit(EditKind.OVERRIDE, current.lines[-1].no,
+                                  "gap mark after this line (overrides: gap_after)"))
         drafts.extend(held)
         held.clear()
         current = None
 
     for line in body:
-        if line.kind in ("filler", "marker", "gap"):
+        if line.kind in NOT_TEXT:
             continue
         if line.no in gap_before:
             close()
-            drafts.append(Draft("gap", [line]))
-            edits.append(Edit("override", line.no, "gap mark before this line (overrides: gap_before)"))
-        if line.kind == "caption" and line.no in caption_tails:
+            drafts.append(Draft(BlockKind.GAP, [line]))
+            edits.append(Edit(EditKind.OVERRIDE, line.no, "gap mark before this line (overrides: gap_before)"))
+        if line.kind == BlockKind.CAPTION and line.no in caption_tails:
             caption = (held or drafts)[-1]
             caption.lines.append(line)
             caption.text = caption_text_of(caption.lines, vocab)
             continue
-        if line.kind == "caption":
-            caption = Draft("caption", [line], caption_text(line, vocab))
+        if line.kind == BlockKind.CAPTION:
+            caption = Draft(BlockKind.CAPTION, [line], caption_text(line, vocab))
             last = current.lines[-1] if current else None
             # Inside an unfinished paragraph, or after a full line that may go on past the photo: held
             # until the paragraph closes (close() puts it after the paragraph either way).
@@ -271,15 +278,15 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
                 close()
                 drafts.append(caption)
             continue
-        if line.kind == "heading":
+        if line.kind == LineKind.HEADING:
             close()
-            drafts.append(Draft("heading", [line], despace_headline(line.text), 0))
+            drafts.append(Draft(BlockKind.HEADING, [line], despace_headline(line.text), 0))
             continue
         text = despace_prose(line.text)
         if text != line.text:
-            edits.append(Edit("space", line.no, "spaces removed next to Chinese characters"))
+            edits.append(Edit(EditKind.SPACE, line.no, "spaces removed next to Chinese characters"))
         if current is None:
-            current = Draft("paragraph", [line], text)
+            current = Draft(BlockKind.PARAGRAPH, [line], text)
             continue
         prev = current.lines[-1]
         col = cols[line.no]
@@ -293,28 +300,29 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
             if len(tail) < len(current.lines):  # the paragraph before it ended on a full line
                 current.lines = current.lines[:-len(tail)]
                 current.text = _rejoin(current.lines, cols)
-                edits.append(Edit("split", tail[0].no, "new block: the heading below the paragraph's last sentence"))
+                edits.append(Edit(EditKind.SPLIT, tail[0].no,
+                                  "new block: the heading below the paragraph's last sentence"))
             else:
                 current = None
             for ln in tail:
-                ln.kind = "heading"
-            edits.append(Edit("heading", tail[0].no,
+                ln.kind = BlockKind.HEADING
+            edits.append(Edit(EditKind.HEADING, tail[0].no,
                               f"heading: ends without a sentence end on a line short of the column "
                               f"({prev.phys:g} of {col:g}), and line {line.no} starts anew"))
             close()
-            drafts.append(Draft("heading", tail, "".join(despace_headline(ln.text) for ln in tail)))
-            current = Draft("paragraph", [line], text)
+            drafts.append(Draft(BlockKind.HEADING, tail, "".join(despace_headline(ln.text) for ln in tail)))
+            current = Draft(BlockKind.PARAGRAPH, [line], text)
             continue
         joined, reason = continues(prev, line, col, i, text_lines, between, overrides, len(current.lines) == 1,
                                    indent_cue, bool(held))
         if joined:
-            edits.append(Edit("join", line.no, f"joined to line {prev.no}: {reason}"))
+            edits.append(Edit(EditKind.JOIN, line.no, f"joined to line {prev.no}: {reason}"))
             current.text = join_text(current.text, text, prev.phys >= col - SHORT_BY or prev.justified)
             current.lines.append(line)
         else:
-            edits.append(Edit("split", line.no, f"new paragraph: {reason}"))
+            edits.append(Edit(EditKind.SPLIT, line.no, f"new paragraph: {reason}"))
             close()
-            current = Draft("paragraph", [line], text)
+            current = Draft(BlockKind.PARAGRAPH, [line], text)
     close()
     return drafts
 
@@ -323,7 +331,7 @@ def heading_tail(current: Draft) -> list[Line]:
     """The lines at the end of a draft that could be a heading: the whole draft when it is one or two
     lines, else its last one or two lines after a line that ends a sentence (a paragraph whose last
     line happened to fill the column, then a heading, with no blank line between)."""
-    if current.kind != "paragraph":
+    if current.kind != BlockKind.PARAGRAPH:
         return []
     if len(current.lines) <= 2:
         return current.lines
@@ -404,10 +412,10 @@ def prose_in_headlines(body: list[Line]) -> None:
     sentence, is prose with OCR spaces."""
     prev = None
     for line in body:
-        if line.kind == "heading" and not line.md_level and prev and prev.kind == "text" \
+        if line.kind == LineKind.HEADING and not line.md_level and prev and prev.kind == LineKind.TEXT \
                 and not ends_sentence(prev.text):
-            line.kind = "text"
-        if line.kind in ("text", "heading"):
+            line.kind = LineKind.TEXT
+        if line.kind in (LineKind.TEXT, LineKind.HEADING):
             prev = line
 
 
@@ -435,25 +443,27 @@ def caption_text(line: Line, vocab: Vocabulary) -> str:
 def rank_headings(drafts: list[Draft]) -> None:
     """Heading levels from the article's own Markdown ranks: its highest-ranked heading marks become
     level 2, the next level 3 (### and #### in one article: 2 and 3). Plain and bold lines are level 2."""
-    ranks = sorted({d.lines[0].md_level for d in drafts if d.kind == "heading" and 1 <= d.lines[0].md_level <= 6})
+    ranks = sorted({d.lines[0].md_level for d in drafts if d.kind == BlockKind.HEADING \
+            and 1 <= d.lines[0].md_level <= 6})
     for d in drafts:
-        if d.kind == "heading":
+        if d.kind == BlockKind.HEADING:
             md = d.lines[0].md_level
             d.level = 2 + min(ranks.index(md), 2) if md in ranks else 2
 
 
+@step("display_lines")
 def mark_heading_runs(drafts: list[Draft], edits: list[Edit]) -> None:
     """Three or more headings with nothing between them head no sections: they are display lines
     (a page's list of slogans or section titles printed apart from the text), not headings."""
     k = 0
     while k < len(drafts):
         end = k
-        while end < len(drafts) and drafts[end].kind == "heading":
+        while end < len(drafts) and drafts[end].kind == BlockKind.HEADING:
             end += 1
         if end - k >= 3:
             for d in drafts[k:end]:
-                d.kind = "display"
-                edits.append(Edit("display", d.lines[0].no, "one of several headings in a row: a display line"))
+                d.kind = BlockKind.DISPLAY
+                edits.append(Edit(EditKind.DISPLAY, d.lines[0].no, "one of several headings in a row: a display line"))
         k = max(end, k + 1)
 
 
@@ -461,50 +471,56 @@ def is_single_sentence(text: str) -> bool:
     return ends_sentence(text) and not re.search(r"[。！？!?][”’」』）)]*(?=.)", text)
 
 
+@step("weak_captions")
 def mark_weak_captions(drafts: list[Draft], vocab: Vocabulary, edits: list[Edit]) -> None:
     """Short one-sentence paragraphs set off by an image's gap of blank lines, and a run of them
     at the article's end, are photo captions."""
     def short_sentence(d: Draft) -> bool:
-        return d.kind == "paragraph" and is_single_sentence(d.text) and width(d.text) <= vocab.max_caption_length
+        return d.kind == BlockKind.PARAGRAPH and is_single_sentence(d.text) \
+                and width(d.text) <= vocab.max_caption_length
 
     for d in drafts:
         if short_sentence(d) and (d.lines[0].blank_before >= 2 or d.lines[-1].blank_after >= 2):
-            d.kind = "caption"
-            edits.append(Edit("caption", d.lines[0].no, "short sentence set off by an image gap: caption"))
+            d.kind = BlockKind.CAPTION
+            edits.append(Edit(EditKind.CAPTION, d.lines[0].no, "short sentence set off by an image gap: caption"))
     for before, d in zip(drafts, drafts[1:], strict=False):
-        if before.kind == "caption" and d.kind == "paragraph" and len(d.lines) == 1 and short_sentence(d) \
+        if before.kind == BlockKind.CAPTION and d.kind == BlockKind.PARAGRAPH and len(d.lines) == 1 \
+                and short_sentence(d) \
                 and not _CLAUSE_INSIDE.search(d.text) and width(d.text) <= SHORT_CAPTION:
-            d.kind = "caption"
-            edits.append(Edit("caption", d.lines[0].no, "a short phrase right after a caption: the next photo's"))
+            d.kind = BlockKind.CAPTION
+            edits.append(Edit(EditKind.CAPTION, d.lines[0].no,
+                              "a short phrase right after a caption: the next photo's"))
     tail = len(drafts)
-    while tail > 0 and (short_sentence(drafts[tail - 1]) or drafts[tail - 1].kind == "caption"):
+    while tail > 0 and (short_sentence(drafts[tail - 1]) or drafts[tail - 1].kind == BlockKind.CAPTION):
         tail -= 1
-    trailing = [d for d in drafts[tail:] if d.kind == "paragraph"]
-    if len(trailing) >= 2 or (trailing and any(d.kind == "caption" for d in drafts[tail:])):
+    trailing = [d for d in drafts[tail:] if d.kind == BlockKind.PARAGRAPH]
+    if len(trailing) >= 2 or (trailing and any(d.kind == BlockKind.CAPTION for d in drafts[tail:])):
         for d in trailing:
-            d.kind = "caption"
-            edits.append(Edit("caption", d.lines[0].no, "short sentence in the captions after the article's end"))
+            d.kind = BlockKind.CAPTION
+            edits.append(Edit(EditKind.CAPTION, d.lines[0].no,
+                              "short sentence in the captions after the article's end"))
 
 
+@step("gaps")
 def mark_gaps(drafts: list[Draft], vocab: Vocabulary, edits: list[Edit]) -> list[Draft]:
     """Where a page is missing, text starts or ends mid-sentence: keep it, and show the gap. A paragraph
     that breaks off before a heading or the article's end, or that opens mid-sentence (，…, 力、…) after
     a heading or at the start, has lost its other half."""
     out: list[Draft] = []
-    flow = [d for d in drafts if d.kind != "caption"]  # captions sit between the halves of a paragraph
+    flow = [d for d in drafts if d.kind != BlockKind.CAPTION]  # captions sit between the halves of a paragraph
     for d in drafts:
-        if d.kind == "paragraph":
+        if d.kind == BlockKind.PARAGRAPH:
             k = flow.index(d)
-            after_break = k == 0 or flow[k - 1].kind == "heading"
+            after_break = k == 0 or flow[k - 1].kind == BlockKind.HEADING
             if after_break and starts_mid_sentence(d.text, vocab):
-                out.append(Draft("gap", [d.lines[0]]))
-                edits.append(Edit("gap", d.lines[0].no, "text starts mid-sentence: gap mark before it"))
+                out.append(Draft(BlockKind.GAP, [d.lines[0]]))
+                edits.append(Edit(EditKind.GAP, d.lines[0].no, "text starts mid-sentence: gap mark before it"))
         out.append(d)
-        if d.kind == "paragraph" and not ends_sentence(d.text):
+        if d.kind == BlockKind.PARAGRAPH and not ends_sentence(d.text):
             k = flow.index(d)
-            if k == len(flow) - 1 or flow[k + 1].kind == "heading":
-                out.append(Draft("gap", [d.lines[-1]]))
-                edits.append(Edit("gap", d.lines[-1].no, "text breaks off mid-sentence: gap mark after it"))
+            if k == len(flow) - 1 or flow[k + 1].kind == BlockKind.HEADING:
+                out.append(Draft(BlockKind.GAP, [d.lines[-1]]))
+                edits.append(Edit(EditKind.GAP, d.lines[-1].no, "text breaks off mid-sentence: gap mark after it"))
     return out
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import Edit
-from .lines import Line
+from ..model import BlockKind, Edit, EditKind
+from ..steps import step
+from .lines import Line, LineKind
 from .text import CIRCLED, HAN, LEADS_ON, despace_prose, ends_sentence, is_han, is_two_part_headline, width
 from .words import word_across
 
@@ -72,7 +73,7 @@ def byline_parts(text: str, vocab: Vocabulary, marked: bool = False) -> list[tup
 
 def heading_like(line: Line, vocab: Vocabulary) -> bool:
     return (not ends_sentence(line.text) and width(line.text) <= vocab.max_heading_width
-            and line.kind == "text" and any(is_han(c) for c in line.text))
+            and line.kind == LineKind.TEXT and any(is_han(c) for c in line.text))
 
 
 def strong_caption(text: str, vocab: Vocabulary) -> bool:
@@ -94,77 +95,83 @@ def strip_photo_pointer(line: Line, vocab: Vocabulary, edits: list[Edit]) -> Non
     pointer = line.text[:1]
     if pointer and pointer in vocab.photo_pointers and len(line.text.lstrip(pointer).strip()) > 0:
         line.removed.append(pointer)
-        edits.append(Edit("remove", line.no, f"photo pointer {pointer!r}: the photo is not on the page", pointer))
+        edits.append(Edit(EditKind.REMOVE, line.no,
+                          f"photo pointer {pointer!r}: the photo is not on the page", pointer))
         line.text = line.text[1:].strip()
 
 
 _SLOGAN = re.compile(f"^[{HAN}]{{2,6}}[，,][{HAN}]{{2,6}}$")
 
 
+@step("interruptions")
 def mark_interruptions(lines: list[Line], vocab: Vocabulary, edits: list[Edit]) -> None:
     """Lines that belong to no article: a short line set off by more blank lines than the text around
     it, inside a sentence
     (an advert or slogan a page break left in the text: 云江农商银行 … 最快3分钟放款), and a slogan
     (节约用水，人人有责) that heads nothing (the next line is a heading, or the text ends). Removed and logged."""
-    flow = [ln for ln in lines if ln.kind in ("text", "heading", "filler")]
+    flow = [ln for ln in lines if ln.kind in (LineKind.TEXT, LineKind.HEADING, LineKind.FILLER)]
     for k, line in enumerate(flow):
-        if line.kind not in ("text", "heading") or line.md_level or width(line.text) > vocab.max_heading_width \
+        if line.kind not in (LineKind.TEXT, LineKind.HEADING) or line.md_level \
+                or width(line.text) > vocab.max_heading_width \
                 or line.blank_before < 1 or line.blank_after < 1 or k == 0 or line.text.endswith(LEADS_ON):
             continue
-        before = next((ln for ln in reversed(flow[:k]) if ln.kind == "text"), None)
-        after = next((ln for ln in flow[k + 1:] if ln.kind != "filler"), None)
+        before = next((ln for ln in reversed(flow[:k]) if ln.kind == LineKind.TEXT), None)
+        after = next((ln for ln in flow[k + 1:] if ln.kind != LineKind.FILLER), None)
         set_off = min(line.blank_before, line.blank_after) >= 2 or (
             before is not None and after is not None and before.blank_before == 0 and after.blank_after == 0)
-        inside_sentence = set_off and before is not None and after is not None and before.kind == "text" \
-            and not ends_sentence(before.text) and before.md_level == 0 and after.kind == "text" \
+        inside_sentence = set_off and before is not None and after is not None and before.kind == LineKind.TEXT \
+            and not ends_sentence(before.text) and before.md_level == 0 and after.kind == LineKind.TEXT \
             and not word_across(line.text, despace_prose(after.text))  # 系统，引|进: the text goes on
         if ends_sentence(line.text):
             # A whole short sentence inside a cut sentence whose halves read on (既讲法|律): a photo's caption.
             if inside_sentence and word_across(before.text, despace_prose(after.text)) \
                     and not re.search(r"[。！？].", line.text):
-                line.kind = "caption"
-                edits.append(Edit("caption", line.no, "a sentence set off inside a cut sentence: a photo caption"))
+                line.kind = BlockKind.CAPTION
+                edits.append(Edit(EditKind.CAPTION, line.no,
+                                  "a sentence set off inside a cut sentence: a photo caption"))
             continue
-        heads_nothing = _SLOGAN.match(line.text.replace(" ", "")) and (after is None or after.kind == "heading"
+        heads_nothing = _SLOGAN.match(line.text.replace(" ", "")) and (after is None or after.kind == BlockKind.HEADING
                                                                       or after.md_level)
         if inside_sentence or heads_nothing:
-            line.kind = "filler"
+            line.kind = LineKind.FILLER
             line.removed.append(line.text)
             why = "inside a sentence that a page break cut" if inside_sentence else "a slogan that heads no text"
-            edits.append(Edit("remove", line.no, f"filler ({why}): {line.text!r}", line.text))
+            edits.append(Edit(EditKind.REMOVE, line.no, f"filler ({why}): {line.text!r}", line.text))
 
 
+@step("line_kinds")
 def mark_line_kinds(lines: list[Line], vocab: Vocabulary, overrides: dict, edits: list[Edit]) -> None:
     """Filler, image markers, our own gap marks and unmistakable captions; editor overrides win."""
     forced = {kind: set(overrides.get(kind, []) or []) for kind in ("caption", "heading", "filler", "text")}
     for line in lines:
         for kind, numbers in forced.items():
             if line.no in numbers:
-                line.kind = kind
-                edits.append(Edit("override", line.no, f"marked as {kind} by the overrides file"))
-        if line.kind == "text" and running_head(line.text, vocab):
-            line.kind = "filler"
+                line.kind = LineKind(kind)
+                edits.append(Edit(EditKind.OVERRIDE, line.no, f"marked as {kind} by the overrides file"))
+        if line.kind == LineKind.TEXT and running_head(line.text, vocab):
+            line.kind = LineKind.FILLER
             line.removed.append(line.text)
-            edits.append(Edit("remove", line.no, f"running page head: {line.text!r}", line.text))
-        elif line.kind == "filler" or (line.kind == "text" and any(p.search(line.text) for p in vocab.filler)):
-            line.kind = "filler"
+            edits.append(Edit(EditKind.REMOVE, line.no, f"running page head: {line.text!r}", line.text))
+        elif line.kind == LineKind.FILLER or (line.kind == LineKind.TEXT \
+                and any(p.search(line.text) for p in vocab.filler)):
+            line.kind = LineKind.FILLER
             line.removed.append(line.text)
-            edits.append(Edit("remove", line.no, f"filler unrelated to the article: {line.text!r}", line.text))
+            edits.append(Edit(EditKind.REMOVE, line.no, f"filler unrelated to the article: {line.text!r}", line.text))
         elif line.text == vocab.gap_mark:
-            line.kind = "gap"
+            line.kind = BlockKind.GAP
             line.removed.append(line.text)
-            edits.append(Edit("remove", line.no, "gap mark (re-created where the text breaks off)", line.text))
-        elif line.kind == "text" and all(c in CIRCLED for c in line.text.replace(" ", "")):
-            line.kind = "marker"
+            edits.append(Edit(EditKind.REMOVE, line.no, "gap mark (re-created where the text breaks off)", line.text))
+        elif line.kind == LineKind.TEXT and all(c in CIRCLED for c in line.text.replace(" ", "")):
+            line.kind = LineKind.MARKER
             line.removed.append(line.text)
-            edits.append(Edit("remove", line.no, f"image number without caption text: {line.text!r}", line.text))
-        elif line.kind == "text" and strong_caption(line.text, vocab):
-            line.kind = "caption"
-            edits.append(Edit("caption", line.no, "photo caption set apart"))
+            edits.append(Edit(EditKind.REMOVE, line.no, f"image number without caption text: {line.text!r}", line.text))
+        elif line.kind == LineKind.TEXT and strong_caption(line.text, vocab):
+            line.kind = BlockKind.CAPTION
+            edits.append(Edit(EditKind.CAPTION, line.no, "photo caption set apart"))
             strip_photo_pointer(line, vocab, edits)
-        elif line.kind == "text" and line.md_level and line.md_level != 1:
-            line.kind = "heading"
-        elif line.kind == "text" and is_two_part_headline(line.text) and heading_like(line, vocab) \
+        elif line.kind == LineKind.TEXT and line.md_level and line.md_level != 1:
+            line.kind = BlockKind.HEADING
+        elif line.kind == LineKind.TEXT and is_two_part_headline(line.text) and heading_like(line, vocab) \
                 and not byline_parts(line.text, vocab):
-            line.kind = "heading"
+            line.kind = BlockKind.HEADING
     mark_interruptions(lines, vocab, edits)

@@ -11,6 +11,7 @@ import re
 
 import yaml
 
+from .cleaning.text import SENTENCE
 from .model import Article, Block
 
 # Inline syntax of Python-Markdown and the extensions we enable, all in its backslash-escapable set.
@@ -25,7 +26,6 @@ _BLOCK_START = re.compile(r"^([-+]|\d+(?=\.))", re.M)
 _LINE_INDENT = re.compile(r"^[ \t]+", re.M)
 # A blank line would end the block and leave its attributes on a stray paragraph.
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
-_SENTENCE_END = re.compile(r"^.*?[。！？!?](?:[”’」』）)]*)")
 
 
 def escape_text(text: str) -> str:
@@ -51,8 +51,7 @@ def first_sentence(article: Article) -> str:
     mid-sentence after a gap mark."""
     for n, block in enumerate(article.blocks):
         if block.kind == "paragraph" and not (n and article.blocks[n - 1].kind == "gap"):
-            m = _SENTENCE_END.match(block.text)
-            return m.group(0) if m else block.text
+            return SENTENCE.match(block.text).group(0) or block.text
     return ""
 
 

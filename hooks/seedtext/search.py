@@ -17,12 +17,13 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .cleaning.text import HAN_CHARACTER
+
 # The extra field of every index entry; its weight relative to `text` (boost 1).
 ALT_FIELD = "alt"
 ALT_BOOST = 1.0
 
 _TAG = re.compile(r"<[^>]+>")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def _write_if_changed(path: Path, text: str) -> None:
@@ -105,7 +106,7 @@ def split_index(index: dict, roots: list[str]) -> tuple[dict[str, dict], dict]:
                 if twin is None:
                     continue
                 for word in words(twin, separator):
-                    if word not in own and _HAN.search(word):
+                    if word not in own and HAN_CHARACTER.search(word):
                         own.add(word)
                         alt.append(word)
             entry = dict(doc, location=doc["location"][len(root) + 1:])

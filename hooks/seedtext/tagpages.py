@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
+from .cleaning.text import SENTENCE
 from .convert import convert, is_traditional
 from .publish import ArticlePage, pages_by_city
 from .render import dump_front_matter, escape_text, html_text, render_article
@@ -149,7 +150,6 @@ def where_else(page: ArticlePage, tags: dict[str, Tag]) -> list[tuple[Tag, list[
     return out
 
 
-_SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?][”’」』）)]*|$)")
 
 
 COMPARE_ANCHOR = "compare"
@@ -167,7 +167,7 @@ def quotes(tag: Tag, articles_dir: str) -> str:
             text = simplified(block.text)
             if not tag.pattern.search(text):
                 continue
-            for sentence in _SENTENCE.findall(text):
+            for sentence in SENTENCE.findall(text):
                 if sentence and tag.pattern.search(sentence):
                     lines.append(f"    - {escape_text(sentence)} [原段]({articles_dir}{page.slug}.md#p{n})")
         if lines:

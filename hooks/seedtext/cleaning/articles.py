@@ -9,7 +9,7 @@ from ..model import BlockKind, Edit, EditKind
 from ..steps import step
 from .lines import NOT_TEXT, Line, LineKind
 from .roles import Vocabulary, byline_parts, heading_like
-from .text import despace_headline, ends_sentence, split_names, width
+from .text import PAUSES, STOPS, despace_headline, ends_sentence, split_names, width
 
 _DOUBLED = re.compile(r"^(.{2,})\1$")
 
@@ -34,7 +34,7 @@ def _is_subtitle(line: Line) -> bool:
     return line.text.startswith(("——", "--", "—")) and not ends_sentence(line.text) and line.kind != BlockKind.CAPTION
 
 
-_OPEN_CLAUSE = re.compile(r"[，、；：,;:]$|[。！？]")  # ends mid-clause, or holds a finished sentence
+_OPEN_CLAUSE = re.compile(f"[{PAUSES}]$|[{STOPS}]")  # ends mid-clause, or holds a finished sentence
 
 
 def _title_candidate(line: Line, vocab: Vocabulary) -> bool:

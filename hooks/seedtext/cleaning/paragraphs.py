@@ -19,8 +19,12 @@ from ..steps import step
 from .lines import NOT_TEXT, Line, LineKind
 from .roles import Vocabulary
 from .text import (
+    CLOSING,
     CLOSING_START,
+    HAN,
     LEADS_ON,
+    PAUSES,
+    STOPS,
     despace_headline,
     despace_prose,
     ends_sentence,
@@ -38,11 +42,11 @@ SHORT_BY = 1.0  # a line this much short of the column ends its paragraph (if it
 WIDER_BY = 2.5  # a line this much wider than the column was not wrapped at it (a caption, a wide column)
 INDENT = 2.0
 HANG = 1.0  # a wrapped line is at most one hanging punctuation mark wider than its column
-_ONLY_PUNCT = re.compile(r"^[。，、；：！？”’」』）)】》…—.!?,;:]+$")
+_ONLY_PUNCT = re.compile(f"^[{re.escape(STOPS + PAUSES + CLOSING)}…—.]+$")
 _NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\S")
-_CLAUSE_INSIDE = re.compile(r"[，、；：,;:]")
+_CLAUSE_INSIDE = re.compile(f"[{PAUSES}]")
 SHORT_CAPTION = 12  # a caption of a phrase alone (林区夜间巡逻。), not a sentence of the text
-_SENTENCE_INSIDE = re.compile(r"[。！？!?]")
+_SENTENCE_INSIDE = re.compile(f"[{STOPS}]")
 # A paragraph's run-in head of two short phrases (扩面降槛，应援尽援。): printed only where a paragraph starts.
 _PAIRED_HEAD = re.compile(r"^[^，。！？；“”]{2,6}[，,][^，。！？；“”]{2,6}[。！？]")
 _RUN_IN_HEAD = re.compile(r"^[^，。！？；]{2,12}[。！？](?=[^”’」』）)])")  # a head with its text after it
@@ -468,7 +472,7 @@ def mark_heading_runs(drafts: list[Draft], edits: list[Edit]) -> None:
 
 
 def is_single_sentence(text: str) -> bool:
-    return ends_sentence(text) and not re.search(r"[。！？!?][”’」』）)]*(?=.)", text)
+    return ends_sentence(text) and not re.search(f"[{STOPS}][{CLOSING}]*(?=.)", text)
 
 
 @step("weak_captions")
@@ -525,5 +529,5 @@ def mark_gaps(drafts: list[Draft], vocab: Vocabulary, edits: list[Edit]) -> list
 
 
 def starts_mid_sentence(text: str, vocab: Vocabulary) -> bool:
-    return text[:1] in vocab.fragment_starts or bool(re.match(r"^[\u4e00-\u9fff][、，]", text)) \
+    return text[:1] in vocab.fragment_starts or bool(re.match(f"^[{HAN}][、，]", text)) \
         or (not is_wide(text[:1]) and text[:1] in ",.;:)")

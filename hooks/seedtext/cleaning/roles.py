@@ -9,7 +9,18 @@ import re
 from ..model import BlockKind, Edit, EditKind
 from ..steps import step
 from .lines import Line, LineKind
-from .text import CIRCLED, HAN, LEADS_ON, despace_prose, ends_sentence, is_han, is_two_part_headline, width
+from .text import (
+    CIRCLED,
+    HAN,
+    LEADS_ON,
+    PAUSES,
+    STOPS,
+    despace_prose,
+    ends_sentence,
+    is_han,
+    is_two_part_headline,
+    width,
+)
 from .words import word_across
 
 
@@ -36,7 +47,7 @@ class Vocabulary:
         self.role_split = re.compile(rf"({role_alt})(\s*[/／:：]?\s*)") if role_alt else None
 
 
-_NAME = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
+_NAME = re.compile(f"^[{HAN}·]{{1,4}}$")
 
 
 def names_only(text: str, marked: bool = False) -> bool:
@@ -60,7 +71,7 @@ def byline_parts(text: str, vocab: Vocabulary, marked: bool = False) -> list[tup
         return None
     pieces = vocab.role_split.split(text)  # [before, role, sep, names, role, sep, names, ...]
     head = pieces[0].strip()
-    if len(pieces) < 4 or (head and not re.fullmatch(r"[\u4e00-\u9fff]{1,10}", head)):
+    if len(pieces) < 4 or (head and not re.fullmatch(f"[{HAN}]{{1,10}}", head)):
         return None
     segments = []
     for k in range(1, len(pieces), 3):
@@ -82,7 +93,7 @@ def strong_caption(text: str, vocab: Vocabulary) -> bool:
             or bool(vocab.credit.match(text)) or (text[:1] in CIRCLED and len(text) > 1))
 
 
-_PROSE_PUNCT = re.compile(r"[，。、；！？,;!?]")
+_PROSE_PUNCT = re.compile(f"[{STOPS}{PAUSES}]")
 
 
 def running_head(text: str, vocab: Vocabulary) -> bool:

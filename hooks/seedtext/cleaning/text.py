@@ -18,8 +18,12 @@ CLOSING = "”’」』）)】》〕"
 OPENING = "“‘（(《「『【〔"
 LEADS_ON = tuple(PAUSES + "—…")
 CLOSING_START = re.compile(f"^[{re.escape(PAUSES + STOPS + CLOSING)}…]")
-# Sentence-final punctuation, optionally followed by closing quotes or brackets.
-SENTENCE_END = re.compile(r"(?:[。！？!?]|…{1,2}|\.{3,})[”’」』）)】》〕]*$")
+# A sentence's end: a stop or an ellipsis (……, ...), with the closing quotes or brackets after it.
+_STOP = f"(?:[{STOPS}]|…{{1,2}}|\\.{{3,}})[{CLOSING}]*"
+SENTENCE_END = re.compile(_STOP + "$")
+# One sentence (or the unfinished rest of a text): what first_sentence and the concordance cut by.
+SENTENCE = re.compile(f"(?:[^{STOPS}….]|\\.(?!\\.\\.))*(?:{_STOP}|$)")
+HAN_CHARACTER = re.compile(f"[{HAN}]")
 # ASCII only, and not a trailing full stop or comma: "见www.example.cn，" keeps its comma Chinese.
 _URL = re.compile(r"(?:https?://|www\.)[\w\-./?#=&%~+@:]*[\w/]", re.ASCII)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

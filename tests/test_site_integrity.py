@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import filecmp
 import hashlib
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -296,4 +295,3 @@ def test_lossless_check_runs_on_every_build(tmp_path):
 def test_no_build_writes_into_the_repository():
     # The suite's builds go to temporary folders; a site/ from `make build` is the only allowed output.
     assert not any(p.name.startswith(("zh-hans", "zh-hant")) for p in (REPO / "docs").iterdir())
-    assert os.access(REPO / "seeds", os.R_OK)

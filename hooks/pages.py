@@ -19,7 +19,6 @@ from xml.sax.saxutils import escape as xml_escape
 from jinja2 import ChoiceLoader, DictLoader
 from material.plugins.tags.structure.tag import Tag as MaterialTag
 from material.plugins.tags.structure.tag.reference import TagReference
-from mkdocs.config.config_options import Deprecated
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -125,30 +124,21 @@ def tags_plugins(config) -> list:
     return [(name, p) for name, p in config.plugins.items() if name.split(" #")[0] in ("material/tags", "tags")]
 
 
-def tags_per_variant(config) -> None:
-    """Material's tags plugin once per script tree. One instance would mix the trees: a tag spelt alike
-    in both scripts (湘潭, 公安) would list the articles of both on each listing. The instance in mkdocs.yml
-    takes the first variant; a copy with the same settings takes each further one (files under its root),
-    so a variant added to extra.variants gets its tags with no other change."""
+def check_tags_per_variant(config) -> None:
+    """Every script variant needs its own tags plugin instance in mkdocs.yml, filtered to its tree
+    (`filters: {include: [<root>/*]}`): one instance would mix the trees. Fails the build with the
+    entry to add when one is missing."""
     plugins = tags_plugins(config)
-    if not plugins or not State.variants:
+    if not plugins:
         return
-    if len(plugins) > 1:
-        raise PluginError("mkdocs.yml: list the tags plugin once; the hook makes one instance per script variant")
-    name, base = plugins[0]
-    settings = {key: base.config[key] for key, option in base.config._schema
-                if key != "filters" and not isinstance(option, Deprecated)}
-    for n, variant in enumerate(State.variants):
-        plugin = base if n == 0 else type(base)()
-        errors, warnings = plugin.load_config({**settings, "filters": {"include": [f"{variant.root}/*"]}})
-        if errors or warnings:
-            raise PluginError(f"tags plugin for {variant.root}: {errors or warnings}")
-        if n:
-            plugin.is_serve = base.is_serve
-            config.plugins[f"{name} #{variant.root}"] = plugin
-            # Registering appends its on_config to the event MkDocs is running now; run it here, once.
-            config.plugins.events["config"].remove(plugin.on_config)
-        plugin.on_config(config)
+    covered = {pattern.split("/", 1)[0] for _, p in plugins for pattern in p.config.filters.include}
+    for variant in State.variants:
+        if variant.root not in covered:
+            raise PluginError(
+                f"mkdocs.yml: the script variant {variant.root} has no tags plugin instance of its own; add to "
+                f"plugins:  - tags: {{filters: {{include: [{variant.root}/*]}}, export: false, "
+                "listings_layout: articles}"
+            )
 
 
 def write_timings(config) -> None:
@@ -187,7 +177,7 @@ def on_config(config):
     seed_cache.reset_stats()
     time_search_plugin(config)
     State.variants = load_variants(config)
-    tags_per_variant(config)
+    check_tags_per_variant(config)
     State.site_strings = {key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}
     if any(name.split("/")[-1] == "search" for name in config.plugins):  # "material/search"
         use_script_aware_jieba(State.variants, project_dir(config) / ".cache" / "jieba")
@@ -284,6 +274,13 @@ def ui_strings_partial(env, variant: Variant) -> str:
     return "{% macro t(key) %}{{ " + json.dumps(strings, ensure_ascii=False) + "[key] }}{% endmacro %}"
 
 
+def tag_anchor(options, name: str) -> str:
+    """A tag's anchor on its listing, from the plugin's public slug options (as its listings make it;
+    this site has no tag hierarchy)."""
+    slug = options.tags_slugify(name, options.tags_slugify_separator)
+    return options.tags_slugify_format.format(slug=slug)
+
+
 def find_tag_listings(config) -> None:
     """Where each tag's listing is, per variant, from the tags plugins' own listings (filled in their
     on_env). The plugin would look this up again for every page: for each tag of the page, every listing
@@ -295,7 +292,7 @@ def find_tag_listings(config) -> None:
                 continue
             root = listing.page.url.split("/", 1)[0]
             for tag in listing.config.include:
-                url = urlparse(listing.page.url)._replace(fragment=plugin.listings._slugify(tag)).geturl()
+                url = urlparse(listing.page.url)._replace(fragment=tag_anchor(plugin.config, tag.name)).geturl()
                 State.tag_links.setdefault(root, {})[tag.name] = url
 
 

@@ -216,15 +216,24 @@ def test_traditional_words_are_cut_like_their_simplified_twins(built_site):
     assert same / total > 0.97, f"only {same}/{total} words cut alike"
 
 
-def test_hong_kong_is_one_config_entry(tmp_path):
-    (tmp_path / "project").mkdir()
-    project = copy_project(tmp_path / "project")
+HONG_KONG = "    - {lang: zh-Hant-HK, root: zh-hk, name: 繁體（香港）, opencc: s2hk, theme_language: zh-Hant}\n"
+HONG_KONG_TAGS = "  - tags: {filters: {include: [zh-hk/*]}, export: false, listings_layout: articles}\n"
+
+
+def with_hong_kong(project: Path, tags: bool = True) -> None:
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     last = "      theme_language: zh-Hant\n"  # the end of the variants list
-    assert config.count(last) == 1
-    config = config.replace(last, last + "    - {lang: zh-Hant-HK, root: zh-hk, name: 繁體（香港）, opencc: s2hk, "
-                                          "theme_language: zh-Hant}\n")
+    assert config.count(last) == 1 and config.count("\nhooks:") == 1
+    config = config.replace(last, last + HONG_KONG)
+    if tags:
+        config = config.replace("\nhooks:", HONG_KONG_TAGS + "\nhooks:")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def test_hong_kong_is_two_config_entries(tmp_path):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    with_hong_kong(project)
     site = tmp_path / "site"
     proc = mkdocs_build(project, site)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -234,6 +243,15 @@ def test_hong_kong_is_one_config_entry(tmp_path):
     assert (site / "zh-hk" / "search" / "search_index.json").exists()
     assert sorted(p.name for p in (site / "zh-hk" / "articles").iterdir()) == \
         sorted(p.name for p in (site / "zh-hans" / "articles").iterdir())
+
+
+def test_a_variant_without_its_tags_instance_is_one_clear_error(tmp_path):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    with_hong_kong(project, tags=False)
+    proc = mkdocs_build(project, tmp_path / "site")
+    assert proc.returncode != 0
+    assert "zh-hk has no tags plugin instance" in proc.stdout + proc.stderr and "include: [zh-hk/*]" in proc.stderr
 
 
 def test_a_seed_in_traditional_script_is_published_in_simplified_too(tmp_path):

@@ -156,7 +156,7 @@ def plain_child(project: Path, plain: Path) -> None:
     import yaml
 
     sys.path.insert(0, str(project / "hooks"))
-    from seedtext import cache
+    from seedtext.cache import Cache
     from seedtext.publish import load_yaml
     from seedtext.site import Variant, build_site, variant_markdown
 
@@ -165,14 +165,14 @@ def plain_child(project: Path, plain: Path) -> None:
     variants = [Variant.from_config(dict(v, phrases=v.get("phrases", phrases))) for v in config["extra"]["variants"]]
     variants = [Variant(v.lang, v.root, v.name, v.opencc, v.theme_language,
                         str(project / v.phrases) if v.phrases else None) for v in variants]
-    cache.directory = project / ".cache"  # filled by the cold build: this only reads
-    site = build_site(project / "seeds", project / "docs", load_yaml(project / "data" / "cleaning.yml"))
+    cache = Cache(project / ".cache")  # filled by the cold build: this only reads
+    site = build_site(project / "seeds", project / "docs", load_yaml(project / "data" / "cleaning.yml"), cache)
     docs = plain / "docs"
     for variant in variants:
         for page in site.pages:
             path = docs / variant.root / page.uri
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(variant_markdown(page, variant), encoding="utf-8")
+            path.write_text(variant_markdown(page, variant, cache), encoding="utf-8")
     links = "".join(f"- [{v.name}]({v.root}/index.md)\n" for v in variants)
     (docs / "index.md").write_text(f"# {config['site_name']}\n\n{links}", encoding="utf-8")
 

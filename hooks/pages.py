@@ -24,8 +24,8 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation
 
-from seedtext import cache as seed_cache
 from seedtext import convert as script_convert
+from seedtext.cache import Cache, Memo, code_version
 from seedtext.publish import load_yaml
 from seedtext.search import fix_query_segmentation, load_index_on_search, split_index, use_script_aware_jieba
 from seedtext.site import Site, Variant, build_site, variant_markdown
@@ -38,16 +38,25 @@ TEMPLATE_PAGES = ("home.md", "about.md")
 NAV_PAGES = ("index.md", "tags/index.md", "terms.md", "about.md")
 
 
-class State:
-    variants: list[Variant] = []
-    site: Site | None = None
-    navs: dict[str, Navigation] = {}
-    variant_files: dict[str, list[File]] = {}
-    base_extra_alternate: list[dict] = []
-    site_strings: dict[str, str] = {}  # site_name etc. as written in mkdocs.yml (Simplified)
-    clock: dict[str, float] = {}  # perf_counter marks and seconds per stage of the current build (timings.json)
-    segments: seed_cache.Memo | None = None  # the search plugin's word segmentation, by text
-    tag_links: dict[str, dict[str, str]] = {}  # variant root -> tag -> its listing's URL and anchor
+class Build:
+    """What one build knows, from on_config to on_post_build; under `mkdocs serve` the next build
+    starts from it again (on_config resets what is per build; the caches stay)."""
+
+    def __init__(self) -> None:
+        self.variants: list[Variant] = []
+        self.site: Site | None = None
+        self.navs: dict[str, Navigation] = {}
+        self.variant_files: dict[str, list[File]] = {}
+        self.base_extra_alternate: list[dict] = []
+        self.site_strings: dict[str, str] = {}  # site_name etc. as written in mkdocs.yml (Simplified)
+        self.clock: dict[str, float] = {}  # perf_counter marks and seconds per stage (timings.json)
+        self.cache: Cache | None = None  # cleaning and conversion results by content hash (.cache/)
+        self.segments: Memo | None = None  # the search plugin's word segmentation, by text
+        self.tag_links: dict[str, dict[str, str]] = {}  # variant root -> tag -> its listing's URL and anchor
+
+
+# The one object the events below work on (MkDocs imports a hook module once per process).
+BUILD = Build()
 
 
 def project_dir(config) -> Path:
@@ -56,13 +65,12 @@ def project_dir(config) -> Path:
 
 def variant_of(src_uri: str) -> Variant | None:
     head = src_uri.split("/", 1)[0]
-    return next((v for v in State.variants if v.root == head), None)
+    return next((v for v in BUILD.variants if v.root == head), None)
 
 
 def load_variants(config) -> list[Variant]:
     """extra.variants, each with the project phrase dictionary (extra.script_phrases) unless it names its own."""
     root = project_dir(config)
-    script_convert.CACHE_DIR = root / ".cache" / "opencc"
     default_phrases = config.extra.get("script_phrases")
     variants = []
     for entry in config.extra.get("variants", []):
@@ -84,7 +92,7 @@ def timed(method, stage: str):
         try:
             return method(*args, **kwargs)
         finally:
-            State.clock[stage] = State.clock.get(stage, 0.0) + time.perf_counter() - start
+            BUILD.clock[stage] = BUILD.clock.get(stage, 0.0) + time.perf_counter() - start
 
     wrapper.timed = True
     return wrapper
@@ -104,7 +112,7 @@ def cache_search_segmentation(config) -> None:
     """The search plugin cuts the Han text of every page with jieba: nine tenths of the search stage.
     Remember the cuts by text in .cache/ (keyed by jieba's dictionary and the library versions) so that a
     rebuild cuts only text that changed. Hooks Material 9.8's SearchIndex._segment_chinese(text) -> text."""
-    State.segments = None
+    BUILD.segments = None
     try:
         import jieba
         import material
@@ -115,9 +123,9 @@ def cache_search_segmentation(config) -> None:
         segment = getattr(index, "_segment_chinese", None)
         if name.split("/")[-1] == "search" and callable(segment):
             version = "\n".join([material.__version__, jieba.__version__, str(jieba.dt.dictionary),
-                                 seed_cache.code_version()])
-            State.segments = seed_cache.memo("search-segments", version)
-            index._segment_chinese = functools.partial(State.segments.get, compute=segment)
+                                 code_version()])
+            BUILD.segments = BUILD.cache.memo("search-segments", version)
+            index._segment_chinese = functools.partial(BUILD.segments.get, compute=segment)
 
 
 def tags_plugins(config) -> list:
@@ -132,7 +140,7 @@ def check_tags_per_variant(config) -> None:
     if not plugins:
         return
     covered = {pattern.split("/", 1)[0] for _, p in plugins for pattern in p.config.filters.include}
-    for variant in State.variants:
+    for variant in BUILD.variants:
         if variant.root not in covered:
             raise PluginError(
                 f"mkdocs.yml: the script variant {variant.root} has no tags plugin instance of its own; add to "
@@ -143,7 +151,7 @@ def check_tags_per_variant(config) -> None:
 
 def write_timings(config) -> None:
     """Seconds per stage of this build, and what the cache saved, in .cache/timings.json (bench/run.py reads it)."""
-    clock, stats = State.clock, seed_cache.stats
+    clock, stats = BUILD.clock, BUILD.cache.stats
     now = time.perf_counter()
     search = clock.get("search", 0.0) + (now - clock["post_build"])
     stages = {
@@ -155,11 +163,11 @@ def write_timings(config) -> None:
         "search": search,
         "total": now - clock["start"],
     }
-    timings = {"seeds": len(State.site.seeds) if State.site else 0, "cleaned": stats.cleaned,
+    timings = {"seeds": len(BUILD.site.seeds) if BUILD.site else 0, "cleaned": stats.cleaned,
                "reused": stats.reused, "corrupt": stats.corrupt, "converted": stats.converted,
                "conversions_reused": stats.conversions_reused,
-               "segments_cut": State.segments.misses if State.segments else None,
-               "segments_reused": State.segments.hits if State.segments else None,
+               "segments_cut": BUILD.segments.misses if BUILD.segments else None,
+               "segments_reused": BUILD.segments.hits if BUILD.segments else None,
                "stages": {k: round(v, 3) for k, v in stages.items()}}
     log.debug(f"cleaned {len(stats.cleaned)} of {timings['seeds']} seeds, converted {stats.converted} pages; "
               + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items()))
@@ -172,21 +180,23 @@ def write_timings(config) -> None:
 
 
 def on_config(config):
-    State.clock = {"start": time.perf_counter()}
-    seed_cache.directory = project_dir(config) / ".cache"
-    seed_cache.reset_stats()
+    BUILD.clock = {"start": time.perf_counter()}
+    cache_dir = project_dir(config) / ".cache"
+    if BUILD.cache is None or BUILD.cache.directory != cache_dir:
+        BUILD.cache = Cache(cache_dir)
+    BUILD.cache.new_build()
     time_search_plugin(config)
-    State.variants = load_variants(config)
+    BUILD.variants = load_variants(config)
     check_tags_per_variant(config)
-    State.site_strings = {key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}
+    BUILD.site_strings = {key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}
     if any(name.split("/")[-1] == "search" for name in config.plugins):  # "material/search"
-        use_script_aware_jieba(State.variants, project_dir(config) / ".cache" / "jieba")
-    if not State.variants:
+        use_script_aware_jieba(BUILD.variants, project_dir(config) / ".cache" / "jieba")
+    if not BUILD.variants:
         log.warning("mkdocs.yml: extra.variants is empty; no article pages will be built")
-    config.extra["alternate"] = [{"name": v.name, "link": f"{v.root}/", "lang": v.lang} for v in State.variants]
-    State.base_extra_alternate = list(config.extra["alternate"])
+    config.extra["alternate"] = [{"name": v.name, "link": f"{v.root}/", "lang": v.lang} for v in BUILD.variants]
+    BUILD.base_extra_alternate = list(config.extra["alternate"])
     cache_search_segmentation(config)  # after use_script_aware_jieba: the memo is keyed by jieba's dictionary
-    State.clock["setup"] = time.perf_counter() - State.clock["start"]
+    BUILD.clock["setup"] = time.perf_counter() - BUILD.clock["start"]
     return config
 
 
@@ -227,31 +237,32 @@ def on_files(files: Files, config) -> Files:
             files.remove(template)
     options = load_yaml(root / "data" / "cleaning.yml")
     start = time.perf_counter()
-    State.site = build_site(root / "seeds", Path(config.docs_dir), options)
-    State.clock["build_site"] = time.perf_counter() - start
-    report(State.site, config.extra.get("largest_seed_kb"))
-    State.variant_files = {}
-    for variant in State.variants:
+    BUILD.site = build_site(root / "seeds", Path(config.docs_dir), options, BUILD.cache)
+    BUILD.clock["build_site"] = time.perf_counter() - start
+    report(BUILD.site, config.extra.get("largest_seed_kb"))
+    BUILD.variant_files = {}
+    for variant in BUILD.variants:
         generated = []
-        for page in State.site.pages:
+        for page in BUILD.site.pages:
             in_nav = page.uri in NAV_PAGES
-            f = File.generated(config, f"{variant.root}/{page.uri}", content=variant_markdown(page, variant),
+            markdown = variant_markdown(page, variant, BUILD.cache)
+            f = File.generated(config, f"{variant.root}/{page.uri}", content=markdown,
                                inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV)
             files.append(f)
             generated.append(f)
-        State.variant_files[variant.root] = generated
-    files.append(File.generated(config, "index.md", content=root_chooser(State.variants),
+        BUILD.variant_files[variant.root] = generated
+    files.append(File.generated(config, "index.md", content=root_chooser(BUILD.variants),
                                 inclusion=InclusionLevel.NOT_IN_NAV))
-    State.clock["files_end"] = time.perf_counter()
+    BUILD.clock["files_end"] = time.perf_counter()
     return files
 
 
 def on_nav(nav, config, files):
     """One navigation per variant; a page is shown only its own variant's nav."""
-    State.navs = {}
-    for variant in State.variants:
+    BUILD.navs = {}
+    for variant in BUILD.variants:
         pages = [files.get_file_from_path(f"{variant.root}/{uri}").page for uri in NAV_PAGES]
-        State.navs[variant.root] = Navigation([p for p in pages if p], [p for p in pages if p])
+        BUILD.navs[variant.root] = Navigation([p for p in pages if p], [p for p in pages if p])
     return nav
 
 
@@ -285,7 +296,7 @@ def find_tag_listings(config) -> None:
     """Where each tag's listing is, per variant, from the tags plugins' own listings (filled in their
     on_env). The plugin would look this up again for every page: for each tag of the page, every listing
     against every tag, which cost a minute at 1,000 articles (bench/results.md); each tag has one listing."""
-    State.tag_links = {}
+    BUILD.tag_links = {}
     for _, plugin in tags_plugins(config):
         for listing in plugin.listings or []:
             if listing.config.layout == INDEX_LAYOUT:  # the tag index: chips lead to the tag's own page
@@ -293,42 +304,42 @@ def find_tag_listings(config) -> None:
             root = listing.page.url.split("/", 1)[0]
             for tag in listing.config.include:
                 url = urlparse(listing.page.url)._replace(fragment=tag_anchor(plugin.config, tag.name)).geturl()
-                State.tag_links.setdefault(root, {})[tag.name] = url
+                BUILD.tag_links.setdefault(root, {})[tag.name] = url
 
 
 def on_env(env, config, files):
     find_tag_listings(config)  # after the tags plugins' on_env (priority 100)
-    partials = {f"partials/languages/{language_partial(v)}.html": ui_strings_partial(env, v) for v in State.variants}
+    partials = {f"partials/languages/{language_partial(v)}.html": ui_strings_partial(env, v) for v in BUILD.variants}
     env.loader = ChoiceLoader([DictLoader(partials), env.loader])
-    if State.variants:  # pages outside the variants (root chooser, 404) speak the first variant
-        config.theme["language"] = language_partial(State.variants[0])
+    if BUILD.variants:  # pages outside the variants (root chooser, 404) speak the first variant
+        config.theme["language"] = language_partial(BUILD.variants[0])
     return env
 
 
 @event_priority(50)  # before the tags plugins: they keep the chips set here
 def on_page_context(context, page, config, nav):
     variant = variant_of(page.file.src_uri)
-    config.update(State.site_strings)
+    config.update(BUILD.site_strings)
     if variant is None:  # the root chooser
-        config.extra["alternate"] = list(State.base_extra_alternate)
-        if State.variants:
-            config.theme["language"] = language_partial(State.variants[0])
+        config.extra["alternate"] = list(BUILD.base_extra_alternate)
+        if BUILD.variants:
+            config.theme["language"] = language_partial(BUILD.variants[0])
         return context
     twin_url = page.url.split("/", 1)[1] if "/" in page.url else ""
     # A fresh list per page: the template reads config.extra.alternate, and mutating it accumulates.
     config.extra["alternate"] = [
-        {"name": v.name, "link": f"{v.root}/{twin_url}", "lang": v.lang} for v in State.variants
+        {"name": v.name, "link": f"{v.root}/{twin_url}", "lang": v.lang} for v in BUILD.variants
     ]
     config.theme["language"] = language_partial(variant)
-    for key, value in State.site_strings.items():  # <title>, header, meta description, footer
+    for key, value in BUILD.site_strings.items():  # <title>, header, meta description, footer
         config[key] = script_convert.convert(value, variant.opencc, variant.phrases)
-    context["nav"] = State.navs.get(variant.root, nav)
+    context["nav"] = BUILD.navs.get(variant.root, nav)
     # Material's client code resolves search index and sitemap from `base`: point it at the variant root.
     # page.url is "<root>/a/b/": two levels below the variant root -> "../..".
     context["base_url"] = "/".join([".."] * (page.url.count("/") - 1)) or "."
     context["variant"] = variant
     # The page's tag chips for Material's partial, in vocabulary order (the plugin would sort them by name).
-    links = State.tag_links.get(variant.root, {})
+    links = BUILD.tag_links.get(variant.root, {})
     context["tags"] = [TagReference(MaterialTag(name), [Link(name, links[name])])
                        for name in page.meta.get("tags") or [] if name in links]
     return context
@@ -351,7 +362,7 @@ def split_search_index(site_dir: Path) -> None:
     if not index_path.exists():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    per_root, rest = split_index(index, [v.root for v in State.variants])
+    per_root, rest = split_index(index, [v.root for v in BUILD.variants])
     for root, variant_index in per_root.items():
         target = site_dir / root / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -385,15 +396,15 @@ def defer_search_index(site_dir: Path) -> None:
 
 
 def on_post_build(config):
-    State.clock["post_build"] = time.perf_counter()
+    BUILD.clock["post_build"] = time.perf_counter()
     site_dir = Path(config.site_dir)
     site_url = config.site_url or "/"
-    for variant in State.variants:
+    for variant in BUILD.variants:
         write_sitemap(site_dir / variant.root / "sitemap.xml", site_url, variant.root,
-                      State.variant_files.get(variant.root, []))
+                      BUILD.variant_files.get(variant.root, []))
     split_search_index(site_dir)
     fix_search_worker(site_dir)
     defer_search_index(site_dir)
-    if State.segments is not None:
-        State.segments.save()
+    if BUILD.segments is not None:
+        BUILD.segments.save()
     write_timings(config)

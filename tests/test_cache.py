@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, copy_project, mkdocs_build
-from seedtext import cache
+from seedtext import cache as cache_module
 from seedtext.convert import convert_variant
 from seedtext.publish import load_yaml
 from seedtext.site import build_site
@@ -34,60 +34,63 @@ def files_of(site_dir: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def project(tmp_path, monkeypatch):
-    root = new_project(tmp_path / "project")
-    monkeypatch.setattr(cache, "directory", root / ".cache")
-    return root
+def project(tmp_path):
+    return new_project(tmp_path / "project")
 
 
-def build(root: Path):
-    cache.reset_stats()
-    return build_site(root / "seeds", root / "docs", load_yaml(root / "data" / "cleaning.yml"))
+@pytest.fixture
+def cache(project):
+    return cache_module.Cache(project / ".cache")
 
 
-def test_unchanged_seeds_are_not_cleaned_again(project):
-    first = build(project)
+def build(root: Path, cache: cache_module.Cache):
+    cache.new_build()
+    return build_site(root / "seeds", root / "docs", load_yaml(root / "data" / "cleaning.yml"), cache)
+
+
+def test_unchanged_seeds_are_not_cleaned_again(project, cache):
+    first = build(project, cache)
     assert sorted(cache.stats.cleaned) == SEEDS
-    second = build(project)
+    second = build(project, cache)
     assert cache.stats.cleaned == [] and cache.stats.reused == len(SEEDS)
     assert [p.markdown for p in second.pages] == [p.markdown for p in first.pages]
     assert [p.uri for p in second.pages] == [p.uri for p in first.pages]
 
 
-def test_editing_one_seed_cleans_only_that_seed(project):
-    build(project)
+def test_editing_one_seed_cleans_only_that_seed(project, cache):
+    build(project, cache)
     seed = project / "seeds" / SEEDS[1]
     seed.write_bytes(seed.read_bytes() + "\n\n本报讯 这是编辑补上的一段。\n".encode())
-    site = build(project)
+    site = build(project, cache)
     assert cache.stats.cleaned == [SEEDS[1]]
     assert any("这是编辑补上的一段" in p.markdown for p in site.pages)
 
 
-def test_changing_an_overrides_file_cleans_that_seed_again(project):
-    build(project)
+def test_changing_an_overrides_file_cleans_that_seed_again(project, cache):
+    build(project, cache)
     folder = project / "seeds" / "overrides"
     seed = next(s for s in SEEDS if not (folder / (Path(s).stem + ".yml")).exists())  # one without overrides yet
     overrides = folder / (Path(seed).stem + ".yml")
     folder.mkdir(exist_ok=True)
     overrides.write_text("# reviewed: nothing to correct yet\n", encoding="utf-8")  # a new overrides file
-    build(project)
+    build(project, cache)
     assert cache.stats.cleaned == [seed]
     overrides.write_text("# reviewed twice\n", encoding="utf-8")  # an edited one
-    build(project)
+    build(project, cache)
     assert cache.stats.cleaned == [seed]
     overrides.unlink()  # a removed one: back to the first result, which is still cached
-    build(project)
+    build(project, cache)
     assert cache.stats.cleaned == []
 
 
-def test_changed_options_or_cleaner_code_clean_everything_again(project, monkeypatch):
-    build(project)
+def test_changed_options_or_cleaner_code_clean_everything_again(project, cache, monkeypatch):
+    build(project, cache)
     options = load_yaml(project / "data" / "cleaning.yml")
-    cache.reset_stats()
-    build_site(project / "seeds", project / "docs", dict(options, cities=[*options.get("cities", []), "测试市"]))
+    cache.new_build()
+    build_site(project / "seeds", project / "docs", dict(options, cities=[*options.get("cities", []), "测试市"]), cache)
     assert sorted(cache.stats.cleaned) == SEEDS
-    monkeypatch.setattr(cache, "code_version", lambda: "an edited cleaner")
-    build(project)
+    monkeypatch.setattr(cache_module, "code_version", lambda: "an edited cleaner")
+    build(project, cache)
     assert sorted(cache.stats.cleaned) == SEEDS
 
 
@@ -97,44 +100,44 @@ def test_changed_options_or_cleaner_code_clean_everything_again(project, monkeyp
     lambda data: data[:40] + bytes([data[40] ^ 0xFF]) + data[41:],  # one byte flipped
     lambda data: b"",
 ], ids=["garbage", "truncated", "flipped", "empty"])
-def test_a_damaged_cache_entry_is_ignored_and_the_seed_cleaned_again(project, damage):
-    first = build(project)
+def test_a_damaged_cache_entry_is_ignored_and_the_seed_cleaned_again(project, cache, damage):
+    first = build(project, cache)
     entries = sorted((project / ".cache" / "seeds").glob("*.pickle"))
     assert len(entries) == len(SEEDS)
     entries[0].write_bytes(damage(entries[0].read_bytes()))
-    site = build(project)
+    site = build(project, cache)
     assert len(cache.stats.cleaned) == 1 and cache.stats.corrupt == 1
     assert [p.markdown for p in site.pages] == [p.markdown for p in first.pages]
-    build(project)  # the entry was written again
+    build(project, cache)  # the entry was written again
     assert cache.stats.cleaned == [] and cache.stats.corrupt == 0
 
 
-def test_a_damaged_conversion_entry_is_converted_again(project):
+def test_a_damaged_conversion_entry_is_converted_again(project, cache):
     text = "这是一个测试，关于发展和软件。\n"
     phrases = project / "data" / "phrases.txt"
-    cache.reset_stats()
+    cache.new_build()
     expected = cache.converted(text, "s2tw", phrases, convert_variant)
     assert expected == convert_variant(text, "s2tw", phrases) and cache.stats.converted == 1
     (entry,) = (project / ".cache" / "convert").glob("*.txt")
     entry.write_bytes(entry.read_bytes()[:-3])
-    cache.reset_stats()
+    cache.new_build()
     assert cache.converted(text, "s2tw", phrases, convert_variant) == expected
     assert cache.stats.corrupt == 1 and cache.stats.converted == 1
-    cache.reset_stats()
+    cache.new_build()
     assert cache.converted(text, "s2tw", phrases, convert_variant) == expected
     assert cache.stats.conversions_reused == 1 and cache.stats.converted == 0
     phrases.write_text(phrases.read_text(encoding="utf-8") + "\n测试 測驗\n", encoding="utf-8")
-    cache.reset_stats()
+    cache.new_build()
     assert cache.converted(text, "s2tw", phrases, convert_variant) != expected  # an edited phrase file counts
     assert cache.stats.converted == 1
 
 
-def test_cached_objects_are_fresh_each_build(project):
+def test_cached_objects_are_fresh_each_build(project, cache):
     """Later steps change slugs and tags in place: one build's changes never leak into the next."""
-    first = build(project)
+    first = build(project, cache)
     first.seeds[0].pages[0].slug = "changed-in-place"
     first.seeds[0].pages[0].article.tags.append("改过")
-    second = build(project)
+    second = build(project, cache)
     assert second.seeds[0].pages[0].slug != "changed-in-place"
     assert "改过" not in second.seeds[0].pages[0].article.tags
 

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import REPO
+from seedtext.cache import Cache
 from seedtext.publish import load_yaml
 from seedtext.site import Variant, build_site
 
@@ -19,7 +20,7 @@ VARIANTS = [Variant.from_config(v) for v in yaml.safe_load(
 
 @pytest.fixture(scope="module")
 def site():
-    return build_site(REPO / "seeds", REPO / "docs", load_yaml(REPO / "data" / "cleaning.yml"))
+    return build_site(REPO / "seeds", REPO / "docs", load_yaml(REPO / "data" / "cleaning.yml"), Cache(None))
 
 
 def articles(site):

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from conftest import REPO
+from seedtext.cache import Cache
 from seedtext.model import Article, Block
 from seedtext.publish import ArticlePage, load_yaml
 from seedtext.site import build_site
@@ -50,7 +51,7 @@ def test_an_article_ends_with_its_tags_and_the_articles_it_shares_campaigns_with
 
 
 def test_every_article_has_a_city_tag_and_five_topic_tags():
-    site = build_site(REPO / "seeds", REPO / "docs", load_yaml(REPO / "data" / "cleaning.yml"))
+    site = build_site(REPO / "seeds", REPO / "docs", load_yaml(REPO / "data" / "cleaning.yml"), Cache(None))
     groups = {}
     for group, members in yaml.safe_load(VOCABULARY.read_text(encoding="utf-8")).items():
         groups.update({str(name): group for name in members or {}})

@@ -16,6 +16,7 @@ import yaml
 
 from conftest import REPO, copy_project, mkdocs_build
 from seedtext import convert
+from seedtext.cache import Cache
 from seedtext.site import SitePage, Variant, variant_markdown
 
 CONFIG = yaml.safe_load(re.sub(r"!!python/\S+", "", (REPO / "mkdocs.yml").read_text(encoding="utf-8")))
@@ -30,11 +31,6 @@ OVERRIDDEN = {
 }
 # Every configured variant, plus Hong Kong (adding it must be one config entry) and OpenCC's pivot s2t.
 CHECKED_CONFIGS = sorted({v.opencc for v in TRADITIONAL} | {"s2hk", "s2t"})
-
-
-@pytest.fixture(autouse=True, scope="module")
-def cache_in_tmp(tmp_path_factory):
-    convert.CACHE_DIR = tmp_path_factory.mktemp("opencc")
 
 
 def opencc_testcases() -> list[dict]:
@@ -90,13 +86,14 @@ def test_a_bad_phrase_line_names_file_and_line(tmp_path):
 def test_traditional_text_is_detected_and_made_simplified():
     simplified, traditional = VARIANTS[0], TRADITIONAL[0]
     page = SitePage("articles/x.md", "---\ntitle: 這裡的警察\n---\n\n# 這裡的警察\n\n發展後勁更足，幹部頭髮乾了。\n")
-    hans = variant_markdown(page, simplified)
+    cache = Cache(None)
+    hans = variant_markdown(page, simplified, cache)
     assert "这里的警察" in hans and "发展后劲更足，干部头发干了" in hans
-    hant = variant_markdown(page, traditional)
+    hant = variant_markdown(page, traditional, cache)
     assert "幹部頭髮乾了" in hant  # kept as written: no Simplified round trip (乾/幹 would be lost)
     # A Simplified home listing with one Traditional title: only that line changes.
     mixed = SitePage("index.md", "## 株洲\n\n### [這裡的警察](articles/x.md)\n\n发展后劲更足\n")
-    assert variant_markdown(mixed, simplified) == "## 株洲\n\n### [这里的警察](articles/x.md)\n\n发展后劲更足\n"
+    assert variant_markdown(mixed, simplified, cache) == "## 株洲\n\n### [这里的警察](articles/x.md)\n\n发展后劲更足\n"
 
 
 # ---------------------------------------------------------------------------------------------

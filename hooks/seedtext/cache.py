@@ -10,8 +10,9 @@
 Every cached object is read fresh from its file (later steps may change a page's slug or tags
 in place: a build never sees another build's objects). Anything wrong with a cache file (cut
 short, garbage, from another version) counts as a miss: the seed is cleaned again and the file
-rewritten. With `directory` unset (None) nothing is cached. `stats` counts what each build did:
-`cleaned` lists the seeds cleaned (not taken from the cache), and the seconds spent per stage.
+rewritten. A `Cache` with no directory (None) caches nothing. Its `stats` count what the current
+build did (`new_build()` starts them again): `cleaned` lists the seeds cleaned (not taken from the
+cache), and the seconds spent per stage.
 """
 
 from __future__ import annotations
@@ -32,10 +33,6 @@ from . import publish as _publish
 
 log = logging.getLogger("mkdocs.plugins.seeds.cache")
 
-# <project>/.cache; the hook sets it. None: no caching.
-directory: Path | None = None
-
-
 @dataclass
 class Stats:
     cleaned: list[str] = field(default_factory=list)  # seeds cleaned in this build (cache misses)
@@ -45,15 +42,6 @@ class Stats:
     conversions_reused: int = 0
     publish_seconds: float = 0.0  # decode + clean (+ cache lookups)
     convert_seconds: float = 0.0  # script conversion (+ cache lookups)
-
-
-stats = Stats()
-
-
-def reset_stats() -> Stats:
-    global stats
-    stats = Stats()
-    return stats
 
 
 @lru_cache(maxsize=1)
@@ -114,88 +102,10 @@ def _read_seed_inputs(seed: Path) -> tuple[bytes, bytes | None]:
     return data, overrides.read_bytes() if overrides.is_file() else None
 
 
-def publish_seed(seed: Path, options: dict) -> _publish.SeedPages:
-    """publish.publish_seed(seed, options), from the cache when seed, overrides, options and code are unchanged."""
-    start = time.perf_counter()
-    try:
-        return _cached_publish(seed, options)
-    finally:
-        stats.publish_seconds += time.perf_counter() - start
-
-
-def _cached_publish(seed: Path, options: dict) -> _publish.SeedPages:
-    if directory is None:
-        stats.cleaned.append(seed.name)
-        return _publish.publish_seed(seed, options)
-    try:
-        inputs = _read_seed_inputs(seed)
-    except OSError:  # unreadable: publish_seed reports it
-        stats.cleaned.append(seed.name)
-        return _publish.publish_seed(seed, options)
-    path = Path(directory) / "seeds" / f"{seed_key(seed, *inputs, options)}.pickle"
-    try:
-        cached = pickle.loads(_read_checked(path))
-        if isinstance(cached, _publish.SeedPages) and cached.source == seed.name:
-            stats.reused += 1
-            return cached
-        raise TypeError(f"not the pages of {seed.name}")
-    except FileNotFoundError:
-        pass
-    except Exception as exc:  # noqa: BLE001 - any unreadable entry is a miss, never a failed build
-        stats.corrupt += 1
-        log.debug(f"cache: ignoring {path.name} for seeds/{seed.name} ({type(exc).__name__}: {exc})")
-    stats.cleaned.append(seed.name)
-    result = _publish.publish_seed(seed, options)
-    try:
-        unchanged = _read_seed_inputs(seed) == inputs  # edited while we cleaned: do not file it under the old key
-    except OSError:
-        unchanged = False
-    if unchanged:
-        _write_atomic(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    return result
-
-
 @lru_cache(maxsize=64)
 def _file_digest(path: str, stamp: tuple[int, int]) -> str:
     del stamp  # part of the cache key: an edited file is read again
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def converted(text: str, config: str | None, phrases: str | os.PathLike | None,
-              convert: Callable[[str, str | None, str | os.PathLike | None], str]) -> str:
-    """convert(text, config, phrases), from the cache when text, config, phrase file and code are unchanged."""
-    start = time.perf_counter()
-    try:
-        return _cached_convert(text, config, phrases, convert)
-    finally:
-        stats.convert_seconds += time.perf_counter() - start
-
-
-def _cached_convert(text, config, phrases, convert) -> str:
-    if directory is None:
-        stats.converted += 1
-        return convert(text, config, phrases)
-    import opencc
-
-    phrase_digest = ""
-    if phrases is not None:
-        stat = os.stat(phrases)
-        phrase_digest = _file_digest(str(phrases), (stat.st_mtime_ns, stat.st_size))
-    key = _key(code_version(), opencc.__version__, config or "", phrase_digest, text)
-    path = Path(directory) / "convert" / f"{key}.txt"
-    try:
-        result = _read_checked(path).decode("utf-8")
-        stats.conversions_reused += 1
-        return result
-    except FileNotFoundError:
-        pass
-    except (OSError, CorruptEntry, UnicodeDecodeError) as exc:
-        stats.corrupt += 1
-        log.debug(f"cache: ignoring {path.name} ({type(exc).__name__}: {exc})")
-    stats.converted += 1
-    result = convert(text, config, phrases)
-    _write_atomic(path, result.encode("utf-8"))
-    return result
 
 
 class Memo:
@@ -203,9 +113,9 @@ class Memo:
     builds, `<dir>/<name>.pickle`. The entries a build used are written back, the rest dropped. `version` names
     everything else the results depend on (dictionary, library versions): another version starts empty."""
 
-    def __init__(self, name: str, version: str):
-        self.name, self.version = name, version
-        self.path = Path(directory) / f"{name}.pickle" if directory is not None else None
+    def __init__(self, cache: Cache, name: str, version: str):
+        self.name, self.version, self.stats = name, version, cache.stats
+        self.path = cache.directory / f"{name}.pickle" if cache.directory is not None else None
         self.old: dict[bytes, str] = {}
         self.new: dict[bytes, str] = {}
         self.hits = self.misses = 0
@@ -218,7 +128,7 @@ class Memo:
         except FileNotFoundError:
             pass
         except Exception as exc:  # noqa: BLE001 - an unreadable memo only costs time
-            stats.corrupt += 1
+            self.stats.corrupt += 1
             log.debug(f"cache: ignoring {self.path.name} ({type(exc).__name__}: {exc})")
 
     def next_build(self) -> Memo:
@@ -248,14 +158,99 @@ class Memo:
             _write_atomic(self.path, pickle.dumps((self.version, self.new), protocol=pickle.HIGHEST_PROTOCOL))
 
 
-_memos: dict[str, Memo] = {}
+class Cache:
+    """The cleaning and conversion results of the builds of one project, by content hash, under
+    `directory` (None: nothing is cached); `stats` count what the current build did."""
+
+    def __init__(self, directory: Path | None):
+        self.directory = Path(directory) if directory is not None else None
+        self.stats = Stats()
+        self.memos: dict[str, Memo] = {}  # kept between the builds of one `mkdocs serve`
+
+    def new_build(self) -> Stats:
+        self.stats = Stats()
+        return self.stats
+
+    def publish_seed(self, seed: Path, options: dict) -> _publish.SeedPages:
+        """publish.publish_seed(seed, options), from the cache when seed, overrides, options and code are unchanged."""
+        start = time.perf_counter()
+        try:
+            return self._cached_publish(seed, options)
+        finally:
+            self.stats.publish_seconds += time.perf_counter() - start
 
 
-def memo(name: str, version: str) -> Memo:
-    """The memo `name` for this build: kept in memory from the last build of this process when still valid."""
-    found = _memos.get(name)
-    path = Path(directory) / f"{name}.pickle" if directory is not None else None
-    if found is not None and found.version == version and found.path == path:
-        return found.next_build()
-    _memos[name] = Memo(name, version)
-    return _memos[name]
+    def _cached_publish(self, seed: Path, options: dict) -> _publish.SeedPages:
+        if self.directory is None:
+            self.stats.cleaned.append(seed.name)
+            return _publish.publish_seed(seed, options)
+        try:
+            inputs = _read_seed_inputs(seed)
+        except OSError:  # unreadable: publish_seed reports it
+            self.stats.cleaned.append(seed.name)
+            return _publish.publish_seed(seed, options)
+        path = self.directory / "seeds" / f"{seed_key(seed, *inputs, options)}.pickle"
+        try:
+            cached = pickle.loads(_read_checked(path))
+            if isinstance(cached, _publish.SeedPages) and cached.source == seed.name:
+                self.stats.reused += 1
+                return cached
+            raise TypeError(f"not the pages of {seed.name}")
+        except FileNotFoundError:
+            pass
+        except Exception as exc:  # noqa: BLE001 - any unreadable entry is a miss, never a failed build
+            self.stats.corrupt += 1
+            log.debug(f"cache: ignoring {path.name} for seeds/{seed.name} ({type(exc).__name__}: {exc})")
+        self.stats.cleaned.append(seed.name)
+        result = _publish.publish_seed(seed, options)
+        try:
+            unchanged = _read_seed_inputs(seed) == inputs  # edited while we cleaned: do not file it under the old key
+        except OSError:
+            unchanged = False
+        if unchanged:
+            _write_atomic(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        return result
+
+    def converted(self, text: str, config: str | None, phrases: str | os.PathLike | None,
+                      convert: Callable[[str, str | None, str | os.PathLike | None], str]) -> str:
+        """convert(text, config, phrases), from the cache when text, config, phrase file and code are unchanged."""
+        start = time.perf_counter()
+        try:
+            return self._cached_convert(text, config, phrases, convert)
+        finally:
+            self.stats.convert_seconds += time.perf_counter() - start
+
+
+    def _cached_convert(self, text, config, phrases, convert) -> str:
+        if self.directory is None:
+            self.stats.converted += 1
+            return convert(text, config, phrases)
+        import opencc
+
+        phrase_digest = ""
+        if phrases is not None:
+            stat = os.stat(phrases)
+            phrase_digest = _file_digest(str(phrases), (stat.st_mtime_ns, stat.st_size))
+        key = _key(code_version(), opencc.__version__, config or "", phrase_digest, text)
+        path = self.directory / "convert" / f"{key}.txt"
+        try:
+            result = _read_checked(path).decode("utf-8")
+            self.stats.conversions_reused += 1
+            return result
+        except FileNotFoundError:
+            pass
+        except (OSError, CorruptEntry, UnicodeDecodeError) as exc:
+            self.stats.corrupt += 1
+            log.debug(f"cache: ignoring {path.name} ({type(exc).__name__}: {exc})")
+        self.stats.converted += 1
+        result = convert(text, config, phrases)
+        _write_atomic(path, result.encode("utf-8"))
+        return result
+
+    def memo(self, name: str, version: str) -> Memo:
+        """The memo `name` for this build: kept in memory from the last build of this cache when still valid."""
+        found = self.memos.get(name)
+        if found is not None and found.version == version:
+            return found.next_build()
+        self.memos[name] = Memo(self, name, version)
+        return self.memos[name]

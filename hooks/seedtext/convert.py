@@ -18,14 +18,17 @@ import hashlib
 import json
 import os
 import re
+import tempfile
 from functools import cache, lru_cache
 from pathlib import Path
 
 import opencc
 
 SHARE_DIR = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
-# Where generated OpenCC configs and cleaned dictionaries go; the hook points it at <project>/.cache/opencc.
-CACHE_DIR = Path.cwd() / ".cache" / "opencc"
+# Where generated OpenCC configs and cleaned dictionaries go. Their names carry a digest of everything
+# they are made of (OpenCC's version and data folder, the config, the phrases), so one folder serves
+# every project and every OpenCC install on the machine.
+CACHE_DIR = Path(tempfile.gettempdir()) / "seedtext-opencc"
 
 
 class PhraseFileError(ValueError):
@@ -89,7 +92,7 @@ def custom_config(config: str, phrases: Path, cache_dir: Path | None = None) -> 
     cache_dir = Path(cache_dir or CACHE_DIR)
     pairs = read_phrases(phrases)
     dict_text = "".join(f"{s}\t{t}\n" for s, t in pairs)
-    digest = hashlib.sha256(f"{opencc.__version__}\n{config}\n{dict_text}".encode()).hexdigest()[:16]
+    digest = hashlib.sha256(f"{opencc.__version__}\n{SHARE_DIR}\n{config}\n{dict_text}".encode()).hexdigest()[:16]
     dict_path = cache_dir / f"phrases-{digest}.txt"
     config_path = cache_dir / f"{config}-{digest}.json"
     base = json.loads((SHARE_DIR / f"{config}.json").read_text(encoding="utf-8"))

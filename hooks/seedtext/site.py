@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cache
+from .cache import Cache
 from .convert import convert_variant
 from .publish import SeedPages, pages_by_city
 from .render import escape_text, first_sentence
@@ -85,7 +85,7 @@ def home_listing(seeds: list[SeedPages], city_order: list[str]) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def build_site(seeds_dir: Path, docs_dir: Path, options: dict) -> Site:
+def build_site(seeds_dir: Path, docs_dir: Path, options: dict, cache: Cache) -> Site:
     site = Site()
     seeds, site.skipped = seed_files(seeds_dir)
     site.seeds = [cache.publish_seed(path, options) for path in seeds]  # cleaned only when changed
@@ -105,7 +105,7 @@ def build_site(seeds_dir: Path, docs_dir: Path, options: dict) -> Site:
     return site
 
 
-def variant_markdown(page: SitePage, variant: Variant) -> str:
+def variant_markdown(page: SitePage, variant: Variant, cache: Cache) -> str:
     """The page in the variant's script. Lines already in Traditional script (a Traditional seed) are
     detected in convert_variant: Simplified for the Simplified variant, regional forms for the others."""
     return cache.converted(page.markdown, variant.opencc, variant.phrases, convert_variant)

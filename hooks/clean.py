@@ -17,9 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from options import OptionsError, cleaning_options  # noqa: E402
 from seedtext.cleaning import STEPS  # noqa: E402
 from seedtext.model import Edit  # noqa: E402
-from seedtext.publish import load_yaml, publish_seed  # noqa: E402
+from seedtext.publish import publish_seed  # noqa: E402
 from seedtext.render import render_text  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -41,7 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.seed.is_file():
         print(f"{args.seed}: no such file", file=sys.stderr)
         return 1
-    seed = publish_seed(args.seed, load_yaml(PROJECT / "data" / "cleaning.yml"))
+    try:
+        options = cleaning_options(PROJECT / "data" / "cleaning.yml")
+    except OptionsError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    seed = publish_seed(args.seed, options)
     if seed.error:
         print(f"{args.seed}: {seed.error}", file=sys.stderr)
         return 1

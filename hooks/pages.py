@@ -24,9 +24,9 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation
 
+from options import OptionsError, cleaning_options, variant_options
 from seedtext import convert as script_convert
 from seedtext.cache import Cache, Memo, code_version
-from seedtext.publish import load_yaml
 from seedtext.search import fix_query_segmentation, load_index_on_search, split_index, use_script_aware_jieba
 from seedtext.site import Site, Variant, build_site, variant_markdown
 from seedtext.tagpages import INDEX_LAYOUT
@@ -53,6 +53,7 @@ class Build:
         self.cache: Cache | None = None  # cleaning and conversion results by content hash (.cache/)
         self.segments: Memo | None = None  # the search plugin's word segmentation, by text
         self.tag_links: dict[str, dict[str, str]] = {}  # variant root -> tag -> its listing's URL and anchor
+        self.options: dict = {}  # data/cleaning.yml, checked
 
 
 # The one object the events below work on (MkDocs imports a hook module once per process).
@@ -72,9 +73,13 @@ def load_variants(config) -> list[Variant]:
     """extra.variants, each with the project phrase dictionary (extra.script_phrases) unless it names its own."""
     root = project_dir(config)
     default_phrases = config.extra.get("script_phrases")
+    try:
+        entries = variant_options(config.extra.get("variants", []))
+    except OptionsError as exc:
+        raise PluginError(str(exc)) from None
     variants = []
-    for entry in config.extra.get("variants", []):
-        phrases = entry.get("phrases", default_phrases)
+    for entry in entries:
+        phrases = entry["phrases"] or default_phrases
         variant = dataclasses.replace(Variant.from_config(entry), phrases=str(root / phrases) if phrases else None)
         if variant.opencc and variant.phrases:
             try:
@@ -186,6 +191,10 @@ def on_config(config):
         BUILD.cache = Cache(cache_dir)
     BUILD.cache.new_build()
     time_search_plugin(config)
+    try:
+        BUILD.options = cleaning_options(project_dir(config) / "data" / "cleaning.yml")
+    except OptionsError as exc:
+        raise PluginError(str(exc)) from None
     BUILD.variants = load_variants(config)
     check_tags_per_variant(config)
     BUILD.site_strings = {key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}
@@ -235,7 +244,7 @@ def on_files(files: Files, config) -> Files:
         template = files.get_file_from_path(name)
         if template is not None:
             files.remove(template)
-    options = load_yaml(root / "data" / "cleaning.yml")
+    options = BUILD.options
     start = time.perf_counter()
     BUILD.site = build_site(root / "seeds", Path(config.docs_dir), options, BUILD.cache)
     BUILD.clock["build_site"] = time.perf_counter() - start

@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import jieba  # noqa: E402
 import jieba.analyse  # noqa: E402
 
-from seedtext.publish import load_yaml, publish_seed  # noqa: E402
+from options import cleaning_options  # noqa: E402
+from seedtext.publish import publish_seed  # noqa: E402
 from seedtext.site import seed_files  # noqa: E402
 from seedtext.tagpages import article_text  # noqa: E402
 from seedtext.tags import load_vocabulary  # noqa: E402
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     jieba.setLogLevel(logging.WARNING)
     rules = load_vocabulary(PROJECT / "data" / "tags.yml")
-    options = load_yaml(PROJECT / "data" / "cleaning.yml")
+    options = cleaning_options(PROJECT / "data" / "cleaning.yml")
     seeds, _ = seed_files(PROJECT / "seeds")
     found: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for path in seeds:

@@ -46,8 +46,8 @@ _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-—~至到]\s*((?:19|20)\d
 _PLAN = re.compile(r"[“\"]?([一二三四五六七八九十]{2,3}五)[”\"]?")
 
 
-def clean(text: str, source: str, options: dict | None = None, overrides: dict | None = None) -> CleanResult:
-    options = options or {}
+def clean(text: str, source: str, options: dict, overrides: dict | None = None) -> CleanResult:
+    """The articles of one seed, every edit and every notice. `options`: data/cleaning.yml, every key."""
     overrides, problems = checked_overrides(overrides)
     vocab = Vocabulary(options)
     edits: list[Edit] = []

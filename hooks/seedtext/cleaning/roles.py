@@ -25,23 +25,24 @@ from .words import word_across
 
 
 class Vocabulary:
-    """The site owner's word lists, compiled once."""
+    """The site owner's word lists (data/cleaning.yml, checked by hooks/options.py), compiled once.
+    The cleaner has no list of its own: every key must be given."""
 
     def __init__(self, options: dict):
-        self.filler = [re.compile(p) for p in options.get("filler_patterns", [])]
-        self.running_heads = [re.compile(p) for p in options.get("running_heads", [])]
-        self.photo_pointers = options.get("photo_pointers", "")
-        credits = options.get("caption_credits", ["摄", "供图", "摄影"])
+        self.filler = [re.compile(p) for p in options["filler_patterns"]]
+        self.running_heads = [re.compile(p) for p in options["running_heads"]]
+        self.photo_pointers = options["photo_pointers"]
+        credits = options["caption_credits"]
         self.credit = re.compile(r"^(.*\S)\s+(" + "|".join(map(re.escape, credits)) + r")$")
-        self.caption_marks = tuple(options.get("caption_markers", ["▲", "△", "图为", "上图", "下图"]))
-        self.caption_inner = tuple(options.get("caption_phrases", ["图为"]))
-        self.roles = options.get("byline_roles", ["记者", "通讯员", "实习生", "摄影"])
-        self.byline_markers = options.get("byline_markers", ["■", "□", "●"])
-        self.cities = options.get("cities", [])
-        self.gap_mark = options.get("gap_mark", "〔此处原文缺失〕")
-        self.fragment_starts = options.get("fragment_starts", "")
-        self.max_heading_width = options.get("max_heading_width", 30)
-        self.max_caption_length = options.get("max_caption_length", 60)
+        self.caption_marks = tuple(options["caption_markers"])
+        self.caption_inner = tuple(options["caption_phrases"])
+        self.roles = options["byline_roles"]
+        self.byline_markers = options["byline_markers"]
+        self.cities = options["cities"]
+        self.gap_mark = options["gap_mark"]
+        self.fragment_starts = options["fragment_starts"]
+        self.max_heading_width = options["max_heading_width"]
+        self.max_caption_length = options["max_caption_length"]
         role_alt = "|".join(map(re.escape, sorted(self.roles, key=len, reverse=True)))
         # A role word, then its separator: 记者/刘琼, 通讯员 罗和平, 摄影：王明. The paper's name may precede it.
         self.role_split = re.compile(rf"({role_alt})(\s*[/／:：]?\s*)") if role_alt else None

@@ -1,0 +1,47 @@
+"""The site owner's options as a site owner gets them wrong: a typo, a wrong type, a broken regular
+expression in data/cleaning.yml or in extra.variants is one error naming the file, the key and the
+value; a build with it stops with that message."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from conftest import REPO, copy_project, mkdocs_build
+from options import CleaningOptions, OptionsError, checked, cleaning_options, variant_options
+
+
+def test_the_shipped_cleaning_options_are_valid_and_complete():
+    options = cleaning_options(REPO / "data" / "cleaning.yml")
+    raw = yaml.safe_load((REPO / "data" / "cleaning.yml").read_text(encoding="utf-8"))
+    assert set(raw) == set(options)  # the file writes every key out: the code has no list of its own
+
+
+@pytest.mark.parametrize(("values", "named"), [
+    ({"cities": "长沙"}, "key 'cities' = '长沙'"),
+    ({"filler_patterns": ["^粒粒皆辛苦", "(请珍惜"]}, "(请珍惜"),
+    ({"max_heading_width": "三十"}, "key 'max_heading_width' = '三十'"),
+    ({"citties": ["长沙"]}, "unknown key 'citties'"),
+], ids=["list-as-text", "bad-regex", "number-as-text", "typo"])
+def test_a_wrong_cleaning_option_names_the_file_key_and_value(values, named):
+    with pytest.raises(OptionsError, match="data/cleaning.yml") as caught:
+        checked(CleaningOptions, values, "data/cleaning.yml")
+    assert named in str(caught.value)
+
+
+def test_a_wrong_variant_entry_names_its_position_and_key():
+    entries = [{"lang": "zh-Hans", "root": "zh-hans", "name": "简体中文"},
+               {"lang": "zh-Hant", "root": "zh-hant", "name": "繁體中文", "opencc": ["s2tw"]}]
+    with pytest.raises(OptionsError, match=r"extra\.variants\[1\]: key 'opencc'"):
+        variant_options(entries)
+
+
+def test_a_build_with_a_broken_cleaning_option_stops_with_the_message(tmp_path):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "cleaning.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("max_heading_width: 30", "max_heading_width: 三十"),
+                    encoding="utf-8")
+    proc = mkdocs_build(project, tmp_path / "site")
+    assert proc.returncode != 0
+    assert "data/cleaning.yml: key 'max_heading_width' = '三十'" in proc.stdout + proc.stderr

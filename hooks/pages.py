@@ -8,28 +8,34 @@ navigation and UI language, and splits sitemap and search index per variant.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
-import re
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 from xml.sax.saxutils import escape as xml_escape
 
 from jinja2 import ChoiceLoader, DictLoader
-from material.plugins.tags.structure.tag import Tag as MaterialTag
-from material.plugins.tags.structure.tag.reference import TagReference
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Link, Navigation
+from mkdocs.structure.nav import Navigation
 
+from material_internals import (
+    cache_search_segmentation,
+    check_versions,
+    defer_search_index,
+    find_tag_listings,
+    fix_search_worker,
+    split_search_index,
+    tag_chips,
+    tags_plugins,
+    time_search_plugin,
+    ui_strings_partial,
+)
 from options import OptionsError, cleaning_options, variant_options
 from seedtext import convert as script_convert
-from seedtext.cache import Cache, Memo, code_version
-from seedtext.search import fix_query_segmentation, load_index_on_search, split_index, use_script_aware_jieba
+from seedtext.cache import Cache, Memo
+from seedtext.search import use_script_aware_jieba
 from seedtext.site import Site, Variant, build_site, variant_markdown
-from seedtext.tagpages import INDEX_LAYOUT
 
 log = get_plugin_logger("seeds")
 
@@ -90,53 +96,6 @@ def load_variants(config) -> list[Variant]:
     return variants
 
 
-def timed(method, stage: str):
-    @functools.wraps(method)
-    def wrapper(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return method(*args, **kwargs)
-        finally:
-            BUILD.clock[stage] = BUILD.clock.get(stage, 0.0) + time.perf_counter() - start
-
-    wrapper.timed = True
-    return wrapper
-
-
-def time_search_plugin(config) -> None:
-    """Count the search plugin's work (indexing every page, writing the index) as the search stage."""
-    plugins = [p for name, p in config.plugins.items() if name.split("/")[-1] == "search"]
-    for event in ("page_context", "post_build"):
-        methods = config.plugins.events[event]
-        for i, method in enumerate(methods):
-            if getattr(method, "__self__", None) in plugins and not getattr(method, "timed", False):
-                methods[i] = timed(method, "search")
-
-
-def cache_search_segmentation(config) -> None:
-    """The search plugin cuts the Han text of every page with jieba: nine tenths of the search stage.
-    Remember the cuts by text in .cache/ (keyed by jieba's dictionary and the library versions) so that a
-    rebuild cuts only text that changed. Hooks Material 9.8's SearchIndex._segment_chinese(text) -> text."""
-    BUILD.segments = None
-    try:
-        import jieba
-        import material
-    except ImportError:
-        return
-    for name, plugin in config.plugins.items():
-        index = getattr(plugin, "search_index", None)
-        segment = getattr(index, "_segment_chinese", None)
-        if name.split("/")[-1] == "search" and callable(segment):
-            version = "\n".join([material.__version__, jieba.__version__, str(jieba.dt.dictionary),
-                                 code_version()])
-            BUILD.segments = BUILD.cache.memo("search-segments", version)
-            index._segment_chinese = functools.partial(BUILD.segments.get, compute=segment)
-
-
-def tags_plugins(config) -> list:
-    return [(name, p) for name, p in config.plugins.items() if name.split(" #")[0] in ("material/tags", "tags")]
-
-
 def check_tags_per_variant(config) -> None:
     """Every script variant needs its own tags plugin instance in mkdocs.yml, filtered to its tree
     (`filters: {include: [<root>/*]}`): one instance would mix the trees. Fails the build with the
@@ -184,13 +143,15 @@ def write_timings(config) -> None:
         log.debug(f"cannot write timings.json: {exc}")
 
 
+# Default priority (0): after every plugin's on_config, so the tags and search plugins are set up.
 def on_config(config):
     BUILD.clock = {"start": time.perf_counter()}
     cache_dir = project_dir(config) / ".cache"
     if BUILD.cache is None or BUILD.cache.directory != cache_dir:
         BUILD.cache = Cache(cache_dir)
     BUILD.cache.new_build()
-    time_search_plugin(config)
+    check_versions()
+    time_search_plugin(config, BUILD.clock)
     try:
         BUILD.options = cleaning_options(project_dir(config) / "data" / "cleaning.yml")
     except OptionsError as exc:
@@ -204,7 +165,8 @@ def on_config(config):
         log.warning("mkdocs.yml: extra.variants is empty; no article pages will be built")
     config.extra["alternate"] = [{"name": v.name, "link": f"{v.root}/", "lang": v.lang} for v in BUILD.variants]
     BUILD.base_extra_alternate = list(config.extra["alternate"])
-    cache_search_segmentation(config)  # after use_script_aware_jieba: the memo is keyed by jieba's dictionary
+    # After use_script_aware_jieba: the memo is keyed by jieba's dictionary.
+    BUILD.segments = cache_search_segmentation(config, BUILD.cache)
     BUILD.clock["setup"] = time.perf_counter() - BUILD.clock["start"]
     return config
 
@@ -238,6 +200,7 @@ def root_chooser(variants: list[Variant]) -> str:
     )
 
 
+# Default priority (0): the generated pages must exist before the tags plugin reads their front matter.
 def on_files(files: Files, config) -> Files:
     root = project_dir(config)
     for name in TEMPLATE_PAGES:
@@ -280,45 +243,11 @@ def language_partial(variant: Variant) -> str:
     return f"variant-{variant.root}"
 
 
-def ui_strings_partial(env, variant: Variant) -> str:
-    """Material's UI strings for the variant (its theme_language partial) in the variant's script, and
-    `<html lang>` = the variant's lang. Material's zh-Hant strings mix in Simplified (找到 1 个...)."""
-    name = f"partials/languages/{variant.theme_language}.html"
-    source = env.loader.get_source(env, name)[0]
-    module = env.get_template(name).module
-    strings = {key: str(module.t(key)) for key in re.findall(r'^\s*"([\w.:-]+)":', source, re.M)}
-    for key, value in strings.items():
-        if not key.startswith("search.config."):  # regex and pipeline settings, not text
-            strings[key] = script_convert.convert(value, variant.opencc, variant.phrases)
-    strings["language"] = variant.lang
-    return "{% macro t(key) %}{{ " + json.dumps(strings, ensure_ascii=False) + "[key] }}{% endmacro %}"
-
-
-def tag_anchor(options, name: str) -> str:
-    """A tag's anchor on its listing, from the plugin's public slug options (as its listings make it;
-    this site has no tag hierarchy)."""
-    slug = options.tags_slugify(name, options.tags_slugify_separator)
-    return options.tags_slugify_format.format(slug=slug)
-
-
-def find_tag_listings(config) -> None:
-    """Where each tag's listing is, per variant, from the tags plugins' own listings (filled in their
-    on_env). The plugin would look this up again for every page: for each tag of the page, every listing
-    against every tag, which cost a minute at 1,000 articles (bench/results.md); each tag has one listing."""
-    BUILD.tag_links = {}
-    for _, plugin in tags_plugins(config):
-        for listing in plugin.listings or []:
-            if listing.config.layout == INDEX_LAYOUT:  # the tag index: chips lead to the tag's own page
-                continue
-            root = listing.page.url.split("/", 1)[0]
-            for tag in listing.config.include:
-                url = urlparse(listing.page.url)._replace(fragment=tag_anchor(plugin.config, tag.name)).geturl()
-                BUILD.tag_links.setdefault(root, {})[tag.name] = url
-
-
+# Default priority (0): after the tags plugins' on_env (100), which fill the listings read here.
 def on_env(env, config, files):
-    find_tag_listings(config)  # after the tags plugins' on_env (priority 100)
-    partials = {f"partials/languages/{language_partial(v)}.html": ui_strings_partial(env, v) for v in BUILD.variants}
+    BUILD.tag_links = find_tag_listings(config)  # after the tags plugins' on_env (priority 100)
+    partials = {f"partials/languages/{language_partial(v)}.html": ui_strings_partial(env, v)
+                for v in BUILD.variants}
     env.loader = ChoiceLoader([DictLoader(partials), env.loader])
     if BUILD.variants:  # pages outside the variants (root chooser, 404) speak the first variant
         config.theme["language"] = language_partial(BUILD.variants[0])
@@ -348,9 +277,7 @@ def on_page_context(context, page, config, nav):
     context["base_url"] = "/".join([".."] * (page.url.count("/") - 1)) or "."
     context["variant"] = variant
     # The page's tag chips for Material's partial, in vocabulary order (the plugin would sort them by name).
-    links = BUILD.tag_links.get(variant.root, {})
-    context["tags"] = [TagReference(MaterialTag(name), [Link(name, links[name])])
-                       for name in page.meta.get("tags") or [] if name in links]
+    context["tags"] = tag_chips(page.meta.get("tags") or [], BUILD.tag_links.get(variant.root, {}))
     return context
 
 
@@ -365,45 +292,7 @@ def write_sitemap(path: Path, site_url: str, root: str, files: list[File]) -> No
     )
 
 
-def split_search_index(site_dir: Path) -> None:
-    """Each variant gets its own index with locations relative to its root: results stay in the reader's script."""
-    index_path = site_dir / "search" / "search_index.json"
-    if not index_path.exists():
-        return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    per_root, rest = split_index(index, [v.root for v in BUILD.variants])
-    for root, variant_index in per_root.items():
-        target = site_dir / root / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(variant_index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    index_path.write_text(json.dumps(rest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def patch_material_assets(paths, patch, missing: str) -> None:
-    """Apply patch(text) -> (text, found) to each of Material's built assets; warn (so --strict fails)
-    naming the file when the spot is not there, e.g. after a Material upgrade."""
-    for path in paths:
-        patched, ok = patch(path.read_text(encoding="utf-8"))
-        if not ok:
-            log.warning(f"{path.name}: {missing} not found (another Material version?); see seedtext/search.py")
-            continue
-        path.write_text(patched, encoding="utf-8")
-
-
-def fix_search_worker(site_dir: Path) -> None:
-    """Material's worker cuts Chinese queries wrongly (反诈 -> 反*): swap in forward maximum matching."""
-    patch_material_assets((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"),
-                          fix_query_segmentation, "Material's Chinese query segmenter (Chinese queries of two or "
-                          "more characters will match too much)")
-
-
-def defer_search_index(site_dir: Path) -> None:
-    """Readers download the search index when they open search, not with every page."""
-    patch_material_assets((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"),
-                          load_index_on_search, "Material's search index loading (every page will download "
-                          "the whole search index)")
-
-
+# Default priority (0): after the search plugin's on_post_build, which writes the index split here.
 def on_post_build(config):
     BUILD.clock["post_build"] = time.perf_counter()
     site_dir = Path(config.site_dir)
@@ -411,7 +300,7 @@ def on_post_build(config):
     for variant in BUILD.variants:
         write_sitemap(site_dir / variant.root / "sitemap.xml", site_url, variant.root,
                       BUILD.variant_files.get(variant.root, []))
-    split_search_index(site_dir)
+    split_search_index(site_dir, [v.root for v in BUILD.variants])
     fix_search_worker(site_dir)
     defer_search_index(site_dir)
     if BUILD.segments is not None:

@@ -123,7 +123,7 @@ def _article(lines: list[Line], block: TitleBlock | None, source: str, vocab: Vo
     head_lines = block.lines if block else []
     meta = apply_title_block(block, vocab, edits) if block else {"title": "", "subtitle": "", "authors": [],
                                                                   "roles": {}, "byline": ""}
-    kickers = [ln for ln in lines if ln.kind == BlockKind.KICKER]
+    kickers = [ln for ln in lines if ln.kind == LineKind.KICKER]
     head_lines = kickers + head_lines
     body = [ln for ln in lines if ln not in head_lines]
     drafts = build_blocks(body, vocab, overrides, edits)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import BlockKind, Edit, EditKind
+from ..model import Edit, EditKind
 from ..steps import step
 from .lines import NOT_TEXT, Line, LineKind
 from .roles import Vocabulary, byline_parts, heading_like
@@ -31,7 +31,7 @@ class TitleBlock:
 
 
 def _is_subtitle(line: Line) -> bool:
-    return line.text.startswith(("——", "--", "—")) and not ends_sentence(line.text) and line.kind != BlockKind.CAPTION
+    return line.text.startswith(("——", "--", "—")) and not ends_sentence(line.text) and line.kind != LineKind.CAPTION
 
 
 _OPEN_CLAUSE = re.compile(f"[{PAUSES}]$|[{STOPS}]")  # ends mid-clause, or holds a finished sentence
@@ -109,7 +109,7 @@ def find_title_blocks(lines: list[Line], vocab: Vocabulary, forced: set[int] = f
 def apply_title_block(block: TitleBlock, vocab: Vocabulary, edits: list[Edit]) -> dict:
     """Clean the title block's lines; returns the article metadata they give."""
     title = block.title
-    title.kind = BlockKind.TITLE
+    title.kind = LineKind.TITLE
     text = despace_headline(title.text)
     m = _DOUBLED.match(text)
     if m:
@@ -120,12 +120,12 @@ def apply_title_block(block: TitleBlock, vocab: Vocabulary, edits: list[Edit]) -
     title.text = text
     meta: dict = {"title": text, "subtitle": "", "authors": [], "roles": {}, "byline": ""}
     if block.subtitle:
-        block.subtitle.kind = BlockKind.SUBTITLE
+        block.subtitle.kind = LineKind.SUBTITLE
         block.subtitle.text = despace_headline(block.subtitle.text)
         meta["subtitle"] = block.subtitle.text
     shown = []
     for line in block.bylines:
-        line.kind = BlockKind.BYLINE
+        line.kind = LineKind.BYLINE
         parts = []
         for role, sep, names_text in byline_parts(line.text, vocab, line.byline_marker):
             names = split_names(names_text)

@@ -183,20 +183,20 @@ def wrapped_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> 
     the lines that continue a caption."""
     following: set[int] = set()
     for k, line in enumerate(body):
-        if line.kind != BlockKind.CAPTION or line.no in following:
+        if line.kind != LineKind.CAPTION or line.no in following:
             continue
         if finished_caption(line.text, vocab):
             nxt = body[k + 1] if k + 1 < len(body) else None
             if nxt and nxt.kind in (LineKind.TEXT, LineKind.CAPTION) and credit_only(nxt.text, vocab) \
                     and line.blank_after <= 1:
-                nxt.kind = BlockKind.CAPTION
+                nxt.kind = LineKind.CAPTION
                 following.add(nxt.no)
                 edits.append(Edit(EditKind.CAPTION, nxt.no, f"the photo credit of the caption on line {line.no}"))
             continue
         taken: list[Line] = []
         for nxt in body[k + 1:k + 4]:
             if nxt.kind not in (LineKind.TEXT, LineKind.CAPTION) or nxt.blank_before > 1 \
-                    or (nxt.phys > line.phys + HANG and nxt.kind != BlockKind.CAPTION):
+                    or (nxt.phys > line.phys + HANG and nxt.kind != LineKind.CAPTION):
                 break
             taken.append(nxt)
             if finished_caption(nxt.text, vocab):
@@ -206,7 +206,7 @@ def wrapped_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> 
                             and ends_sentence(nxt.text):
                         taken.append(after)
                     for cont in taken:
-                        cont.kind = BlockKind.CAPTION
+                        cont.kind = LineKind.CAPTION
                         following.add(cont.no)
                         edits.append(Edit(EditKind.CAPTION, cont.no, f"continues the caption of line {line.no}"))
                 break
@@ -266,12 +266,12 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
             close()
             drafts.append(Draft(BlockKind.GAP, [line]))
             edits.append(Edit(EditKind.OVERRIDE, line.no, "gap mark before this line (overrides: gap_before)"))
-        if line.kind == BlockKind.CAPTION and line.no in caption_tails:
+        if line.kind == LineKind.CAPTION and line.no in caption_tails:
             caption = (held or drafts)[-1]
             caption.lines.append(line)
             caption.text = caption_text_of(caption.lines, vocab)
             continue
-        if line.kind == BlockKind.CAPTION:
+        if line.kind == LineKind.CAPTION:
             caption = Draft(BlockKind.CAPTION, [line], caption_text(line, vocab))
             last = current.lines[-1] if current else None
             # Inside an unfinished paragraph, or after a full line that may go on past the photo: held
@@ -309,7 +309,7 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
             else:
                 current = None
             for ln in tail:
-                ln.kind = BlockKind.HEADING
+                ln.kind = LineKind.HEADING
             edits.append(Edit(EditKind.HEADING, tail[0].no,
                               f"heading: ends without a sentence end on a line short of the column "
                               f"({prev.phys:g} of {col:g}), and line {line.no} starts anew"))

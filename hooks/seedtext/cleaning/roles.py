@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import BlockKind, Edit, EditKind
+from ..model import Edit, EditKind
 from ..steps import step
 from .lines import Line, LineKind
 from .text import (
@@ -138,11 +138,11 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, edits: list[Edit]) 
             # A whole short sentence inside a cut sentence whose halves read on (既讲法|律): a photo's caption.
             if inside_sentence and word_across(before.text, despace_prose(after.text)) \
                     and not re.search(r"[。！？].", line.text):
-                line.kind = BlockKind.CAPTION
+                line.kind = LineKind.CAPTION
                 edits.append(Edit(EditKind.CAPTION, line.no,
                                   "a sentence set off inside a cut sentence: a photo caption"))
             continue
-        heads_nothing = _SLOGAN.match(line.text.replace(" ", "")) and (after is None or after.kind == BlockKind.HEADING
+        heads_nothing = _SLOGAN.match(line.text.replace(" ", "")) and (after is None or after.kind == LineKind.HEADING
                                                                       or after.md_level)
         if inside_sentence or heads_nothing:
             line.kind = LineKind.FILLER
@@ -170,7 +170,7 @@ def mark_line_kinds(lines: list[Line], vocab: Vocabulary, overrides: dict, edits
             line.removed.append(line.text)
             edits.append(Edit(EditKind.REMOVE, line.no, f"filler unrelated to the article: {line.text!r}", line.text))
         elif line.text == vocab.gap_mark:
-            line.kind = BlockKind.GAP
+            line.kind = LineKind.GAP
             line.removed.append(line.text)
             edits.append(Edit(EditKind.REMOVE, line.no, "gap mark (re-created where the text breaks off)", line.text))
         elif line.kind == LineKind.TEXT and all(c in CIRCLED for c in line.text.replace(" ", "")):
@@ -178,12 +178,12 @@ def mark_line_kinds(lines: list[Line], vocab: Vocabulary, overrides: dict, edits
             line.removed.append(line.text)
             edits.append(Edit(EditKind.REMOVE, line.no, f"image number without caption text: {line.text!r}", line.text))
         elif line.kind == LineKind.TEXT and strong_caption(line.text, vocab):
-            line.kind = BlockKind.CAPTION
+            line.kind = LineKind.CAPTION
             edits.append(Edit(EditKind.CAPTION, line.no, "photo caption set apart"))
             strip_photo_pointer(line, vocab, edits)
         elif line.kind == LineKind.TEXT and line.md_level and line.md_level != 1:
-            line.kind = BlockKind.HEADING
+            line.kind = LineKind.HEADING
         elif line.kind == LineKind.TEXT and is_two_part_headline(line.text) and heading_like(line, vocab) \
                 and not byline_parts(line.text, vocab):
-            line.kind = BlockKind.HEADING
+            line.kind = LineKind.HEADING
     mark_interruptions(lines, vocab, edits)

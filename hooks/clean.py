@@ -1,4 +1,4 @@
-"""Clean one seed and print what the site publishes for it.
+"""Clean one seed and print its articles as the cleaner makes them (the site adds tags and related lists).
 
     python hooks/clean.py SEED.txt            the Markdown pages, each with its front matter
     python hooks/clean.py SEED.txt --explain  every edit (join, split, removal, space, punctuation) and its step

@@ -30,6 +30,7 @@ from .text import (
     ends_sentence,
     full_width_punctuation,
     is_han,
+    is_single_sentence,
     is_wide,
     width,
 )
@@ -171,10 +172,6 @@ def join_text(left: str, right: str, left_full: bool) -> str:
     return left + right
 
 
-def line_text(line: Line) -> str:
-    return despace_headline(line.text) if line.kind == LineKind.HEADING else despace_prose(line.text)
-
-
 @step("wrapped_captions")
 def wrapped_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> set[int]:
     """A caption wrapped at the photo's width (图为民警在社区开展反诈 / 宣传。黄小明 摄): an unfinished caption
@@ -194,14 +191,14 @@ def wrapped_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> 
                 edits.append(Edit(EditKind.CAPTION, nxt.no, f"the photo credit of the caption on line {line.no}"))
             continue
         taken: list[Line] = []
-        for nxt in body[k + 1:k + 4]:
+        for j, nxt in enumerate(body[k + 1:k + 4], k + 1):
             if nxt.kind not in (LineKind.TEXT, LineKind.CAPTION) or nxt.blank_before > 1 \
                     or (nxt.phys > line.phys + HANG and nxt.kind != LineKind.CAPTION):
                 break
             taken.append(nxt)
             if finished_caption(nxt.text, vocab):
                 if not taken[-1].text.startswith(vocab.caption_marks):
-                    after = body[body.index(nxt) + 1] if body.index(nxt) + 1 < len(body) else None
+                    after = body[j + 1] if j + 1 < len(body) else None
                     if after and after.kind in (LineKind.TEXT, LineKind.CAPTION) and credit_only(after.text, vocab) \
                             and ends_sentence(nxt.text):
                         taken.append(after)
@@ -321,7 +318,7 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
                                    indent_cue, bool(held))
         if joined:
             edits.append(Edit(EditKind.JOIN, line.no, f"joined to line {prev.no}: {reason}"))
-            current.text = join_text(current.text, text, prev.phys >= col - SHORT_BY or prev.justified)
+            current.text = join_line(current.text, prev, text, col)
             current.lines.append(line)
         else:
             edits.append(Edit(EditKind.SPLIT, line.no, f"new paragraph: {reason}"))
@@ -345,10 +342,16 @@ def heading_tail(current: Draft) -> list[Line]:
     return []
 
 
+def join_line(text: str, prev: Line, line_text: str, col: float) -> str:
+    """The paragraph's text so far with the next line's text joined on (`col`: the column at that line)."""
+    return join_text(text, line_text, prev.phys >= col - SHORT_BY or prev.justified)
+
+
 def _rejoin(lines: list[Line], cols: dict[int, float]) -> str:
+    """A paragraph's text made again from its lines, joined as build_blocks joined them."""
     text = despace_prose(lines[0].text)
     for prev, line in zip(lines, lines[1:], strict=False):
-        text = join_text(text, despace_prose(line.text), prev.phys >= cols[prev.no] - SHORT_BY or prev.justified)
+        text = join_line(text, prev, despace_prose(line.text), cols[line.no])
     return text
 
 
@@ -447,8 +450,8 @@ def caption_text(line: Line, vocab: Vocabulary) -> str:
 def rank_headings(drafts: list[Draft]) -> None:
     """Heading levels from the article's own Markdown ranks: its highest-ranked heading marks become
     level 2, the next level 3 (### and #### in one article: 2 and 3). Plain and bold lines are level 2."""
-    ranks = sorted({d.lines[0].md_level for d in drafts if d.kind == BlockKind.HEADING \
-            and 1 <= d.lines[0].md_level <= 6})
+    ranks = sorted({d.lines[0].md_level for d in drafts
+                    if d.kind == BlockKind.HEADING and 1 <= d.lines[0].md_level <= 6})
     for d in drafts:
         if d.kind == BlockKind.HEADING:
             md = d.lines[0].md_level
@@ -469,10 +472,6 @@ def mark_heading_runs(drafts: list[Draft], edits: list[Edit]) -> None:
                 d.kind = BlockKind.DISPLAY
                 edits.append(Edit(EditKind.DISPLAY, d.lines[0].no, "one of several headings in a row: a display line"))
         k = max(end, k + 1)
-
-
-def is_single_sentence(text: str) -> bool:
-    return ends_sentence(text) and not re.search(f"[{STOPS}][{CLOSING}]*(?=.)", text)
 
 
 @step("weak_captions")

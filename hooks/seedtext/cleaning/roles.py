@@ -122,13 +122,23 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, edits: list[Edit]) 
     (an advert or slogan a page break left in the text: 云江农商银行 … 最快3分钟放款), and a slogan
     (节约用水，人人有责) that heads nothing (the next line is a heading, or the text ends). Removed and logged."""
     flow = [ln for ln in lines if ln.kind in (LineKind.TEXT, LineKind.HEADING, LineKind.FILLER)]
+    # The first line after each that is not filler, found in one backward pass, and the text line before
+    # it kept as the loop goes (a double-spaced text makes nearly every line a candidate: no rescans).
+    not_filler_after: list[Line | None] = []
+    nxt: Line | None = None
+    for ln in reversed(flow):
+        not_filler_after.append(nxt)
+        nxt = ln if ln.kind != LineKind.FILLER else nxt
+    not_filler_after.reverse()
+    before: Line | None = None  # the last text line before this one (as it stands after its own turn)
     for k, line in enumerate(flow):
+        if k and flow[k - 1].kind == LineKind.TEXT:
+            before = flow[k - 1]
         if line.kind not in (LineKind.TEXT, LineKind.HEADING) or line.md_level \
                 or width(line.text) > vocab.max_heading_width \
                 or line.blank_before < 1 or line.blank_after < 1 or k == 0 or line.text.endswith(LEADS_ON):
             continue
-        before = next((ln for ln in reversed(flow[:k]) if ln.kind == LineKind.TEXT), None)
-        after = next((ln for ln in flow[k + 1:] if ln.kind != LineKind.FILLER), None)
+        after = not_filler_after[k]
         set_off = min(line.blank_before, line.blank_after) >= 2 or (
             before is not None and after is not None and before.blank_before == 0 and after.blank_after == 0)
         inside_sentence = set_off and before is not None and after is not None and before.kind == LineKind.TEXT \

@@ -54,6 +54,11 @@ def ends_sentence(text: str) -> bool:
     return bool(SENTENCE_END.search(text.rstrip()))
 
 
+def is_single_sentence(text: str) -> bool:
+    """One sentence, ending the text: no stop before the last."""
+    return ends_sentence(text) and not re.search(f"[{STOPS}][{CLOSING}]*(?=.)", text)
+
+
 def nonspace(text: str) -> str:
     return "".join(text.split())
 

@@ -208,7 +208,7 @@ def decode_seed(data: bytes, notes: list[tuple[int, str]] | None = None) -> tupl
     if controls > max(8, len(sample) // 100):
         raise SeedError(f"a binary file ({controls} control characters in the text), not an article: "
                         "save the article as plain text (.txt, UTF-8)")
-    if notes is not None:
+    if notes is not None and _CONTROLS.search(text):  # most seeds have none: no line-by-line pass
         notes += stray_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = normalise_spacing(text)
     if not text.strip():

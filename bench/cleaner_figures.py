@@ -36,7 +36,7 @@ from degrade import (  # noqa: E402
 
 from seedtext.cleaning import clean  # noqa: E402
 from seedtext.cleaning.lossless import check_lossless  # noqa: E402
-from seedtext.publish import load_yaml  # noqa: E402
+from seedtext.seed import load_yaml  # noqa: E402
 
 WIDE = "[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]"
 STRAY_SPACE = re.compile(f"(?<={WIDE}) | (?={WIDE})")

@@ -157,7 +157,7 @@ def plain_child(project: Path, plain: Path) -> None:
 
     sys.path.insert(0, str(project / "hooks"))
     from seedtext.cache import Cache
-    from seedtext.publish import load_yaml
+    from seedtext.seed import load_yaml
     from seedtext.site import Variant, build_site, variant_markdown
 
     config = yaml.safe_load(re.sub(r"!!python/\S+", "", (project / "mkdocs.yml").read_text(encoding="utf-8")))

@@ -1,12 +1,14 @@
-"""Clean one seed and print its articles as the cleaner makes them (the site adds tags and related lists).
+"""Clean one seed and print its article pages exactly as the site publishes them (Simplified).
 
-    python hooks/clean.py SEED.txt            the Markdown pages, each with its front matter
+    python hooks/clean.py SEED.txt            the Markdown pages: front matter, text, tags and related lists
     python hooks/clean.py SEED.txt --explain  every edit (join, split, removal, space, punctuation) and its step
     python hooks/clean.py SEED.txt --by-step  the same edits, grouped by the cleaning step that made them
     python hooks/clean.py SEED.txt --text     the cleaned text alone (one block per paragraph)
 
-Uses the build's own code path (seedtext.publish) and the site's data/cleaning.yml and
-seeds/overrides/<seed>.yml. Exits 1 with a one-line message naming the file when it cannot be read.
+Uses the build's own code path (seedtext.site.pages_of_seed) and the site's data/cleaning.yml,
+data/tags.yml and seeds/overrides/<seed>.yml. A seed in seeds/ gets its related lists from the other
+seeds there (cleaned results come from the build's cache, .cache/); any other file is shown as the
+page a site with only that file would publish. Exits 1 with a one-line message naming the file when it cannot be read.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from options import OptionsError, cleaning_options  # noqa: E402
+from seedtext.cache import Cache  # noqa: E402
 from seedtext.cleaning import STEPS  # noqa: E402
 from seedtext.model import Edit  # noqa: E402
-from seedtext.publish import publish_seed  # noqa: E402
 from seedtext.render import render_text  # noqa: E402
+from seedtext.site import pages_of_seed  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -47,23 +50,23 @@ def main(argv: list[str] | None = None) -> int:
     except OptionsError as exc:
         print(exc, file=sys.stderr)
         return 1
-    seed = publish_seed(args.seed, options)
+    seed, pages = pages_of_seed(args.seed, PROJECT, options, Cache(PROJECT / ".cache"))
     if seed.error:
         print(f"{args.seed}: {seed.error}", file=sys.stderr)
         return 1
     if args.explain:
-        for edit in sorted(seed.result.edits, key=lambda e: e.line):  # stable: step order within a line
+        for edit in sorted(seed.edits, key=lambda e: e.line):  # stable: step order within a line
             print(explained(edit))
     elif args.by_step:
         for step in STEPS:
-            edits = [e for e in seed.result.edits if e.step == step.name]
+            edits = [e for e in seed.edits if e.step == step.name]
             print(f"## {step.name} ({len(edits)}): {step.summary}")
             for edit in sorted(edits, key=lambda e: e.line):
                 print(explained(edit))
     elif args.text:
-        print("\n\n\n".join(render_text(page.article) for page in seed.pages), end="")
+        print("\n\n\n".join(render_text(article) for article in seed.articles), end="")
     else:
-        print("\n".join(page.markdown for page in seed.pages), end="")
+        print("\n".join(page.markdown for page in pages), end="")
     for warning in seed.warnings:
         raw = f" | {warning.raw}" if warning.line else ""
         print(f"WARNING {warning.where(args.seed.name)}: {warning.message}{raw}", file=sys.stderr)

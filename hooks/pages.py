@@ -11,9 +11,8 @@ import dataclasses
 import json
 import time
 from pathlib import Path
-from xml.sax.saxutils import escape as xml_escape
 
-from jinja2 import ChoiceLoader, DictLoader
+from jinja2 import ChoiceLoader, DictLoader, Environment
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -60,6 +59,7 @@ class Build:
         self.segments: Memo | None = None  # the search plugin's word segmentation, by text
         self.tag_links: dict[str, dict[str, str]] = {}  # variant root -> tag -> its listing's URL and anchor
         self.options: dict = {}  # data/cleaning.yml, checked
+        self.env: Environment | None = None  # the theme's templates (on_env), for the sitemaps per variant
 
 
 # The one object the events below work on (MkDocs imports a hook module once per process).
@@ -120,9 +120,9 @@ def write_timings(config) -> None:
     search = clock.get("search", 0.0) + (now - clock["post_build"])
     stages = {
         "setup": clock["setup"],  # on_config: variants, OpenCC converters, jieba dictionary
-        "decode_clean": stats.publish_seconds,
+        "decode_clean": stats.clean_seconds,
         "conversion": stats.convert_seconds,
-        "tags_xref": clock["build_site"] - stats.publish_seconds,  # the rest of build_site (tags, listings)
+        "tags_xref": clock["build_site"] - stats.clean_seconds,  # the rest of build_site (tags, listings)
         "render": clock["post_build"] - clock["files_end"] - clock.get("search", 0.0),
         "search": search,
         "total": now - clock["start"],
@@ -249,6 +249,7 @@ def on_env(env, config, files):
     partials = {f"partials/languages/{language_partial(v)}.html": ui_strings_partial(env, v)
                 for v in BUILD.variants}
     env.loader = ChoiceLoader([DictLoader(partials), env.loader])
+    BUILD.env = env
     if BUILD.variants:  # pages outside the variants (root chooser, 404) speak the first variant
         config.theme["language"] = language_partial(BUILD.variants[0])
     return env
@@ -281,25 +282,18 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def write_sitemap(path: Path, site_url: str, root: str, files: list[File]) -> None:
-    urls = "".join(
-        f"<url><loc>{xml_escape(site_url + root + '/' + f.url.split('/', 1)[1])}</loc></url>" for f in files if f.page
-    )
-    path.write_text(
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>\n',
-        encoding="utf-8",
-    )
+def write_sitemap(path: Path, files: list[File], config) -> None:
+    """The variant's own sitemap, from the theme's sitemap.xml template (MkDocs' own, as for the root's)."""
+    xml = BUILD.env.get_template("sitemap.xml").render(pages=[f for f in files if f.page], config=config)
+    path.write_text(xml, encoding="utf-8")
 
 
 # Default priority (0): after the search plugin's on_post_build, which writes the index split here.
 def on_post_build(config):
     BUILD.clock["post_build"] = time.perf_counter()
     site_dir = Path(config.site_dir)
-    site_url = config.site_url or "/"
     for variant in BUILD.variants:
-        write_sitemap(site_dir / variant.root / "sitemap.xml", site_url, variant.root,
-                      BUILD.variant_files.get(variant.root, []))
+        write_sitemap(site_dir / variant.root / "sitemap.xml", BUILD.variant_files.get(variant.root, []), config)
     split_search_index(site_dir, [v.root for v in BUILD.variants])
     fix_search_worker(site_dir)
     defer_search_index(site_dir)

@@ -20,13 +20,14 @@ import jieba  # noqa: E402
 import jieba.analyse  # noqa: E402
 
 from options import cleaning_options  # noqa: E402
-from seedtext.publish import publish_seed  # noqa: E402
+from seedtext.cleaning.text import HAN  # noqa: E402
+from seedtext.seed import clean_seed  # noqa: E402
 from seedtext.site import seed_files  # noqa: E402
 from seedtext.tagpages import article_text  # noqa: E402
 from seedtext.tags import load_vocabulary  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parents[1]
-QUOTED = re.compile(r"“([\u4e00-\u9fff0-9、]{2,8})”")
+QUOTED = re.compile(f"“([{HAN}0-9、]{{2,8}})”")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,15 +41,15 @@ def main(argv: list[str] | None = None) -> int:
     seeds, _ = seed_files(PROJECT / "seeds")
     found: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for path in seeds:
-        for page in publish_seed(path, options).pages:
-            text = article_text(page)
+        for article in clean_seed(path, options).articles:
+            text = article_text(article)
             terms = dict(jieba.analyse.extract_tags(text, topK=args.per_article, withWeight=True,
                                                     allowPOS=("n", "nz", "nt", "vn", "l", "j")))
             for quoted in set(QUOTED.findall(text)):  # campaigns and mechanisms are printed in quotes
                 terms[quoted] = terms.get(quoted, 0) + 1.0
             for term, weight in terms.items():
                 if len(term) >= 2 and not any(rule.pattern.search(term) for rule in rules):
-                    found[term].append((page.article.title, weight))
+                    found[term].append((article.title, weight))
     shared = {term: hits for term, hits in found.items() if len(hits) >= 2}
     ranked = sorted(shared.items(), key=lambda item: (-sum(w for _, w in item[1]), item[0]))
     print("candidate\tarticles\tscore\tin")

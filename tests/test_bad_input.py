@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MKDOCS, REPO, copy_project, mkdocs_build
-from seedtext.publish import load_yaml, publish_seed
+from seedtext.seed import clean_seed, load_yaml
 
 GOOD_NAME = "000_cb0c1f57c2809c27.txt"
 GOOD = (REPO / "seeds" / GOOD_NAME).read_bytes()
@@ -153,7 +153,7 @@ def test_seed_processing_grows_linearly_with_size(tmp_path):
         seed = tmp_path / f"{megabytes}.txt"
         seed.write_bytes(article * int(megabytes * 1024 * 1024 // len(article)))
         started = time.perf_counter()
-        published = publish_seed(seed, options)
+        published = clean_seed(seed, options)
         timings[megabytes] = time.perf_counter() - started
         assert not published.error, published.error
     ratio = timings[4] / max(timings[0.5], 1e-3)

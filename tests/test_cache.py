@@ -5,7 +5,9 @@ the cache's counters and the .cache/timings.json a build writes, never through t
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import pickle
 import shutil
 from pathlib import Path
 
@@ -14,8 +16,9 @@ import pytest
 from conftest import REPO, copy_project, mkdocs_build
 from seedtext import cache as cache_module
 from seedtext.convert import convert_variant
-from seedtext.publish import load_yaml
-from seedtext.site import build_site
+from seedtext.seed import load_yaml
+from seedtext.site import build_site, seed_files, unique_slugs
+from seedtext.tagpages import article_markdown, tag_articles
 
 SEEDS = sorted(p.name for p in (REPO / "seeds").glob("*.txt"))
 
@@ -132,14 +135,19 @@ def test_a_damaged_conversion_entry_is_converted_again(project, cache):
     assert cache.stats.converted == 1
 
 
-def test_cached_objects_are_fresh_each_build(project, cache):
-    """Later steps change slugs and tags in place: one build's changes never leak into the next."""
-    first = build(project, cache)
-    first.seeds[0].pages[0].slug = "changed-in-place"
-    first.seeds[0].pages[0].article.tags.append("改过")
-    second = build(project, cache)
-    assert second.seeds[0].pages[0].slug != "changed-in-place"
-    assert "改过" not in second.seeds[0].pages[0].article.tags
+def test_later_stages_leave_the_cleaned_seeds_as_they_were(project, cache):
+    """Slugs, tags and pages are new objects made from the cached seeds: a build never changes what the
+    cache hands it, so the next build (or `mkdocs serve`'s next one) starts from the same articles."""
+    options = load_yaml(project / "data" / "cleaning.yml")
+    seeds = [cache.cleaned_seed(path, options) for path in seed_files(project / "seeds")[0]]
+    before = pickle.dumps(seeds)
+    pages, tags = tag_articles(unique_slugs(seeds), project / "data" / "tags.yml")
+    assert pages and all(page.tags for page in pages)
+    for page in pages:
+        article_markdown(page, tags)
+    assert pickle.dumps(seeds) == before
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        pages[0].slug = "changed-in-place"
 
 
 # ---------------------------------------------------------------------------------------------

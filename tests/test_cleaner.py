@@ -31,8 +31,8 @@ from degrade import (
 from conftest import REPO
 from seedtext.cleaning import clean
 from seedtext.cleaning.lossless import check_lossless
-from seedtext.publish import load_yaml
 from seedtext.render import first_sentence, render_text
+from seedtext.seed import load_yaml
 
 OPTIONS = load_yaml(REPO / "data" / "cleaning.yml")
 WIDTHS = range(8, 23)
@@ -390,7 +390,7 @@ def test_a_broken_move_override_is_reported_and_the_rest_still_applies():
 
 
 def test_an_overrides_key_of_the_wrong_type_is_named_and_the_valid_keys_still_apply(tmp_path):
-    from seedtext.publish import publish_seed
+    from seedtext.seed import clean_seed
 
     (tmp_path / "overrides").mkdir()
     seed = tmp_path / "fixture.txt"
@@ -398,9 +398,9 @@ def test_an_overrides_key_of_the_wrong_type_is_named_and_the_valid_keys_still_ap
     (tmp_path / "overrides" / "fixture.yml").write_text(
         "title: 编辑定的标题\nbreak_before: [12, 第三行]\ncity: {x: 1}\nmove: [{lines: 9-3, before: 1}]\ncolour: red\n",
         encoding="utf-8")
-    published = publish_seed(seed, OPTIONS)
-    assert not published.error and published.pages, "the article is published"
-    assert published.pages[0].article.title == "编辑定的标题"  # the valid key applied
+    published = clean_seed(seed, OPTIONS)
+    assert not published.error and published.articles, "the article is published"
+    assert published.articles[0].title == "编辑定的标题"  # the valid key applied
     problems = [f"{w.where(seed.name)}: {w.message}" for w in published.warnings]
     for key, value in (("break_before", "第三行"), ("city", "'x'"), ("move", "9-3"), ("colour", "red")):
         assert any(p.startswith("seeds/overrides/fixture.yml: key") and repr(key) in p and value in p

@@ -4,6 +4,8 @@ titles, a home page grouped by city, readable URLs, Chinese-ready theme."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ import yaml
 
 from conftest import REPO
 from seedtext.cache import Cache
-from seedtext.publish import load_yaml
+from seedtext.seed import load_yaml
 from seedtext.site import Variant, build_site
 
 VARIANTS = [Variant.from_config(v) for v in yaml.safe_load(
@@ -24,7 +26,7 @@ def site():
 
 
 def articles(site):
-    return [page for seed in site.seeds for page in seed.pages]
+    return site.articles
 
 
 def h1(html: str) -> str:
@@ -35,9 +37,9 @@ def h1(html: str) -> str:
 
 def test_every_seed_yields_articles_with_real_titles(site):
     for seed in site.seeds:
-        assert seed.pages, f"{seed.source} produced no article"
-        for page in seed.pages:
-            title = page.article.title
+        assert seed.articles, f"{seed.source} produced no article"
+        for article in seed.articles:
+            title = article.title
             assert title and not re.search(r"\.txt|[0-9a-f]{8}", title), f"{seed.source}: title {title!r}"
             assert 4 <= len(title) <= 40, f"{seed.source}: implausible title {title!r}"
 
@@ -60,8 +62,9 @@ def test_urls_are_readable_pinyin_of_city_and_title(site):
 
 
 def test_front_matter_names_title_and_source(site):
+    markdown = {page.uri: page.markdown for page in site.pages}
     for page in articles(site):
-        meta = yaml.safe_load(page.markdown.split("---\n")[1])
+        meta = yaml.safe_load(markdown[f"articles/{page.slug}.md"].split("---\n")[1])
         assert meta["title"] == page.article.title
         assert meta["source"] == page.article.source
         for key in ("subtitle", "authors", "city", "period"):
@@ -108,3 +111,26 @@ def test_build_leaves_no_generated_markdown_in_docs(built_site):
     docs = {p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs").rglob("*.md")}
     assert not any(name.startswith(("zh-", "articles")) for name in docs), docs
     assert Path(built_site / "sitemap.xml").exists()
+
+
+def test_clean_py_prints_exactly_the_pages_the_site_publishes_for_a_seed(site):
+    """An editor checking a seed sees the page a reader gets: tags, term links and related lists included."""
+    seed = REPO / "seeds" / "002_0d1112e8809bcfdf.txt"
+    printed = subprocess.run([sys.executable, str(REPO / "hooks" / "clean.py"), str(seed)],
+                             capture_output=True, text=True, check=True).stdout
+    published = [page.markdown for page in site.pages if page.source == seed.name]
+    assert len(published) == 1
+    assert printed == published[0]
+    assert "\ntags:\n" in printed and "## 相关文章" in printed and "](../tags/" in printed
+
+
+def test_each_script_has_a_sitemap_of_its_own_pages(site, built_site):
+    """Search engines find every article of a script tree from that tree's sitemap, at absolute URLs."""
+    config = re.sub(r"!!python/\S+", "", (REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    site_url = yaml.safe_load(config)["site_url"]
+    for variant in VARIANTS:
+        xml = (built_site / variant.root / "sitemap.xml").read_text(encoding="utf-8")
+        locs = re.findall(r"<loc>([^<]+)</loc>", xml)
+        assert all(loc.startswith(f"{site_url}{variant.root}/") for loc in locs), variant.root
+        for page in articles(site):
+            assert f"{site_url}{variant.root}/articles/{page.slug}/" in locs, (variant.root, page.slug)

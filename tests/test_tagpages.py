@@ -12,7 +12,7 @@ import yaml
 from conftest import REPO
 from seedtext.cache import Cache
 from seedtext.model import Article, Block
-from seedtext.publish import ArticlePage, load_yaml
+from seedtext.seed import load_yaml
 from seedtext.site import build_site
 from seedtext.tagpages import AUTHOR_GROUP, CITY_GROUP, article_markdown, tag_articles
 
@@ -21,10 +21,10 @@ ROOTS = [v["root"] for v in yaml.load((REPO / "mkdocs.yml").read_text(encoding="
                                       Loader=yaml.Loader)["extra"]["variants"]]
 
 
-def page(slug: str, city: str, text: str, authors=()) -> ArticlePage:
-    art = Article(title=slug, source=f"{slug}.txt", first_line=1, city=city, authors=list(authors),
-                  blocks=[Block("paragraph", text, 1, 1)])
-    return ArticlePage(slug, art, "")
+def page(slug: str, city: str, text: str, authors=()) -> tuple[str, Article]:
+    """An article and its slug, as tag_articles takes them."""
+    return slug, Article(title=slug, source=f"{slug}.txt", first_line=1, city=city, authors=list(authors),
+                         blocks=[Block("paragraph", text, 1, 1)])
 
 
 def text_of(html: str) -> str:
@@ -32,18 +32,17 @@ def text_of(html: str) -> str:
 
 
 def test_tags_come_from_the_vocabulary_city_and_byline_only():
-    pages = [page("a", "湘潭", "开展百日会战，严打电信网络诈骗，还有一个词表里没有的新词", ["周明"]),
-             page("b", "株洲", "百日会战成效显著")]
-    tags = tag_articles(pages, VOCABULARY)
-    assert pages[0].article.tags == ["湘潭", "反诈", "百日会战", "周明"]
+    pages, tags = tag_articles([page("a", "湘潭", "开展百日会战，严打电信网络诈骗，还有一个词表里没有的新词", ["周明"]),
+                                page("b", "株洲", "百日会战成效显著")], VOCABULARY)
+    assert pages[0].tags == ("湘潭", "反诈", "百日会战", "周明")
     assert tags["湘潭"].group == CITY_GROUP and tags["周明"].group == AUTHOR_GROUP
     assert [p.slug for p in tags["百日会战"].pages] == ["a", "b"]
     assert "新词" not in tags
 
 
 def test_an_article_ends_with_its_tags_and_the_articles_it_shares_campaigns_with():
-    pages = [page("a", "湘潭", "开展百日会战和减量控大"), page("b", "株洲", "百日会战"), page("c", "永州", "无关")]
-    tags = tag_articles(pages, VOCABULARY)
+    pages, tags = tag_articles([page("a", "湘潭", "开展百日会战和减量控大"), page("b", "株洲", "百日会战"),
+                                page("c", "永州", "无关")], VOCABULARY)
     markdown = article_markdown(pages[0], tags)
     assert "[百日会战](../tags/bai-ri-hui-zhan.md)" in markdown
     assert "## 相关文章" in markdown and "(b.md)" in markdown and "(c.md)" not in markdown
@@ -55,12 +54,11 @@ def test_every_article_has_a_city_tag_and_five_topic_tags():
     groups = {}
     for group, members in yaml.safe_load(VOCABULARY.read_text(encoding="utf-8")).items():
         groups.update({str(name): group for name in members or {}})
-    for seed in site.seeds:
-        for p in seed.pages:
-            art = p.article
-            assert art.city and art.tags[0] == art.city
-            topics = [t for t in art.tags if groups.get(t) not in (None, "城市")]
-            assert len(topics) >= 5, (art.title, art.tags)
+    for p in site.articles:
+        art = p.article
+        assert art.city and p.tags[0] == art.city
+        topics = [t for t in p.tags if groups.get(t) not in (None, "城市")]
+        assert len(topics) >= 5, (art.title, p.tags)
 
 
 def test_tag_index_and_listings_in_every_variant(built_site: Path):
@@ -162,8 +160,7 @@ def test_first_mention_in_each_section_links_to_the_tag_never_in_headings_or_cap
         Block("paragraph", "百日会战之后<script>", 3, 3),
         Block("heading", "百日会战总结", 4, 4, 2),
         Block("paragraph", "再说百日会战。", 5, 5)])
-    pages = [ArticlePage("a", art, ""), page("b", "株洲", "百日会战")]
-    tags = tag_articles(pages, VOCABULARY)
+    pages, tags = tag_articles([("a", art), page("b", "株洲", "百日会战")], VOCABULARY)
     markdown = article_markdown(pages[0], tags)
     body = markdown.split("\n\n")
     link = "[百日会战](../tags/bai-ri-hui-zhan.md)"

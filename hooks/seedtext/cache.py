@@ -1,14 +1,13 @@
 """Cleaning and conversion results cached by content hash (no MkDocs import).
 
-- A seed's SeedPages (decode + clean + lossless check + render) is pickled under
+- A seed's CleanedSeed (decode + clean + lossless check) is pickled under
   `<dir>/seeds/<key>.pickle`; key = sha256 of the seed's name and bytes, its overrides file
   (`seeds/overrides/<stem>.yml`) if any, the cleaning options and CODE_VERSION (the source of
   every module of this package), so an edited seed, override, option or cleaner cleans again.
 - A page converted into a variant's script is stored under `<dir>/convert/<key>.txt`; key =
   sha256 of the text, the OpenCC config and version, the phrase file's bytes and CODE_VERSION.
 
-Every cached object is read fresh from its file (later steps may change a page's slug or tags
-in place: a build never sees another build's objects). Anything wrong with a cache file (cut
+Later stages make new objects from a CleanedSeed and never change it. Anything wrong with a cache file (cut
 short, garbage, from another version) counts as a miss: the seed is cleaned again and the file
 rewritten. A `Cache` with no directory (None) caches nothing. Its `stats` count what the current
 build did (`new_build()` starts them again): `cleaned` lists the seeds cleaned (not taken from the
@@ -29,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import publish as _publish
+from . import seed as _seed
 
 log = logging.getLogger("mkdocs.plugins.seeds.cache")
 
@@ -40,7 +39,7 @@ class Stats:
     corrupt: int = 0  # cache files that could not be read (cleaned again)
     converted: int = 0  # pages converted (cache misses)
     conversions_reused: int = 0
-    publish_seconds: float = 0.0  # decode + clean (+ cache lookups)
+    clean_seconds: float = 0.0  # decode + clean (+ cache lookups)
     convert_seconds: float = 0.0  # script conversion (+ cache lookups)
 
 
@@ -98,7 +97,7 @@ def seed_key(seed: Path, data: bytes, overrides: bytes | None, options: dict) ->
 
 def _read_seed_inputs(seed: Path) -> tuple[bytes, bytes | None]:
     data = seed.read_bytes()
-    overrides = _publish.overrides_path(seed)
+    overrides = _seed.overrides_path(seed)
     return data, overrides.read_bytes() if overrides.is_file() else None
 
 
@@ -171,28 +170,28 @@ class Cache:
         self.stats = Stats()
         return self.stats
 
-    def publish_seed(self, seed: Path, options: dict) -> _publish.SeedPages:
-        """publish.publish_seed(seed, options), from the cache when seed, overrides, options and code are unchanged."""
+    def cleaned_seed(self, seed: Path, options: dict) -> _seed.CleanedSeed:
+        """seed.clean_seed(seed, options), from the cache when seed, overrides, options and code are unchanged."""
         start = time.perf_counter()
         try:
-            return self._cached_publish(seed, options)
+            return self._cached_clean(seed, options)
         finally:
-            self.stats.publish_seconds += time.perf_counter() - start
+            self.stats.clean_seconds += time.perf_counter() - start
 
 
-    def _cached_publish(self, seed: Path, options: dict) -> _publish.SeedPages:
+    def _cached_clean(self, seed: Path, options: dict) -> _seed.CleanedSeed:
         if self.directory is None:
             self.stats.cleaned.append(seed.name)
-            return _publish.publish_seed(seed, options)
+            return _seed.clean_seed(seed, options)
         try:
             inputs = _read_seed_inputs(seed)
-        except OSError:  # unreadable: publish_seed reports it
+        except OSError:  # unreadable: clean_seed reports it
             self.stats.cleaned.append(seed.name)
-            return _publish.publish_seed(seed, options)
+            return _seed.clean_seed(seed, options)
         path = self.directory / "seeds" / f"{seed_key(seed, *inputs, options)}.pickle"
         try:
             cached = pickle.loads(_read_checked(path))
-            if isinstance(cached, _publish.SeedPages) and cached.source == seed.name:
+            if isinstance(cached, _seed.CleanedSeed) and cached.source == seed.name:
                 self.stats.reused += 1
                 return cached
             raise TypeError(f"not the pages of {seed.name}")
@@ -202,7 +201,7 @@ class Cache:
             self.stats.corrupt += 1
             log.debug(f"cache: ignoring {path.name} for seeds/{seed.name} ({type(exc).__name__}: {exc})")
         self.stats.cleaned.append(seed.name)
-        result = _publish.publish_seed(seed, options)
+        result = _seed.clean_seed(seed, options)
         try:
             unchanged = _read_seed_inputs(seed) == inputs  # edited while we cleaned: do not file it under the old key
         except OSError:

@@ -99,7 +99,6 @@ class Article:
     city: str = ""
     period: str = ""  # "2025", "十四五", "2015-2021" ... when the text states it
     blocks: list[Block] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
     kicker: str = ""  # a page banner or series line printed above the title
     byline: str = ""  # the byline as printed, roles kept (记者/刘琼　通讯员/罗和平 王慧)
     head: list[Block] = field(default_factory=list)  # title, subtitle and byline lines (lossless check)

@@ -55,7 +55,7 @@ def first_sentence(article: Article) -> str:
     return ""
 
 
-def front_matter(article: Article) -> dict:
+def front_matter(article: Article, tags: tuple[str, ...] = ()) -> dict:
     """Seed text in front matter is HTML-escaped (see html_text); tags come from the site's vocabulary."""
     meta: dict = {"title": html_text(article.title)}
     if article.subtitle:
@@ -69,8 +69,8 @@ def front_matter(article: Article) -> dict:
     if article.period:
         meta["period"] = html_text(article.period)
     meta["source"] = html_text(article.source)
-    if article.tags:
-        meta["tags"] = [html_text(t) for t in article.tags]  # authors' names are seed text
+    if tags:
+        meta["tags"] = [html_text(t) for t in tags]  # authors' names are seed text
     description = first_sentence(article)
     if description:
         meta["description"] = html_text(description)
@@ -118,10 +118,11 @@ def render_block(block: Block, anchor: str = "", text: str | None = None) -> str
     return text + (f"\n{{: {attrs} }}" if attrs else "")
 
 
-def render_article(article: Article, links: list[tuple[re.Pattern, str]] | None = None) -> str:
-    """The Markdown page the site publishes for one article (Simplified, before conversion).
+def render_article(article: Article, tags: tuple[str, ...] = (),
+                   links: list[tuple[re.Pattern, str]] | None = None) -> str:
+    """The article's front matter and text as the site publishes them (Simplified, before conversion).
     links: (term pattern, tag listing URL); the first mention in each section becomes a link."""
-    parts = [dump_front_matter(front_matter(article))]
+    parts = [dump_front_matter(front_matter(article, tags))]
     if article.kicker:
         parts.append(escape_text(article.kicker) + "\n{: .kicker }")
     parts.append("# " + escape_text(article.title))

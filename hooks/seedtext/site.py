@@ -8,9 +8,11 @@ from pathlib import Path
 
 from .cache import Cache
 from .convert import convert_variant
-from .publish import SeedPages, pages_by_city
+from .model import Article
+from .page import ArticlePage, SitePage, pages_by_city
 from .render import escape_text, first_sentence
-from .tagpages import article_markdown, concordance, tag_articles, tag_index, tag_listing
+from .seed import CleanedSeed
+from .tagpages import Tag, article_markdown, concordance, tag_articles, tag_index, tag_listing
 
 
 @dataclass(frozen=True)
@@ -29,16 +31,13 @@ class Variant:
 
 
 @dataclass
-class SitePage:
-    uri: str  # path inside a variant root, e.g. articles/xiangtan-....md
-    markdown: str  # Simplified source; converted per variant
-    title: str = ""
-
-
-@dataclass
 class Site:
+    """One build's pages, stage by stage: seeds (cleaned) -> articles (tagged) -> pages (Markdown)."""
+
+    seeds: list[CleanedSeed] = field(default_factory=list)
+    articles: list[ArticlePage] = field(default_factory=list)
+    tags: dict[str, Tag] = field(default_factory=dict)
     pages: list[SitePage] = field(default_factory=list)
-    seeds: list[SeedPages] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file name, why)
 
 
@@ -55,20 +54,21 @@ def seed_files(seeds_dir: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     return seeds, other
 
 
-def unique_slugs(seeds: list[SeedPages]) -> None:
-    """Two articles with the same city and title get -2, -3 ... in seed order (deterministic)."""
+def unique_slugs(seeds: list[CleanedSeed]) -> list[tuple[str, Article]]:
+    """Every article with its URL name; two with the same city and title get -2, -3 … in seed order."""
     seen: dict[str, int] = {}
+    out = []
     for seed in seeds:
-        for page in seed.pages:
-            n = seen.get(page.slug, 0) + 1
-            seen[page.slug] = n
-            if n > 1:
-                page.slug = f"{page.slug}-{n}"
+        for slug, article in zip(seed.slugs, seed.articles, strict=True):
+            n = seen.get(slug, 0) + 1
+            seen[slug] = n
+            out.append((slug if n == 1 else f"{slug}-{n}", article))
+    return out
 
 
-def home_listing(seeds: list[SeedPages], city_order: list[str]) -> str:
+def home_listing(pages: list[ArticlePage], city_order: list[str]) -> str:
     """The home page's article list, grouped by city."""
-    by_city = pages_by_city(page for seed in seeds for page in seed.pages)
+    by_city = pages_by_city(pages)
     order = sorted(by_city, key=lambda c: (city_order.index(c) if c in city_order else len(city_order), c))
     out = []
     for city in order:
@@ -85,24 +85,43 @@ def home_listing(seeds: list[SeedPages], city_order: list[str]) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def build_site(seeds_dir: Path, docs_dir: Path, options: dict, cache: Cache) -> Site:
+def article_site(seed_paths: list[Path], vocabulary: Path, options: dict, cache: Cache) -> Site:
+    """Stages 1–3 for these seeds: cleaned (from the cache when unchanged), tagged, one page per article."""
     site = Site()
-    seeds, site.skipped = seed_files(seeds_dir)
-    site.seeds = [cache.publish_seed(path, options) for path in seeds]  # cleaned only when changed
-    unique_slugs(site.seeds)
-    pages = [page for seed in site.seeds for page in seed.pages]
-    tags = tag_articles(pages, seeds_dir.parent / "data" / "tags.yml")
-    for page in pages:
-        site.pages.append(SitePage(f"articles/{page.slug}.md", article_markdown(page, tags), page.article.title))
+    site.seeds = [cache.cleaned_seed(path, options) for path in seed_paths]
+    site.articles, site.tags = tag_articles(unique_slugs(site.seeds), vocabulary)
+    site.pages = [SitePage(f"articles/{page.slug}.md", article_markdown(page, site.tags), page.article.title,
+                           page.article.source) for page in site.articles]
+    return site
+
+
+def build_site(seeds_dir: Path, docs_dir: Path, options: dict, cache: Cache) -> Site:
+    """Every page of the site in Simplified Markdown: the articles, the tag pages, the home page."""
+    seed_paths, skipped = seed_files(seeds_dir)
+    site = article_site(seed_paths, seeds_dir.parent / "data" / "tags.yml", options, cache)
+    site.skipped = skipped
+    tags = site.tags
     site.pages.append(SitePage("tags/index.md", tag_index(tags), "标签"))
     site.pages.append(SitePage("terms.md", concordance(tags), "术语对照"))
     for tag in tags.values():
         site.pages.append(SitePage(f"tags/{tag.slug}.md", tag_listing(tag), tag.name))
     home = (docs_dir / "home.md").read_text(encoding="utf-8")
-    listing = home_listing(site.seeds, options.get("cities", []))
+    listing = home_listing(site.articles, options.get("cities", []))
     site.pages.append(SitePage("index.md", home.rstrip("\n") + "\n\n" + listing))
     site.pages.append(SitePage("about.md", (docs_dir / "about.md").read_text(encoding="utf-8")))
     return site
+
+
+def pages_of_seed(seed: Path, project: Path, options: dict, cache: Cache) -> tuple[CleanedSeed, list[SitePage]]:
+    """The article pages the site publishes for one seed, tags and related lists included (Simplified). A
+    seed in the project's seeds/ is built with all the others; any other file as if it were the only seed."""
+    seeds_dir = project / "seeds"
+    paths = [seed]
+    if seed.resolve().parent == seeds_dir.resolve():
+        paths = seed_files(seeds_dir)[0]
+    site = article_site(paths, project / "data" / "tags.yml", options, cache)
+    cleaned = next(s for s in site.seeds if s.source == seed.name)
+    return cleaned, [page for page in site.pages if page.source == seed.name]
 
 
 def variant_markdown(page: SitePage, variant: Variant, cache: Cache) -> str:

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from .cleaning.text import SENTENCE
 from .convert import convert, is_traditional
-from .publish import ArticlePage, pages_by_city
+from .model import Article
+from .page import ArticlePage, pages_by_city
 from .render import dump_front_matter, escape_text, html_text, render_article
 from .slug import pinyin_slug
 from .tags import load_vocabulary, tags_for_text
@@ -55,13 +56,12 @@ def simplified(text: str) -> str:
     return convert(text, "t2s") if is_traditional(text) else text
 
 
-def article_text(page: ArticlePage) -> str:
-    art = page.article
+def article_text(art: Article) -> str:
     return simplified("\n".join([art.title, art.subtitle, *(b.text for b in art.blocks if b.kind != "gap")]))
 
 
-def tag_articles(pages: list[ArticlePage], vocabulary: Path) -> dict[str, Tag]:
-    """Set article.tags on every page; returns every tag in use, in vocabulary order."""
+def tag_articles(articles: list[tuple[str, Article]], vocabulary: Path) -> tuple[list[ArticlePage], dict[str, Tag]]:
+    """Each (slug, article) as an ArticlePage with its tags, and every tag in use, in vocabulary order."""
     rules = load_vocabulary(vocabulary) if vocabulary.exists() else []
     tags: dict[str, Tag] = {}
     slugs: set[str] = set()
@@ -77,26 +77,27 @@ def tag_articles(pages: list[ArticlePage], vocabulary: Path) -> dict[str, Tag]:
 
     for rule in rules:  # vocabulary order decides the order on the index page
         tag(rule.name, rule.group).pattern = rule.pattern
-    for page in pages:
-        art = page.article
+    pages = []
+    for slug, art in articles:
         names: list[tuple[str, str]] = []
         if art.city:
             names.append((art.city, CITY_GROUP))
-        names += [(rule.name, rule.group) for rule in tags_for_text(rules, article_text(page))]
+        names += [(rule.name, rule.group) for rule in tags_for_text(rules, article_text(art))]
         names += [(simplified(author), AUTHOR_GROUP) for author in art.authors]
-        art.tags = []
+        groups: dict[str, str] = {}
         for name, group in names:
-            if name in art.tags:
-                continue
-            art.tags.append(name)
+            groups.setdefault(name, group)  # a name keeps the first group it comes with
+        page = ArticlePage(slug, art, tuple(groups))
+        pages.append(page)
+        for name, group in groups.items():
             tag(name, group).pages.append(page)
-    return {name: t for name, t in tags.items() if t.pages}
+    return pages, {name: t for name, t in tags.items() if t.pages}
 
 
 def related(page: ArticlePage, tags: dict[str, Tag]) -> list[tuple[ArticlePage, list[str]]]:
     """Other articles ranked by how many themes and campaigns they share with this one (city, period,
     organisation and author say little: nearly every article is 公安 and 2025)."""
-    topics = [tags[name] for name in page.article.tags if tags[name].group in CONCORDANCE_GROUPS]
+    topics = [tags[name] for name in page.tags if tags[name].group in CONCORDANCE_GROUPS]
     counts = Counter(chain.from_iterable(tag.by_slug for tag in topics))  # counted in C: N pages x T tags
     counts.pop(page.slug, None)
     best = heapq.nsmallest(MAX_RELATED, counts.items(), key=lambda item: (-item[1], item[0]))
@@ -112,9 +113,9 @@ def tag_link(tag: Tag, tags_dir: str) -> str:
 def article_markdown(page: ArticlePage, tags: dict[str, Tag]) -> str:
     """The article page with its tags and related articles after the text."""
     # Themes and campaigns are linked where the text first names them in each section.
-    links = [(tags[name].pattern, f"../tags/{tags[name].slug}.md") for name in page.article.tags
+    links = [(tags[name].pattern, f"../tags/{tags[name].slug}.md") for name in page.tags
              if tags[name].pattern is not None and tags[name].group in CONCORDANCE_GROUPS]
-    parts = [render_article(page.article, links).rstrip("\n")]
+    parts = [render_article(page.article, page.tags, links).rstrip("\n")]
     rel = related(page, tags)
     if rel:
         parts.append("## 相关文章")
@@ -141,7 +142,7 @@ def where_else(page: ArticlePage, tags: dict[str, Tag]) -> list[tuple[Tag, list[
     """For each campaign or mechanism of this article, each other city that names it: its first article
     and how many it has (the tag's listing has them all), so the section stays short at any size."""
     out = []
-    for name in page.article.tags:
+    for name in page.tags:
         tag = tags[name]
         if tag.group == CAMPAIGN_GROUP:
             cities = {city: pages for city, pages in tag.by_city().items() if city != page.article.city}

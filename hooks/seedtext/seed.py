@@ -1,8 +1,9 @@
-"""One seed file -> the Markdown pages the site publishes (the CLI and the build share this path)."""
+"""Stage 1: one seed file -> its cleaned articles (decoded, cleaned, checked lossless; not yet tagged
+or rendered). This is what the cache keeps per seed; later stages never change it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -10,32 +11,17 @@ import yaml
 from .cleaning import clean
 from .cleaning.lossless import check_lossless
 from .decode import decode_seed
-from .model import Article, CleanResult, Notice, SeedError
-from .render import render_article
+from .model import Article, Edit, Notice, SeedError
 from .slug import article_slug
 
 
-@dataclass
-class ArticlePage:
-    slug: str
-    article: Article
-    markdown: str
-
-
-def pages_by_city(pages) -> dict[str, list[ArticlePage]]:
-    """Articles grouped by city (其他 when the text names none), in the order given."""
-    cities: dict[str, list[ArticlePage]] = {}
-    for page in pages:
-        cities.setdefault(page.article.city or "其他", []).append(page)
-    return cities
-
-
-@dataclass
-class SeedPages:
+@dataclass(frozen=True)
+class CleanedSeed:
     source: str  # seed file name
-    pages: list[ArticlePage] = field(default_factory=list)
-    result: CleanResult | None = None
-    warnings: list[Notice] = field(default_factory=list)
+    articles: tuple[Article, ...] = ()
+    slugs: tuple[str, ...] = ()  # the URL name each article asks for (the site makes them unique)
+    edits: tuple[Edit, ...] = ()  # every edit of the cleaner, for --explain
+    warnings: tuple[Notice, ...] = ()
     error: str = ""  # set when the seed could not be read at all
     encoding: str = ""  # what decode_seed detected (the hook logs it at debug level)
     size: int = 0  # bytes
@@ -51,16 +37,13 @@ def overrides_path(seed: Path) -> Path:
     return seed.parent / "overrides" / (seed.stem + ".yml")
 
 
-def publish_seed(seed: Path, options: dict) -> SeedPages:
-    out = SeedPages(seed.name)
+def clean_seed(seed: Path, options: dict) -> CleanedSeed:
     try:
         data = seed.read_bytes()
-        out.size = len(data)
         notes: list[tuple[int, str]] = []
-        text, out.encoding = decode_seed(data, notes)
+        text, encoding = decode_seed(data, notes)
     except (SeedError, OSError) as exc:
-        out.error = str(exc)
-        return out
+        return CleanedSeed(seed.name, error=str(exc))
     unreadable: list[Notice] = []
     try:
         overrides = load_yaml(overrides_path(seed))
@@ -74,15 +57,13 @@ def publish_seed(seed: Path, options: dict) -> SeedPages:
     try:
         result = clean(text, seed.name, options, overrides)
     except Exception as exc:  # one seed that trips the cleaner must not take the whole site down
-        out.error = (f"the cleaner failed on this seed ({type(exc).__name__}: {exc}); the seed is left out: "
-                     "report it with this file attached")
-        return out
-    out.result = result
+        return CleanedSeed(seed.name, encoding=encoding, size=len(data), error=(
+            f"the cleaner failed on this seed ({type(exc).__name__}: {exc}); the seed is left out: "
+            "report it with this file attached"))
     raw_lines = text.split("\n")
     read_notes = [Notice(no, raw_lines[no - 1].strip() if no <= len(raw_lines) else "", message)
                   for no, message in notes]
-    out.warnings = read_notes + unreadable + list(result.warnings) + check_lossless(text, result)
-    for article in result.articles:
-        slug = article_slug(article.city, article.title)
-        out.pages.append(ArticlePage(slug, article, render_article(article)))
-    return out
+    warnings = read_notes + unreadable + list(result.warnings) + check_lossless(text, result)
+    slugs = tuple(article_slug(article.city, article.title) for article in result.articles)
+    return CleanedSeed(seed.name, tuple(result.articles), slugs, tuple(result.edits), tuple(warnings), "", encoding,
+                       len(data))

@@ -6,18 +6,20 @@ One command (about 10 minutes on 2 cores for the default sizes):
 
 For every N, in a temporary copy of the project with N synthetic seeds (bench/corpus.py):
 - `mkdocs build` cold (empty .cache/) and warm (cache filled by the cold build): wall time, peak RSS
-  of the build process, output size, search index per variant (raw and gzipped), and the time per
-  stage the hook writes to .cache/timings.json (decode+clean, conversion, tags and cross-references,
-  MkDocs render, search index; "startup" = the rest: interpreter, imports, config);
+  of the build process, output size, search index size (the Pagefind bundle; the plain build's
+  Material index per script), and the time per stage the hook writes to .cache/timings.json
+  (decode+clean, conversion, tags and cross-references, MkDocs render, search index; "startup" = the
+  rest: interpreter, imports, config);
 - the plain build: the same cleaned, converted Markdown written as ordinary files into a docs folder,
-  built with the same mkdocs.yml minus the hook; the ratio hook build / plain build is the hook overhead;
+  built with the same mkdocs.yml minus the hook and with Material's own search plugin and templates
+  (the site a user would otherwise make); the ratio hook build / plain build is the hook overhead;
 - a `mkdocs serve` rebuild: in one process, as `mkdocs serve` does (load_config + build, plugins kept),
   build once, append a paragraph to one seed, build again; the second build is timed. The same for the
   plain build with one Markdown page edited.
 For the largest N, the reader's side: bytes (raw and gzipped) a browser fetches to open one article, and
-then to run a first search (Playwright + /usr/bin/chromium against a local HTTP server). With
-`--pagefind PYTHON` (a Python with `pagefind[extended]` installed, kept out of the project), Pagefind
-indexes one variant of that site and the bytes fetched for one query are measured the same way.
+then to run a first search, and the seconds from typing to the first result shown (Playwright +
+/usr/bin/chromium against a local HTTP server): on the hook's site in each script (the Traditional
+one with the query typed in Simplified, across scripts) and on the plain site.
 
 Results: Markdown tables on stdout, all figures as JSON in bench/out/results.json.
 """
@@ -74,12 +76,17 @@ def dir_size(path: Path) -> int:
 
 
 def search_indexes(site_dir: Path) -> dict[str, tuple[int, int]]:
+    """Search index sizes (raw, gzipped): the Pagefind bundle (its index files are gzipped already), or
+    Material's index per script."""
     out = {}
+    bundle = site_dir / "pagefind"
+    if bundle.is_dir():
+        size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
+        out["pagefind bundle"] = (size, size)
     for index in sorted([*site_dir.glob("search/search_index.json"), *site_dir.glob("*/search/search_index.json")]):
         raw = index.read_bytes()
-        if len(raw) > 10_000:  # not the hook's near-empty root index
-            name = index.parent.parent.name if index.parent.parent != site_dir else "one index"
-            out[name] = (len(raw), len(gzip.compress(raw, 6)))
+        name = index.parent.parent.name if index.parent.parent != site_dir else "one index"
+        out[name] = (len(raw), len(gzip.compress(raw, 6)))
     return out
 
 
@@ -147,6 +154,7 @@ def make_project(tmp: Path, count: int) -> Path:
     shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(
         ".git", ".venv", "node_modules", "site", ".cache", "seeds", "bench", "tests", "__pycache__",
         ".pytest_cache", ".ruff_cache"))
+    (project / "node_modules").symlink_to(REPO / "node_modules")  # Pagefind, as `npm ci` installed it
     make_corpus(REPO / "seeds", project / "seeds", count)
     return project
 
@@ -184,16 +192,17 @@ def make_plain_project(project: Path, plain: Path) -> Path:
             target = plain / "docs" / item.relative_to(project / "docs")
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(item, target)
+    # Material's own search box and templates: drop the overrides that put Pagefind in.
     shutil.copytree(project / "overrides", plain / "overrides")
+    for name in ("main.html", "partials/header.html", "partials/search.html"):
+        (plain / "overrides" / name).unlink()
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     plain_text, hooks = re.subn(r"^hooks:\n(?:  .*\n)+", "", text, flags=re.M)
     plain_text, _ = re.subn(r"^watch:\n(?:  .*\n)+", "", plain_text, flags=re.M)
     # Articles are reached through the home listings, not the nav (as the hook does: a full nav is quadratic).
     plain_text, nav = re.subn(r"^not_in_nav: \|\n", "not_in_nav: |\n  /*/articles/\n", plain_text, flags=re.M)
-    # The same jieba dictionary the hook gives the search plugin (Simplified + Traditional words).
-    (jieba_dict,) = (project / ".cache" / "jieba").glob("jieba-*.txt")
-    plain_text, search = re.subn(r"^  - search:\n", f"  - search:\n      jieba_dict: {jieba_dict}\n",
-                                 plain_text, flags=re.M)
+    # Material's search plugin, as a Chinese site would set it up (it cuts Chinese with jieba).
+    plain_text, search = re.subn(r"^plugins:\n", "plugins:\n  - search:\n      lang: zh\n", plain_text, flags=re.M)
     # The tags plugin once per script tree, as the hook runs it (two instances with filters, as a
     # hand-made two-tree site would be configured).
     tags_block = re.search(r"^  - tags:\n((?:      .*\n)+)", plain_text, flags=re.M)
@@ -264,8 +273,9 @@ def new_browser(playwright):
         "--no-first-run", "--disable-sync"])
 
 
-def reader_bytes(site_dir: Path, root: str) -> dict:
-    """Open one article in a fresh browser (empty cache), then type a first search."""
+def reader_bytes(site_dir: Path, root: str, query: str) -> dict:
+    """Open one article in a fresh browser (empty cache), then type a first search: bytes for each step,
+    and seconds from typing the query to the first result shown."""
     from playwright.sync_api import sync_playwright
 
     article = sorted((site_dir / root / "articles").iterdir())[len(list((site_dir / root / "articles").iterdir())) // 2]
@@ -280,16 +290,18 @@ def reader_bytes(site_dir: Path, root: str) -> dict:
             time.sleep(1.0)
             opened = list(urls)
             box = page.locator("input.md-search__input")
-            page.keyboard.press("s")  # Material's shortcut opens search
+            page.keyboard.press("s")  # opens search (Material's shortcut; the Pagefind box keeps it)
             results = page.locator(".md-search-result__item")
-            found = 0
-            for _ in range(5):
-                box.fill(QUERY)
+            found, seconds = 0, None
+            for _ in range(5):  # Material's worker may miss a query typed while it starts: type it again
+                start = time.perf_counter()
+                box.fill(query)
                 box.press("End")
                 deadline = time.monotonic() + 20
                 while time.monotonic() < deadline and not (found := results.count()):
-                    time.sleep(0.2)
+                    time.sleep(0.02)
                 if found:
+                    seconds = time.perf_counter() - start
                     break
             page.wait_for_load_state("networkidle")
             searched = urls[len(opened):]
@@ -297,49 +309,15 @@ def reader_bytes(site_dir: Path, root: str) -> dict:
     finally:
         server.shutdown()
     return {"article": f"{root}/articles/{article.name}/", "open": tally(site_dir, base, opened),
-            "first_search": tally(site_dir, base, searched), "query": QUERY, "results_shown": found}
-
-
-def pagefind(site_dir: Path, root: str, python: str) -> dict:
-    """Pagefind (extended: segments Chinese) over one variant of the built site; bytes for one query."""
-    from playwright.sync_api import sync_playwright
-
-    target = site_dir / root
-    start = time.perf_counter()
-    proc = subprocess.run([python, "-m", "pagefind", "--site", str(target), "--output-subdir", "pagefind"],
-                          capture_output=True, text=True, env=ENV)
-    seconds = time.perf_counter() - start
-    if proc.returncode:
-        return {"error": proc.stdout + proc.stderr}
-    index_dir = target / "pagefind"
-    files = [p for p in index_dir.rglob("*") if p.is_file()]
-    server, base = serve_dir(site_dir)
-    try:
-        with sync_playwright() as p:
-            browser = new_browser(p)
-            page = browser.new_context().new_page()
-            page.goto(f"{base}{root}/about/", wait_until="networkidle")
-            urls: list[str] = []
-            page.on("response", lambda r: urls.append(r.url))
-            hits = page.evaluate("""async ([url, query]) => {
-                const pf = await import(url);
-                const search = await pf.search(query);
-                const data = await Promise.all(search.results.slice(0, 10).map(r => r.data()));
-                return [search.results.length, data.map(d => d.url)];
-            }""", [f"{base}{root}/pagefind/pagefind.js", QUERY])
-            browser.close()
-    finally:
-        server.shutdown()
-    return {"seconds": seconds, "files": len(files), "bytes": sum(p.stat().st_size for p in files),
-            "query": QUERY, "results": hits[0], "query_fetch": tally(site_dir, base, urls),
-            "log": proc.stdout[-600:]}
+            "first_search": tally(site_dir, base, searched), "query": query, "results_shown": found,
+            "seconds_to_results": seconds}
 
 
 # ---------------------------------------------------------------------------------------------
 # One N
 
 
-def bench(count: int, reader: bool, pagefind_python: str | None, keep: Path | None) -> dict:
+def bench(count: int, reader: bool, keep: Path | None) -> dict:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         project = make_project(tmp, count)
@@ -358,11 +336,10 @@ def bench(count: int, reader: bool, pagefind_python: str | None, keep: Path | No
                   "pages": len(list((tmp / "site-warm").glob("*/articles/*/index.html")))}
         if reader:
             print(f"N={count}: reader bytes ...", file=sys.stderr, flush=True)
-            result["reader"] = {root: reader_bytes(tmp / "site-warm", root) for root in ("zh-hans",)}
-            worst = max(gz for _, gz in warm["indexes"].values())
-            if pagefind_python and worst > 2e6:
-                print(f"N={count}: pagefind ...", file=sys.stderr, flush=True)
-                result["pagefind"] = pagefind(tmp / "site-warm", "zh-hans", pagefind_python)
+            # The Traditional site with the query typed in Simplified: the cross-script path.
+            result["reader"] = {"zh-hans": reader_bytes(tmp / "site-warm", "zh-hans", QUERY),
+                                "zh-hant (typed in Simplified)": reader_bytes(tmp / "site-warm", "zh-hant", QUERY),
+                                "plain zh-hans": reader_bytes(tmp / "site-plain", "zh-hans", QUERY)}
         if keep:
             shutil.copytree(tmp / "site-warm", keep / f"site-{count}", dirs_exist_ok=True)
         return result
@@ -428,18 +405,9 @@ def report(results: list[dict]) -> str:
                 t = rb[step]
                 out.append(f"| {step.replace('_', ' ')} | {t['files']} | {t['raw'] / 1e3:.0f} | "
                            f"{t['gzip'] / 1e3:.0f} | {kinds_text(t['by_kind'])} |")
-            out.append(f"\nArticle: `{rb['article']}`; query {rb['query']}: {rb['results_shown']} results shown.")
-        pf = r.get("pagefind")
-        if pf and "error" not in pf:
-            q = pf["query_fetch"]
-            kinds = kinds_text(q["by_kind"])
-            out += ["", f"## Pagefind at N = {r['n']} (zh-hans only)", "",
-                    f"Index time {pf['seconds']:.1f} s; {pf['files']} files, {mb(pf['bytes'])} MB in all. "
-                    f"Query {pf['query']}: {pf['results']} results; fetched {q['files']} files, "
-                    f"{q['raw'] / 1e3:.0f} KB raw / {q['gzip'] / 1e3:.0f} KB sent ({kinds}), "
-                    "including the top 10 results' fragments."]
-        elif pf:
-            out += ["", f"Pagefind failed: {pf['error'][-400:]}"]
+            took = f"{rb['seconds_to_results']:.2f} s" if rb.get("seconds_to_results") is not None else "none"
+            out.append(f"\nArticle: `{rb['article']}`; query {rb['query']}: {rb['results_shown']} results shown, "
+                       f"first result {took} after typing.")
     return "\n".join(out) + "\n"
 
 
@@ -451,16 +419,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,500,1000", help="corpus sizes, comma-separated")
     parser.add_argument("--no-reader", action="store_true", help="skip the browser measurement")
-    parser.add_argument("--pagefind", metavar="PYTHON",
-                        help="a Python with pagefind[extended] installed (e.g. a throwaway venv in /tmp)")
     parser.add_argument("--keep", type=Path, help="copy each warm site here")
     parser.add_argument("--json", type=Path, default=REPO / "bench" / "out" / "results.json")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     results = []
     for count in sizes:
-        results.append(bench(count, reader=not args.no_reader and count == max(sizes),
-                             pagefind_python=args.pagefind, keep=args.keep))
+        results.append(bench(count, reader=not args.no_reader and count == max(sizes), keep=args.keep))
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     print(report(results))

@@ -2,7 +2,7 @@
 
 The text work lives in the `seedtext` package beside this file; this module turns
 its pages into in-memory MkDocs files, gives each page its own script switch,
-navigation and UI language, and splits sitemap and search index per variant.
+navigation and UI language, and writes a sitemap per variant and the search index (Pagefind).
 """
 
 from __future__ import annotations
@@ -18,22 +18,11 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
-from material_internals import (
-    cache_search_segmentation,
-    check_versions,
-    defer_search_index,
-    find_tag_listings,
-    fix_search_worker,
-    split_search_index,
-    tag_chips,
-    tags_plugins,
-    time_search_plugin,
-    ui_strings_partial,
-)
+from material_internals import check_versions, find_tag_listings, tag_chips, tags_plugins, ui_strings_partial
 from options import OptionsError, cleaning_options, variant_options
+from search_index import SearchIndexError, write_index
 from seedtext import convert as script_convert
-from seedtext.cache import Cache, Memo
-from seedtext.search import use_script_aware_jieba
+from seedtext.cache import Cache
 from seedtext.site import Site, Variant, build_site, variant_markdown
 
 log = get_plugin_logger("seeds")
@@ -56,7 +45,7 @@ class Build:
         self.site_strings: dict[str, str] = {}  # site_name etc. as written in mkdocs.yml (Simplified)
         self.clock: dict[str, float] = {}  # perf_counter marks and seconds per stage (timings.json)
         self.cache: Cache | None = None  # cleaning and conversion results by content hash (.cache/)
-        self.segments: Memo | None = None  # the search plugin's word segmentation, by text
+        self.characters: dict[str, set[str]] = {}  # variant root -> every character of its generated pages
         self.tag_links: dict[str, dict[str, str]] = {}  # variant root -> tag -> its listing's URL and anchor
         self.options: dict = {}  # data/cleaning.yml, checked
         self.env: Environment | None = None  # the theme's templates (on_env), for the sitemaps per variant
@@ -117,21 +106,18 @@ def write_timings(config) -> None:
     """Seconds per stage of this build, and what the cache saved, in .cache/timings.json (bench/run.py reads it)."""
     clock, stats = BUILD.clock, BUILD.cache.stats
     now = time.perf_counter()
-    search = clock.get("search", 0.0) + (now - clock["post_build"])
     stages = {
         "setup": clock["setup"],  # on_config: variants, OpenCC converters, jieba dictionary
         "decode_clean": stats.clean_seconds,
         "conversion": stats.convert_seconds,
         "tags_xref": clock["build_site"] - stats.clean_seconds,  # the rest of build_site (tags, listings)
-        "render": clock["post_build"] - clock["files_end"] - clock.get("search", 0.0),
-        "search": search,
+        "render": clock["post_build"] - clock["files_end"],
+        "search": now - clock["post_build"],  # the script tables and Pagefind
         "total": now - clock["start"],
     }
     timings = {"seeds": len(BUILD.site.seeds) if BUILD.site else 0, "cleaned": stats.cleaned,
                "reused": stats.reused, "corrupt": stats.corrupt, "converted": stats.converted,
                "conversions_reused": stats.conversions_reused,
-               "segments_cut": BUILD.segments.misses if BUILD.segments else None,
-               "segments_reused": BUILD.segments.hits if BUILD.segments else None,
                "stages": {k: round(v, 3) for k, v in stages.items()}}
     log.debug(f"cleaned {len(stats.cleaned)} of {timings['seeds']} seeds, converted {stats.converted} pages; "
               + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items()))
@@ -143,7 +129,7 @@ def write_timings(config) -> None:
         log.debug(f"cannot write timings.json: {exc}")
 
 
-# Default priority (0): after every plugin's on_config, so the tags and search plugins are set up.
+# Default priority (0): after every plugin's on_config, so the tags plugins are set up.
 def on_config(config):
     BUILD.clock = {"start": time.perf_counter()}
     cache_dir = project_dir(config) / ".cache"
@@ -151,7 +137,6 @@ def on_config(config):
         BUILD.cache = Cache(cache_dir)
     BUILD.cache.new_build()
     check_versions()
-    time_search_plugin(config, BUILD.clock)
     try:
         BUILD.options = cleaning_options(project_dir(config) / "data" / "cleaning.yml")
     except OptionsError as exc:
@@ -159,14 +144,10 @@ def on_config(config):
     BUILD.variants = load_variants(config)
     check_tags_per_variant(config)
     BUILD.site_strings = {key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}
-    if any(name.split("/")[-1] == "search" for name in config.plugins):  # "material/search"
-        use_script_aware_jieba(BUILD.variants, project_dir(config) / ".cache" / "jieba")
     if not BUILD.variants:
         log.warning("mkdocs.yml: extra.variants is empty; no article pages will be built")
     config.extra["alternate"] = [{"name": v.name, "link": f"{v.root}/", "lang": v.lang} for v in BUILD.variants]
     BUILD.base_extra_alternate = list(config.extra["alternate"])
-    # After use_script_aware_jieba: the memo is keyed by jieba's dictionary.
-    BUILD.segments = cache_search_segmentation(config, BUILD.cache)
     BUILD.clock["setup"] = time.perf_counter() - BUILD.clock["start"]
     return config
 
@@ -215,9 +196,11 @@ def on_files(files: Files, config) -> Files:
     BUILD.variant_files = {}
     for variant in BUILD.variants:
         generated = []
+        characters = BUILD.characters[variant.root] = set()
         for page in BUILD.site.pages:
             in_nav = page.uri in NAV_PAGES
             markdown = variant_markdown(page, variant, BUILD.cache)
+            characters.update(markdown)
             f = File.generated(config, f"{variant.root}/{page.uri}", content=markdown,
                                inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV)
             files.append(f)
@@ -273,7 +256,7 @@ def on_page_context(context, page, config, nav):
     for key, value in BUILD.site_strings.items():  # <title>, header, meta description, footer
         config[key] = script_convert.convert(value, variant.opencc, variant.phrases)
     context["nav"] = BUILD.navs.get(variant.root, nav)
-    # Material's client code resolves search index and sitemap from `base`: point it at the variant root.
+    # Material's client code resolves the sitemap (script switch) from `base`: point it at the variant root.
     # page.url is "<root>/a/b/": two levels below the variant root -> "../..".
     context["base_url"] = "/".join([".."] * (page.url.count("/") - 1)) or "."
     context["variant"] = variant
@@ -288,15 +271,18 @@ def write_sitemap(path: Path, files: list[File], config) -> None:
     path.write_text(xml, encoding="utf-8")
 
 
-# Default priority (0): after the search plugin's on_post_build, which writes the index split here.
+# Default priority (0): the pages are written; nothing else changes them after this.
 def on_post_build(config):
     BUILD.clock["post_build"] = time.perf_counter()
     site_dir = Path(config.site_dir)
     for variant in BUILD.variants:
         write_sitemap(site_dir / variant.root / "sitemap.xml", BUILD.variant_files.get(variant.root, []), config)
-    split_search_index(site_dir, [v.root for v in BUILD.variants])
-    fix_search_worker(site_dir)
-    defer_search_index(site_dir)
-    if BUILD.segments is not None:
-        BUILD.segments.save()
+        # For queries typed in another script (docs/javascripts/search.js).
+        elsewhere = set().union(*(chars for root, chars in BUILD.characters.items() if root != variant.root))
+        table = script_convert.query_table(variant.opencc, variant.phrases, BUILD.characters[variant.root], elsewhere)
+        (site_dir / variant.root / "search-script.txt").write_text(table, encoding="utf-8")
+    try:
+        write_index(site_dir, project_dir(config))
+    except SearchIndexError as exc:
+        log.warning(f"search: {exc}")
     write_timings(config)

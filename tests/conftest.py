@@ -6,17 +6,26 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CONFIG = yaml.safe_load(re.sub(r"!!python/\S+", "", (REPO / "mkdocs.yml").read_text(encoding="utf-8")))
+HANS, HANT = CONFIG["extra"]["variants"][0], CONFIG["extra"]["variants"][1]
 
 
 def mkdocs_build(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
@@ -31,12 +40,13 @@ def mkdocs_build(project: Path, site_dir: Path, strict: bool = True) -> subproce
 
 def copy_project(dest: Path, seeds: dict[str, bytes] | None = None) -> Path:
     """A copy of this project (config, hooks, docs, data) with the given seeds instead of the real ones."""
-    for name in ("mkdocs.yml", "hooks", "docs", "data", "overrides"):
+    for name in ("mkdocs.yml", "hooks", "docs", "data", "overrides", "package.json"):
         src = REPO / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.exists():
             shutil.copy2(src, dest / name)
+    (dest / "node_modules").symlink_to(REPO / "node_modules")  # Pagefind, as `npm ci` installed it
     seeds_dir = dest / "seeds"
     if seeds is None:
         shutil.copytree(REPO / "seeds", seeds_dir)
@@ -87,3 +97,58 @@ def browser():
         )
         yield b
         b.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"mkdocs serve exited with {proc.returncode}:\n{log.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"mkdocs serve did not answer {url} within {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """`mkdocs serve` of the repo on a free loopback port; yields the site's base URL (it serves under
+    site_url's path). Its output goes to a file: an unread pipe fills up and stalls the server."""
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    log = tmp_path_factory.mktemp("serve") / "mkdocs-serve.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen([*MKDOCS, "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"], cwd=REPO,
+                                env=env, stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}{urlparse(CONFIG['site_url']).path}"
+    try:
+        wait_for(base + f"{HANS['root']}/", proc, log)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(params=["build", "serve"])
+def base(request) -> str:
+    return request.getfixturevalue("site_server" if request.param == "build" else "served_site")
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()

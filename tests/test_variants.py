@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -141,9 +140,6 @@ def test_no_simplified_only_character_on_a_traditional_page(built_site, variant)
     for page in pages:
         found = forbidden.findall(reader_text(page.read_text(encoding="utf-8")))
         assert not found, f"{page.relative_to(built_site)}: {''.join(sorted(set(found)))}"
-    index = json.loads((built_site / variant.root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    for doc in index["docs"]:
-        assert not forbidden.findall(doc["title"] + doc["text"]), doc["location"]
 
 
 def test_a_simplified_page_is_simplified(built_site):
@@ -181,36 +177,28 @@ def test_every_page_has_lang_title_ui_strings_and_alternates_to_every_twin(built
     assert '<html lang="zh-Hans"' in root
 
 
-def test_search_index_per_variant_with_words_of_the_other_script(built_site):
-    indexes = {v.root: json.loads((built_site / v.root / "search" / "search_index.json").read_text(encoding="utf-8"))
-               for v in VARIANTS}
-    hans, hant = indexes["zh-hans"], indexes["zh-hant"]
-    assert len(hans["docs"]) == len(hant["docs"]) > 5
-    for index in indexes.values():
-        assert all(not d["location"].startswith(("zh-hans", "zh-hant", "/")) for d in index["docs"])
-        assert "alt" in index["config"]["fields"]
-    # Articles only: a tag listing's own name is in its title, not its text.
-    hans["docs"], hant["docs"] = ([d for d in index["docs"] if d["location"].startswith("articles/")]
-                                  for index in (hans, hant))
-    fraud_hans = {d["location"].split("#")[0] for d in hans["docs"] if "反诈" in d["text"]}
-    assert fraud_hans, "the seeds have anti-fraud articles"
-    # Segmented alike: the Traditional text holds the word 反詐, not 反|詐, and each side knows the other's word.
-    assert {d["location"].split("#")[0] for d in hant["docs"] if "\u200b反詐\u200b" in d["text"]} == fraud_hans
-    assert {d["location"].split("#")[0] for d in hans["docs"] if "反詐" in d.get("alt", "").split()} == fraud_hans
-    assert {d["location"].split("#")[0] for d in hant["docs"] if "反诈" in d.get("alt", "").split()} == fraud_hans
+def test_search_has_one_index_per_script_with_every_article(built_site):
+    """Pagefind indexes each page under its <html lang>: the Traditional tree its own index, article pages only."""
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for variant in VARIANTS:
+        articles = list((built_site / variant.root / "articles").glob("*/index.html"))
+        assert entry["languages"][variant.lang.lower()]["page_count"] == len(articles) > 5, variant.lang
 
 
-def test_traditional_words_are_cut_like_their_simplified_twins(built_site):
-    index = {v.root: json.loads((built_site / v.root / "search" / "search_index.json").read_text(encoding="utf-8"))
-             for v in VARIANTS}
-    same = total = 0
-    for hans, hant in zip(index["zh-hans"]["docs"], index["zh-hant"]["docs"], strict=True):
-        # The Simplified words, each converted on its own, against the words of the Traditional text.
-        a = Counter(convert.convert(w, "s2tw", PHRASES) for w in re.split(r"[\s\u200b]+", hans["text"]) if w)
-        b = Counter(w for w in re.split(r"[\s\u200b]+", hant["text"]) if w)
-        total += sum(b.values())
-        same += sum((a & b).values())
-    assert same / total > 0.97, f"only {same}/{total} words cut alike"
+def test_the_query_table_takes_the_other_scripts_characters_and_leaves_used_ones(built_site):
+    """search-script.txt: pairs (typed, this script's) for a query typed in the other script; a character the
+    variant's own pages use stays as typed (it may be printed so: 公里 in Traditional text)."""
+    for variant in VARIANTS:
+        table = (built_site / variant.root / "search-script.txt").read_text(encoding="utf-8")
+        pairs = dict(zip(table[::2], table[1::2], strict=True))
+        if variant.opencc:
+            assert pairs["诈"] == "詐" and pairs["务"] == "務"
+        else:
+            assert pairs["詐"] == "诈" and pairs["務"] == "务"
+        # The article text (what search finds); the script switch shows 繁體中文 on Simplified pages too.
+        text = "".join(p.read_text(encoding="utf-8").split("data-pagefind-body", 1)[1]
+                       for p in (built_site / variant.root / "articles").glob("*/index.html"))
+        assert not set(pairs) & set(text), variant.root
 
 
 HONG_KONG = "    - {lang: zh-Hant-HK, root: zh-hk, name: 繁體（香港）, opencc: s2hk, theme_language: zh-Hant}\n"
@@ -237,7 +225,8 @@ def test_hong_kong_is_two_config_entries(tmp_path):
     about = (site / "zh-hk" / "about" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zh-Hant-HK"' in about and "關於本站" in about
     assert 'hreflang="zh-Hant-HK"' in (site / "zh-hans" / "about" / "index.html").read_text(encoding="utf-8")
-    assert (site / "zh-hk" / "search" / "search_index.json").exists()
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert "zh-hant-hk" in entry["languages"] and (site / "zh-hk" / "search-script.txt").exists()
     assert sorted(p.name for p in (site / "zh-hk" / "articles").iterdir()) == \
         sorted(p.name for p in (site / "zh-hans" / "articles").iterdir())
 

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import opencc
 
+from .cleaning.text import HAN
+
 SHARE_DIR = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
 # Where generated OpenCC configs and cleaned dictionaries go. Their names carry a digest of everything
 # they are made of (OpenCC's version and data folder, the config, the phrases), so one folder serves
@@ -149,8 +151,21 @@ def convert(text: str, config: str | None, phrases: str | os.PathLike | None = N
 
 
 def _cjk_chars() -> list[str]:
-    ranges = [(0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)]
-    return [chr(c) for lo, hi in ranges for c in range(lo, hi)]
+    """Every Han character (the ranges of cleaning.text.HAN)."""
+    return [chr(c) for lo, hi in re.findall(r"(.)-(.)", HAN) for c in range(ord(lo), ord(hi) + 1)]
+
+
+def query_table(config: str | None, phrases: str | os.PathLike | None, used: set[str], elsewhere: set[str]) -> str:
+    """What a search box needs to take a query typed in another script: the characters the variant made by
+    `config` spells differently, as pairs "typed, this variant's" in one string (反诈 -> 反詐 on a
+    Traditional site: 诈詐). The Simplified variant (no config) takes Traditional characters. Only characters
+    the other variants' pages use (`elsewhere`; no other would find anything) and this variant's pages do
+    not (`used`): 里 is left as typed, since 公里 is printed so in Traditional too."""
+    chars = [c for c in _cjk_chars() if c in elsewhere and c not in used]
+    joined = "\n".join(chars)  # one character a line: no phrase spans two
+    converted = (_plain_converter("t2s").convert(joined) if config is None else convert(joined, config, phrases))
+    return "".join(c + t for c, t in zip(chars, converted.split("\n"), strict=True)
+                   if len(t) == 1 and t != c)
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,9 @@ CITY_GROUP = "城市"
 CONCORDANCE_GROUPS = ("主题", CAMPAIGN_GROUP)  # terms worth comparing; every article names its period and 公安
 AUTHOR_GROUP = "作者"
 MAX_RELATED = 5
+# The class of the headings and items of the lists of other articles: search leaves them out
+# (hooks/search_index.py).
+LINKS_CLASS = "article-links"
 
 
 @dataclass
@@ -118,17 +121,17 @@ def article_markdown(page: ArticlePage, tags: dict[str, Tag]) -> str:
     parts = [render_article(page.article, page.tags, links).rstrip("\n")]
     rel = related(page, tags)
     if rel:
-        parts.append("## 相关文章")
+        parts.append(f"## 相关文章 {{: .{LINKS_CLASS} }}")
         parts.append("\n".join(
             f"- [{escape_text(other.article.title)}]({other.slug}.md)（{escape_text(other.article.city or '其他')}；"
-            f"共同标签：{'、'.join(escape_text(n) for n in names)}）" for other, names in rel))
+            f"共同标签：{'、'.join(escape_text(n) for n in names)}）\n{{: .{LINKS_CLASS} }}" for other, names in rel))
     elsewhere = where_else(page, tags)
     if elsewhere:
-        parts.append("## 其他城市的同一行动")
+        parts.append(f"## 其他城市的同一行动 {{: .{LINKS_CLASS} }}")
         parts.append("\n".join(
             f"- {tag_link(tag, '../tags/')}：" + "；".join(
                 article_link(first, "") + (f"等{count}篇" if count > 1 else "") for first, count in cities)
-            for tag, cities in elsewhere))
+            + f"\n{{: .{LINKS_CLASS} }}" for tag, cities in elsewhere))
     return "\n\n".join(parts) + "\n"
 
 

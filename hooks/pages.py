@@ -20,6 +20,7 @@ from mkdocs.structure.nav import Navigation
 
 from material_internals import check_versions, find_tag_listings, tag_chips, tags_plugins, ui_strings_partial
 from options import OptionsError, cleaning_options, variant_options
+from render_cache import RenderCache
 from search_index import SearchIndexError, write_index
 from seedtext import convert as script_convert
 from seedtext.cache import Cache
@@ -45,6 +46,7 @@ class Build:
         self.site_strings: dict[str, str] = {}  # site_name etc. as written in mkdocs.yml (Simplified)
         self.clock: dict[str, float] = {}  # perf_counter marks and seconds per stage (timings.json)
         self.cache: Cache | None = None  # cleaning and conversion results by content hash (.cache/)
+        self.renders: RenderCache | None = None  # pages' HTML by Markdown, kept for the next build (.cache/render)
         self.characters: dict[str, set[str]] = {}  # variant root -> every character of its generated pages
         self.tag_links: dict[str, dict[str, str]] = {}  # variant root -> tag -> its listing's URL and anchor
         self.options: dict = {}  # data/cleaning.yml, checked
@@ -118,6 +120,8 @@ def write_timings(config) -> None:
     timings = {"seeds": len(BUILD.site.seeds) if BUILD.site else 0, "cleaned": stats.cleaned,
                "reused": stats.reused, "corrupt": stats.corrupt, "converted": stats.converted,
                "conversions_reused": stats.conversions_reused,
+               "search_indexed": clock.get("indexed", 0),  # variants Pagefind ran for (the others: reused)
+               "rendered": BUILD.renders.misses, "renders_reused": BUILD.renders.hits,
                "stages": {k: round(v, 3) for k, v in stages.items()}}
     log.debug(f"cleaned {len(stats.cleaned)} of {timings['seeds']} seeds, converted {stats.converted} pages; "
               + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items()))
@@ -135,6 +139,7 @@ def on_config(config):
     cache_dir = project_dir(config) / ".cache"
     if BUILD.cache is None or BUILD.cache.directory != cache_dir:
         BUILD.cache = Cache(cache_dir)
+        BUILD.renders = RenderCache(cache_dir / "render")
     BUILD.cache.new_build()
     check_versions()
     try:
@@ -208,8 +213,20 @@ def on_files(files: Files, config) -> Files:
         BUILD.variant_files[variant.root] = generated
     files.append(File.generated(config, "index.md", content=root_chooser(BUILD.variants),
                                 inclusion=InclusionLevel.NOT_IN_NAV))
+    BUILD.renders.new_build(config, [f.src_uri for f in files.documentation_pages()])
     BUILD.clock["files_end"] = time.perf_counter()
     return files
+
+
+@event_priority(-100)  # after every plugin's on_page_markdown (the tags plugin's is -50): the Markdown as rendered
+def on_page_markdown(markdown, page, config, files):
+    """A page rendered before from this Markdown is not converted again (see render_cache.py)."""
+    return "" if BUILD.renders.look_up(markdown, page) else markdown
+
+
+@event_priority(100)  # before any other plugin's on_page_content: they see the page's real HTML
+def on_page_content(html, page, config, files):
+    return BUILD.renders.content(html, page)
 
 
 def on_nav(nav, config, files):
@@ -281,8 +298,15 @@ def on_post_build(config):
         elsewhere = set().union(*(chars for root, chars in BUILD.characters.items() if root != variant.root))
         table = script_convert.query_table(variant.opencc, variant.phrases, BUILD.characters[variant.root], elsewhere)
         (site_dir / variant.root / "search-script.txt").write_text(table, encoding="utf-8")
-    try:
-        write_index(site_dir, project_dir(config))
-    except SearchIndexError as exc:
-        log.warning(f"search: {exc}")
+    indexed = []
+    for variant in BUILD.variants:
+        try:
+            if write_index(site_dir / variant.root, project_dir(config), BUILD.cache.directory / "pagefind"
+                           if BUILD.cache.directory else None):
+                indexed.append(variant.root)
+        except SearchIndexError as exc:
+            log.warning(f"search ({variant.root}): {exc}")
+            break
+    BUILD.clock["indexed"] = len(indexed)
+    BUILD.renders.end_build()
     write_timings(config)

@@ -2,24 +2,29 @@
 
 Pagefind is the npm package pinned in package.json (installed by `npm ci`): its extended binary cuts
 Chinese into words (ICU4X, as the reader's browser cuts the query) and writes a chunked index per
-`<html lang>`, so each script variant searches its own pages and a query fetches only the chunks it
-needs. Only elements marked `data-pagefind-body` are indexed (the article text: overrides/main.html).
+`<html lang>`; each script variant gets its own bundle (site/<root>/pagefind/) and a query fetches only
+the chunks it needs. Only elements marked `data-pagefind-body` are indexed (the article text:
+overrides/main.html). Pagefind holds every page of a run in memory (about 1.7 MB a page measured with
+1.6.0), so one run per variant halves the peak.
 1.6.0 rather than PyPI's 1.5.2: on this site 1.5.2 missed 31 of 407 (Simplified) and 13 of 407
 (Traditional) article-word pairs that 1.6.0 finds (README, Search).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import platform
+import shutil
 import subprocess
-import time
 from pathlib import Path
 
 from seedtext.tagpages import LINKS_CLASS
 
-BUNDLE_DIR = "pagefind"  # under the site root; overrides/partials/search.html points the browser here
+BUNDLE_DIR = "pagefind"  # under each variant's root; overrides/partials/search.html points the browser here
+PAGE_MARK = b"data-pagefind-body"  # overrides/main.html puts it on article pages
+KEPT_BUNDLES = 3  # per variant, in the cache
 # Not the article's own text: heading permalinks (¶), the tag chips (the tags come from the text), and
 # the lists of other articles after it (their titles would make this article a result).
 EXCLUDE_SELECTORS = (".headerlink", ".md-tags", f".{LINKS_CLASS}")
@@ -51,19 +56,25 @@ def pagefind_binary(project: Path) -> Path:
     return project / "node_modules" / "@pagefind" / f"{system}-{machine}" / "bin" / f"pagefind_extended{suffix}"
 
 
-def write_index(site_dir: Path, project: Path) -> float:
-    """Index the built site into site_dir/pagefind/; returns the seconds it took."""
-    version = pinned_version(project)
-    binary = pagefind_binary(project)
-    if not binary.is_file():
-        raise SearchIndexError(f"{binary} not found: run `npm ci` (package.json pins pagefind {version}); "
-                               "the site was built without its search index")
-    start = time.perf_counter()
-    command = [str(binary), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR]
+def indexed_pages(tree: Path) -> list[Path]:
+    """The pages Pagefind indexes in a variant's tree: those marked data-pagefind-body (articles)."""
+    return sorted(p for p in tree.rglob("index.html") if PAGE_MARK in p.read_bytes())
+
+
+def bundle_key(pages: list[Path], tree: Path, version: str) -> str:
+    """Everything the bundle is made of: the indexed pages' paths and bytes, Pagefind's version and options."""
+    digest = hashlib.sha256(f"{version}\n{EXCLUDE_SELECTORS}\n".encode())
+    for page in pages:
+        digest.update(page.relative_to(tree).as_posix().encode() + b"\0" + page.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def run_pagefind(binary: Path, tree: Path, version: str) -> None:
+    command = [str(binary), "--site", str(tree), "--output-subdir", BUNDLE_DIR]
     for selector in EXCLUDE_SELECTORS:
         command += ["--exclude-selectors", selector]
     try:
-        run = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        run = subprocess.run(command, capture_output=True, text=True, timeout=1800)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SearchIndexError(f"{binary}: {exc}") from exc
     if run.returncode != 0:
@@ -73,6 +84,36 @@ def write_index(site_dir: Path, project: Path) -> float:
         first = run.stdout.strip().splitlines()[:1]
         raise SearchIndexError(f"{binary} is not Pagefind {version} extended ({first}): run `npm ci`; "
                                "without the extended build Chinese is not cut into words")
-    for unused in (site_dir / BUNDLE_DIR).glob(UNUSED_FILES):
+    for unused in (tree / BUNDLE_DIR).glob(UNUSED_FILES):
         unused.unlink()
-    return time.perf_counter() - start
+
+
+def write_index(tree: Path, project: Path, cache_dir: Path | None) -> bool:
+    """Index one variant's tree (site/<root>/) into <root>/pagefind/: one Pagefind run per variant keeps the
+    indexer's memory to one script's pages. When the indexed pages are byte for byte those of an earlier
+    build, that build's bundle is copied from cache_dir instead. Returns True when Pagefind ran."""
+    version = pinned_version(project)
+    binary = pagefind_binary(project)
+    if not binary.is_file():
+        raise SearchIndexError(f"{binary} not found: run `npm ci` (package.json pins pagefind {version}); "
+                               "the site was built without its search index")
+    target = tree / BUNDLE_DIR
+    stored = None
+    if cache_dir is not None:
+        stored = cache_dir / f"{tree.name}-{bundle_key(indexed_pages(tree), tree, version)}"
+        if (stored / "pagefind-entry.json").is_file():
+            shutil.copytree(stored, target, dirs_exist_ok=True)
+            return False
+    run_pagefind(binary, tree, version)
+    if stored is not None:
+        try:
+            # The newest few bundles per variant are kept (`mkdocs build` and `mkdocs serve` pages differ).
+            kept = sorted(cache_dir.glob(f"{tree.name}-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in kept[KEPT_BUNDLES - 1:]:
+                shutil.rmtree(old, ignore_errors=True)
+            tmp = stored.with_name(f".{stored.name}.{os.getpid()}.tmp")
+            shutil.copytree(target, tmp)
+            tmp.rename(stored)
+        except OSError:  # a read-only or full disk only costs the next build time
+            pass
+    return True

@@ -119,3 +119,53 @@ def test_garbage_seed_under_serve_warns_and_recovers(tmp_path):
         assert set(article_status().values()) == {200}, "the fixed seed's article did not come back"
     finally:
         server.stop()
+
+
+def test_an_edited_seed_shows_everywhere_it_is_named_and_in_search(tmp_path, browser):
+    """Serve re-renders only what changed (hooks/render_cache.py) and never serves a stale page: a new title
+    shows on its article, on its tag page, in another article's related list and in search."""
+    project = tmp_path / "project"
+    project.mkdir()
+    copy_project(project)
+    seed = project / "seeds" / SEED_A
+    old_title, new_title = "时光深处，总有藏蓝在守望", "星火深处，总有藏蓝在守望"
+    server = Server(project)
+    try:
+        wait_for(lambda: server.builds() >= 1 and "Serving on" in server.output(), "the first build")
+        base = re.search(r"Serving on (http://\S+)", server.output()).group(1).rstrip("/") + "/"
+        wait_for(lambda: status(base + "zh-hans/") == 200, "the home page")
+        home = get(base + "zh-hans/")
+        old_slug = re.search(r'href="articles/(xiang-tan-shi-guang[^/"]*)/"', home).group(1)
+        others = set(re.findall(r'href="articles/([^/"]+)/"', home)) - {old_slug}
+        naming = [s for s in others if f"{old_slug}/" in get(f"{base}zh-hans/articles/{s}/").split('id="相关文章"')[-1]]
+        assert naming, "another article lists this one as related"
+        assert old_title in get(base + "zh-hans/tags/xiang-tan/")
+
+        builds = server.builds()
+        text = seed.read_text(encoding="utf-8")
+        assert text.count(old_title) >= 1
+        seed.write_text(text.replace(old_title, new_title), encoding="utf-8")
+        wait_for(lambda: server.builds() > builds, "a rebuild after the edit")
+        home = get(base + "zh-hans/")
+        new_slug = re.search(r'href="articles/(xiang-tan-xing-huo[^/"]*)/"', home).group(1)
+        assert new_title in get(f"{base}zh-hans/articles/{new_slug}/")
+        assert status(f"{base}zh-hans/articles/{old_slug}/") == 404, "the old page is still served"
+        tag_page = get(base + "zh-hans/tags/xiang-tan/")
+        assert new_title in tag_page and old_title not in tag_page
+        for other in naming:
+            related = get(f"{base}zh-hans/articles/{other}/").split('id="相关文章"')[-1]
+            assert f"{new_slug}/" in related and old_title not in related, other
+        assert new_title.replace("，", "") not in get(base + "zh-hant/")  # the Traditional tree has it converted
+        assert "星火深處" in get(base + "zh-hant/")
+
+        page = browser.new_page()
+        page.goto(f"{base}zh-hans/about/", wait_until="load")  # livereload keeps a request open: no idle
+        page.keyboard.press("/")
+        page.keyboard.type("星火深处")
+        page.wait_for_function("() => document.querySelector('[data-search]').dataset.answered === '星火深处'",
+                               timeout=20_000)
+        found = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
+        assert found and found[0].split("?")[0] == f"{base}zh-hans/articles/{new_slug}/", found
+        page.close()
+    finally:
+        server.stop()

@@ -178,10 +178,11 @@ def test_every_page_has_lang_title_ui_strings_and_alternates_to_every_twin(built
 
 
 def test_search_has_one_index_per_script_with_every_article(built_site):
-    """Pagefind indexes each page under its <html lang>: the Traditional tree its own index, article pages only."""
-    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    """Pagefind indexes each tree under its <html lang>: each script its own bundle, article pages only."""
     for variant in VARIANTS:
+        entry = json.loads((built_site / variant.root / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
         articles = list((built_site / variant.root / "articles").glob("*/index.html"))
+        assert list(entry["languages"]) == [variant.lang.lower()], variant.root
         assert entry["languages"][variant.lang.lower()]["page_count"] == len(articles) > 5, variant.lang
 
 
@@ -225,8 +226,8 @@ def test_hong_kong_is_two_config_entries(tmp_path):
     about = (site / "zh-hk" / "about" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zh-Hant-HK"' in about and "關於本站" in about
     assert 'hreflang="zh-Hant-HK"' in (site / "zh-hans" / "about" / "index.html").read_text(encoding="utf-8")
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert "zh-hant-hk" in entry["languages"] and (site / "zh-hk" / "search-script.txt").exists()
+    entry = json.loads((site / "zh-hk" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["zh-hant-hk"] and (site / "zh-hk" / "search-script.txt").exists()
     assert sorted(p.name for p in (site / "zh-hk" / "articles").iterdir()) == \
         sorted(p.name for p in (site / "zh-hans" / "articles").iterdir())
 

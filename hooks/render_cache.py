@@ -1,0 +1,112 @@
+"""Pages rendered from Markdown by an earlier build, kept by content (MkDocs' Page objects; no text work).
+
+Python-Markdown is most of a build (about 7 ms an article page, much more for a tag page), and most
+pages come out the same from one build to the next: under `mkdocs serve` an edited seed changes its
+own articles, their tag pages and the related lists that name them, not the other thousand pages.
+A page whose Markdown (as the plugins leave it), address and site are what an earlier build rendered
+gets that build's HTML and table of contents instead of being converted again. The key holds
+everything the conversion reads: the Markdown, the page's path, the Markdown extensions and their
+options, the library versions, the site's URL settings and the list of every page (links are
+resolved and checked against it), so a page is never served stale; everything after the conversion
+(plugins' content and context events, the theme's templates) still runs for every page.
+
+Kept in memory for the next build of the same process (`mkdocs serve`) and in `<dir>/<key>` files for
+the next `mkdocs build`; the entries the current build did not use are dropped when it ends.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import zlib
+from importlib.metadata import version
+from pathlib import Path
+
+LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
+
+
+class RenderCache:
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+        self.entries: dict[str, tuple[str, object]] = {}  # key -> (HTML, TableOfContents), kept between builds
+        self.used: dict[str, tuple[str, object]] = {}
+        self.waiting: dict[int, str] = {}  # id(page) -> key of a page being rendered (a miss)
+        self.found: dict[int, tuple[str, object]] = {}  # id(page) -> the entry to use (a hit)
+        self.site = ""
+        self.hits = self.misses = 0
+
+    def new_build(self, config, page_paths: list[str]) -> None:
+        """Start a build: the site key from the config and the list of every page."""
+        digest = hashlib.sha256()
+        for library in LIBRARIES:
+            digest.update(f"{library}={version(library)}\n".encode())
+        for key in ("markdown_extensions", "mdx_configs", "use_directory_urls", "site_url", "docs_dir",
+                    "validation"):
+            # Options may hold functions (toc's slugify): their repr carries an address that changes per run.
+            digest.update(re.sub(r" at 0x[0-9a-f]+", "", f"{key}={config[key]!r}\n").encode())
+        digest.update("\n".join(sorted(page_paths)).encode())
+        self.site = digest.hexdigest()
+        self.used, self.waiting, self.found = {}, {}, {}
+        self.hits = self.misses = 0
+
+    def key(self, markdown: str, page) -> str:
+        return hashlib.sha256(f"{self.site}\n{page.file.src_uri}\n{markdown}".encode()).hexdigest()
+
+    def look_up(self, markdown: str, page) -> bool:
+        """True when this page was rendered before from this Markdown: on_page_content then supplies it."""
+        if not page.meta.get("title"):  # its title would come from the render
+            return False
+        key = self.key(markdown, page)
+        entry = self.entries.get(key) or self._read(key)
+        if entry is None:
+            self.waiting[id(page)] = key
+            self.misses += 1
+            return False
+        self.found[id(page)] = entry
+        self.used[key] = entry
+        self.hits += 1
+        return True
+
+    def content(self, html: str, page) -> str:
+        """The page's HTML: the cached one for a hit (and its table of contents), else `html`, kept."""
+        entry = self.found.pop(id(page), None)
+        if entry is not None:
+            page.toc = entry[1]
+            return entry[0]
+        key = self.waiting.pop(id(page), None)
+        if key is not None:
+            self.used[key] = (html, page.toc)
+            self._write(key, self.used[key])
+        return html
+
+    def end_build(self) -> None:
+        """Keep what this build used, in memory and on disk; drop the rest."""
+        self.entries = self.used
+        if self.directory is None or not self.directory.is_dir():
+            return
+        for path in self.directory.iterdir():
+            if path.name not in self.used:
+                path.unlink(missing_ok=True)
+
+    def _read(self, key: str) -> tuple[str, object] | None:
+        if self.directory is None:
+            return None
+        try:
+            return pickle.loads(zlib.decompress((self.directory / key).read_bytes()))
+        except FileNotFoundError:
+            return None
+        except Exception:  # noqa: BLE001 - a damaged entry is a miss
+            return None
+
+    def _write(self, key: str, entry: tuple[str, object]) -> None:
+        if self.directory is None:
+            return
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            tmp = self.directory / f".{key}.{os.getpid()}.tmp"
+            tmp.write_bytes(zlib.compress(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), 1))
+            tmp.replace(self.directory / key)
+        except OSError:  # a read-only or full disk only costs time
+            pass

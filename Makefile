@@ -20,17 +20,18 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(BIN)/python
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-serve: $(VENV)/.site-deps
+# npm ci installs Pagefind (package.json), which writes the search index after every build.
+serve: $(VENV)/.site-deps node_modules/.package-lock.json
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
-build: $(VENV)/.site-deps
+build: $(VENV)/.site-deps node_modules/.package-lock.json
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 test: $(VENV)/.dev-deps node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
-bench: $(VENV)/.dev-deps
+bench: $(VENV)/.dev-deps node_modules/.package-lock.json
 	$(BIN)/python bench/run.py
 
 clean:

@@ -138,7 +138,7 @@ def test_a_20_mb_seed_builds_with_a_warning_in_bounded_time(tmp_path):
     size_warnings = [w for w in warnings_of(output) if "seeds/001_big.txt" in w and " MB " in w]
     assert len(size_warnings) == 1, output
     assert len(article_pages(tmp_path / "site")) >= 2, "the big seed or the good one was not published"
-    # Measured 73 s on 2 cores (search indexing with jieba is most of it); quadratic work would take hours.
+    # About a minute on 2 cores (rendering and the search index are most of it); quadratic work would take hours.
     assert elapsed < 300, f"20 MB seed took {elapsed:.0f} s"
     print(f"20 MB seed: build took {elapsed:.1f} s")
 

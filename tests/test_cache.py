@@ -164,13 +164,15 @@ def test_real_builds_reuse_the_cache_and_output_is_byte_identical(tmp_path):
     assert second.returncode == 0, second.stdout + second.stderr
     report = json.loads(timings.read_text(encoding="utf-8"))
     assert report["cleaned"] == [] and report["reused"] == len(SEEDS) and report["converted"] == 0
-    assert report["segments_cut"] == 0 and report["segments_reused"] > 0  # no search text cut again
+    # No page converted from Markdown again, no search index made again: both taken from the first build.
+    assert report["rendered"] == 0 and report["renders_reused"] > 0 and report["search_indexed"] == 0
     assert set(report["stages"]) >= {"decode_clean", "conversion", "tags_xref", "render", "search", "total"}
     assert files_of(tmp_path / "site2") == files_of(tmp_path / "site1")
-    (root / ".cache" / "search-segments.pickle").write_bytes(b"garbage")  # a damaged memo: cut again
+    for entry in list((root / ".cache" / "render").iterdir())[:3]:  # damaged entries: rendered again
+        entry.write_bytes(b"garbage")
     damaged = mkdocs_build(root, tmp_path / "site-damaged")
     assert damaged.returncode == 0, damaged.stdout + damaged.stderr
-    assert json.loads(timings.read_text(encoding="utf-8"))["segments_cut"] > 0
+    assert json.loads(timings.read_text(encoding="utf-8"))["rendered"] == 3
     assert files_of(tmp_path / "site-damaged") == files_of(tmp_path / "site1")
     shutil.rmtree(root / ".cache")  # and without any cache: the same bytes again
     third = mkdocs_build(root, tmp_path / "site3")

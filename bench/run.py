@@ -76,13 +76,12 @@ def dir_size(path: Path) -> int:
 
 
 def search_indexes(site_dir: Path) -> dict[str, tuple[int, int]]:
-    """Search index sizes (raw, gzipped): the Pagefind bundle (its index files are gzipped already), or
-    Material's index per script."""
+    """Search index sizes (raw, gzipped): the Pagefind bundle per script (its files are gzipped already,
+    so both figures are its size on disk), or Material's index."""
     out = {}
-    bundle = site_dir / "pagefind"
-    if bundle.is_dir():
+    for bundle in sorted(site_dir.glob("*/pagefind")):  # one per script variant
         size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
-        out["pagefind bundle"] = (size, size)
+        out[f"{bundle.parent.name} pagefind"] = (size, size)
     for index in sorted([*site_dir.glob("search/search_index.json"), *site_dir.glob("*/search/search_index.json")]):
         raw = index.read_bytes()
         name = index.parent.parent.name if index.parent.parent != site_dir else "one index"

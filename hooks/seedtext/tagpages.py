@@ -46,7 +46,9 @@ class Tag:
     def by_slug(self) -> dict[str, ArticlePage]:
         return {page.slug: page for page in self.pages}
 
+    @functools.cached_property
     def by_city(self) -> dict[str, list[ArticlePage]]:
+        """Read once the tag has all its pages (where_else asks for every article of every campaign)."""
         return pages_by_city(self.pages)
 
     def compared(self) -> bool:
@@ -54,6 +56,7 @@ class Tag:
         return self.pattern is not None and self.group in CONCORDANCE_GROUPS and len(self.pages) >= 2
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same paragraphs are read for every term they may name
 def simplified(text: str) -> str:
     """Tags are Simplified: a seed written in Traditional script is matched and named in Simplified."""
     return convert(text, "t2s") if is_traditional(text) else text
@@ -148,7 +151,7 @@ def where_else(page: ArticlePage, tags: dict[str, Tag]) -> list[tuple[Tag, list[
     for name in page.tags:
         tag = tags[name]
         if tag.group == CAMPAIGN_GROUP:
-            cities = {city: pages for city, pages in tag.by_city().items() if city != page.article.city}
+            cities = {city: pages for city, pages in tag.by_city.items() if city != page.article.city}
             if cities:
                 out.append((tag, [(pages[0], len(pages)) for pages in cities.values()]))
     return out
@@ -191,7 +194,7 @@ def concordance(tags: dict[str, Tag]) -> str:
         out.append(f"## {escape_text(group)}")
         out.append("\n".join(
             f"- [{escape_text(t.name)}](tags/{t.slug}.md#{COMPARE_ANCHOR})：{len(t.pages)}篇文章，"
-            + "、".join(escape_text(c) for c in t.by_city()) for t in members))
+            + "、".join(escape_text(c) for c in t.by_city) for t in members))
     return "\n\n".join(out) + "\n"
 
 

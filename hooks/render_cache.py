@@ -95,9 +95,7 @@ class RenderCache:
             return None
         try:
             return pickle.loads(zlib.decompress((self.directory / key).read_bytes()))
-        except FileNotFoundError:
-            return None
-        except Exception:  # noqa: BLE001 - a damaged entry is a miss
+        except Exception:  # noqa: BLE001 - a missing or damaged entry is a miss
             return None
 
     def _write(self, key: str, entry: tuple[str, object]) -> None:

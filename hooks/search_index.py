@@ -56,16 +56,14 @@ def pagefind_binary(project: Path) -> Path:
     return project / "node_modules" / "@pagefind" / f"{system}-{machine}" / "bin" / f"pagefind_extended{suffix}"
 
 
-def indexed_pages(tree: Path) -> list[Path]:
-    """The pages Pagefind indexes in a variant's tree: those marked data-pagefind-body (articles)."""
-    return sorted(p for p in tree.rglob("index.html") if PAGE_MARK in p.read_bytes())
-
-
-def bundle_key(pages: list[Path], tree: Path, version: str) -> str:
-    """Everything the bundle is made of: the indexed pages' paths and bytes, Pagefind's version and options."""
+def bundle_key(tree: Path, version: str) -> str:
+    """Everything a variant's bundle is made of: the paths and bytes of the pages Pagefind indexes (those
+    marked data-pagefind-body: articles), Pagefind's version and options. Each page is read once."""
     digest = hashlib.sha256(f"{version}\n{EXCLUDE_SELECTORS}\n".encode())
-    for page in pages:
-        digest.update(page.relative_to(tree).as_posix().encode() + b"\0" + page.read_bytes() + b"\0")
+    for page in sorted(tree.rglob("index.html")):
+        data = page.read_bytes()
+        if PAGE_MARK in data:
+            digest.update(page.relative_to(tree).as_posix().encode() + b"\0" + data + b"\0")
     return digest.hexdigest()[:32]
 
 
@@ -100,7 +98,7 @@ def write_index(tree: Path, project: Path, cache_dir: Path | None) -> bool:
     target = tree / BUNDLE_DIR
     stored = None
     if cache_dir is not None:
-        stored = cache_dir / f"{tree.name}-{bundle_key(indexed_pages(tree), tree, version)}"
+        stored = cache_dir / f"{tree.name}-{bundle_key(tree, version)}"
         if (stored / "pagefind-entry.json").is_file():
             shutil.copytree(stored, target, dirs_exist_ok=True)
             return False

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import threading
 import time
@@ -15,16 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MKDOCS, REPO, copy_project
+from conftest import MKDOCS, REPO, copy_project, free_port
 
 SEED_A = "000_cb0c1f57c2809c27.txt"
 SEED_B = "003_1300966ffd2de289.txt"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def status(url: str) -> int:

@@ -21,24 +21,20 @@
   const root = document.querySelector("[data-search]");
   const toggle = document.getElementById("__search");
 
-  function bundleUrl(el) {
-    return new URL(el.dataset.searchBundle, location.href);
+  function bundleUrl() {
+    return new URL(root.dataset.searchBundle, location.href);
   }
 
   // The page opened from a result highlights the query; the highlighter loads only then.
   function highlightQuery() {
-    const el = root || document.querySelector("[data-search-bundle]");
-    if (!el || !new URLSearchParams(location.search).get(HIGHLIGHT_PARAM)) return;
-    import(new URL("pagefind-highlight.js", bundleUrl(el)).href).then(() => {
+    if (!new URLSearchParams(location.search).get(HIGHLIGHT_PARAM)) return;
+    import(new URL("pagefind-highlight.js", bundleUrl()).href).then(() => {
       // eslint-disable-next-line no-undef
       new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM });
     }).catch(() => {});
   }
 
-  if (!root || !toggle) {
-    highlightQuery();
-    return;
-  }
+  if (!root || !toggle) return;  // a page outside the script variants (root chooser, 404): no search
   const input = root.querySelector("[data-search-query]");
   const meta = root.querySelector("[data-search-meta]");
   const list = root.querySelector("[data-search-results]");
@@ -54,7 +50,7 @@
 
   function loadPagefind() {
     if (!pagefind) {
-      const bundle = bundleUrl(root);
+      const bundle = bundleUrl();
       pagefind = import(new URL("pagefind.js", bundle).href).then(async (module) => {
         // Result URLs relative to the site root, wherever the site is hosted.
         await module.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 40 });

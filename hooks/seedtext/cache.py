@@ -107,56 +107,6 @@ def _file_digest(path: str, stamp: tuple[int, int]) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-class Memo:
-    """Results of a pure function of text (the search plugin's word segmentation) kept in one file between
-    builds, `<dir>/<name>.pickle`. The entries a build used are written back, the rest dropped. `version` names
-    everything else the results depend on (dictionary, library versions): another version starts empty."""
-
-    def __init__(self, cache: Cache, name: str, version: str):
-        self.name, self.version, self.stats = name, version, cache.stats
-        self.path = cache.directory / f"{name}.pickle" if cache.directory is not None else None
-        self.old: dict[bytes, str] = {}
-        self.new: dict[bytes, str] = {}
-        self.hits = self.misses = 0
-        if self.path is None:
-            return
-        try:
-            saved_version, entries = pickle.loads(_read_checked(self.path))
-            if saved_version == version:
-                self.old = entries
-        except FileNotFoundError:
-            pass
-        except Exception as exc:  # noqa: BLE001 - an unreadable memo only costs time
-            self.stats.corrupt += 1
-            log.debug(f"cache: ignoring {self.path.name} ({type(exc).__name__}: {exc})")
-
-    def next_build(self) -> Memo:
-        """The same memo for the next build in this process (`mkdocs serve`): no file read."""
-        if self.new:  # keep what the last build used
-            self.old, self.new = self.new, {}
-        self.hits = self.misses = 0
-        return self
-
-    def get(self, text: str, compute: Callable[[str], str]) -> str:
-        key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-        value = self.new.get(key)
-        if value is None:
-            value = self.old.get(key)
-            if value is None:
-                value = compute(text)
-                self.misses += 1
-            else:
-                self.hits += 1
-            self.new[key] = value
-        else:
-            self.hits += 1
-        return value
-
-    def save(self) -> None:
-        if self.path is not None and (self.misses or len(self.new) != len(self.old)):
-            _write_atomic(self.path, pickle.dumps((self.version, self.new), protocol=pickle.HIGHEST_PROTOCOL))
-
-
 class Cache:
     """The cleaning and conversion results of the builds of one project, by content hash, under
     `directory` (None: nothing is cached); `stats` count what the current build did."""
@@ -164,7 +114,6 @@ class Cache:
     def __init__(self, directory: Path | None):
         self.directory = Path(directory) if directory is not None else None
         self.stats = Stats()
-        self.memos: dict[str, Memo] = {}  # kept between the builds of one `mkdocs serve`
 
     def new_build(self) -> Stats:
         self.stats = Stats()
@@ -245,11 +194,3 @@ class Cache:
         result = convert(text, config, phrases)
         _write_atomic(path, result.encode("utf-8"))
         return result
-
-    def memo(self, name: str, version: str) -> Memo:
-        """The memo `name` for this build: kept in memory from the last build of this cache when still valid."""
-        found = self.memos.get(name)
-        if found is not None and found.version == version:
-            return found.next_build()
-        self.memos[name] = Memo(self, name, version)
-        return self.memos[name]

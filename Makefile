@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve build test bench clean
+.PHONY: serve build test bench audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,13 @@ test: $(VENV)/.dev-deps node_modules/.package-lock.json
 
 bench: $(VENV)/.dev-deps node_modules/.package-lock.json
 	$(BIN)/python bench/run.py
+
+# Lighthouse lives in audit/ (its own package.json): `make test` and CI do not install it.
+audit/node_modules/.package-lock.json: audit/package.json audit/package-lock.json
+	cd audit && npm ci --no-audit --no-fund
+
+audit: $(VENV)/.dev-deps node_modules/.package-lock.json audit/node_modules/.package-lock.json
+	$(BIN)/python audit/run.py
 
 clean:
 	rm -rf site .cache

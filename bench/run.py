@@ -316,6 +316,45 @@ def reader_bytes(site_dir: Path, root: str, query: str) -> dict:
 # One N
 
 
+def set_raw_pages(project: Path, on: bool) -> None:
+    """extra.raw_pages in the project's mkdocs.yml: the 原文对照 pages built or not."""
+    config = project / "mkdocs.yml"
+    text, n = re.subn(r"^  raw_pages: \w+$", f"  raw_pages: {'true' if on else 'false'}",
+                      config.read_text(encoding="utf-8"), flags=re.M)
+    if n != 1:
+        raise SystemExit("mkdocs.yml: no `raw_pages:` line under extra")
+    config.write_text(text, encoding="utf-8")
+
+
+def raw_pages_cost(count: int) -> dict:
+    """Cold builds of one corpus without and with the 原文对照 pages (issue 14's budget: at most 15 % slower)."""
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        project = make_project(tmp, count)
+        result = {"n": count}
+        for name, on in (("without", False), ("with", True)):
+            print(f"N={count}: cold build {name} the 原文对照 pages ...", file=sys.stderr, flush=True)
+            shutil.rmtree(project / ".cache", ignore_errors=True)
+            set_raw_pages(project, on)
+            result[name] = mkdocs_build(project, tmp / f"site-{name}")
+        return result
+
+
+def raw_pages_report(results: list[dict]) -> str:
+    out = ["## The 原文对照 pages: cold build without and with them", "",
+           "| N | without s | with s | slower | render s without / with | conversion s | tags+xref s | "
+           "peak RSS MB | output MB |", "|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        a, b = r["without"], r["with"]
+        sa, sb = a["stages"], b["stages"]
+        slower = (b["seconds"] / a["seconds"] - 1) * 100
+        out.append(f"| {r['n']} | {a['seconds']:.1f} | {b['seconds']:.1f} | {slower:+.0f} % | "
+                   f"{sa['render']:.1f} / {sb['render']:.1f} | {sa['conversion']:.1f} / {sb['conversion']:.1f} | "
+                   f"{sa['tags_xref']:.1f} / {sb['tags_xref']:.1f} | {a['rss_mb']:.0f} / {b['rss_mb']:.0f} | "
+                   f"{a['output_mb']:.0f} / {b['output_mb']:.0f} |")
+    return "\n".join(out) + "\n"
+
+
 def bench(count: int, reader: bool, keep: Path | None) -> dict:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -420,8 +459,16 @@ def main() -> None:
     parser.add_argument("--no-reader", action="store_true", help="skip the browser measurement")
     parser.add_argument("--keep", type=Path, help="copy each warm site here")
     parser.add_argument("--json", type=Path, default=REPO / "bench" / "out" / "results.json")
+    parser.add_argument("--raw-pages-cost", action="store_true",
+                        help="only two cold builds per size: without and with the 原文对照 pages")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.raw_pages_cost:
+        costs = [raw_pages_cost(count) for count in sizes]
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.with_name("raw-pages.json").write_text(json.dumps(costs, indent=1), encoding="utf-8")
+        print(raw_pages_report(costs))
+        return None
     results = []
     for count in sizes:
         results.append(bench(count, reader=not args.no_reader and count == max(sizes), keep=args.keep))

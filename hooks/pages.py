@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import re
 import time
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
+from mkdocs.utils import get_relative_url
 
 from material_internals import check_versions, find_tag_listings, tag_chips, tags_plugins, ui_strings_partial
 from options import OptionsError, cleaning_options, variant_options
@@ -24,6 +27,8 @@ from render_cache import RenderCache
 from search_index import SearchIndexError, write_index
 from seedtext import convert as script_convert
 from seedtext.cache import Cache
+from seedtext.page import ARTICLE_DIR
+from seedtext.rawpage import LINK_LABELS, RAW_DIR, link_article_html, unwrap_html
 from seedtext.site import Site, Variant, build_site, variant_markdown
 
 log = get_plugin_logger("seeds")
@@ -47,9 +52,12 @@ class Build:
         self.clock: dict[str, float] = {}  # perf_counter marks and seconds per stage (timings.json)
         self.cache: Cache | None = None  # cleaning and conversion results by content hash (.cache/)
         self.renders: RenderCache | None = None  # pages' HTML by Markdown, kept for the next build (.cache/render)
-        self.characters: dict[str, set[str]] = {}  # variant root -> every character of its generated pages
+        self.characters: dict[str, set[str]] = {}  # variant root -> every character of its article pages
         self.tag_links: dict[str, dict[str, str]] = {}  # variant root -> tag -> its listing's URL and anchor
         self.options: dict = {}  # data/cleaning.yml, checked
+        self.raw_pages = True  # extra.raw_pages: every article's 原文对照 page
+        self.link_labels: dict[str, dict[str, str]] = {}  # variant root -> the article's links to it, in its script
+        self.config = None  # the build's MkDocs config (on_config), for the sitemaps' alternates
         self.env: Environment | None = None  # the theme's templates (on_env), for the sitemaps per variant
 
 
@@ -136,6 +144,7 @@ def write_timings(config) -> None:
 # Default priority (0): after every plugin's on_config, so the tags plugins are set up.
 def on_config(config):
     BUILD.clock = {"start": time.perf_counter()}
+    BUILD.config = config
     cache_dir = project_dir(config) / ".cache"
     if BUILD.cache is None or BUILD.cache.directory != cache_dir:
         BUILD.cache = Cache(cache_dir)
@@ -147,14 +156,38 @@ def on_config(config):
     except OptionsError as exc:
         raise PluginError(str(exc)) from None
     BUILD.variants = load_variants(config)
+    BUILD.link_labels = {v.root: {key: script_convert.convert(label, v.opencc, v.phrases)
+                                  for key, label in LINK_LABELS.items()} for v in BUILD.variants}
+    BUILD.raw_pages = config.extra.get("raw_pages", True)
+    if not isinstance(BUILD.raw_pages, bool):
+        raise PluginError(f"mkdocs.yml: extra.raw_pages must be true or false, not {BUILD.raw_pages!r}")
     check_tags_per_variant(config)
     BUILD.site_strings = {key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}
     if not BUILD.variants:
         log.warning("mkdocs.yml: extra.variants is empty; no article pages will be built")
-    config.extra["alternate"] = [{"name": v.name, "link": f"{v.root}/", "lang": v.lang} for v in BUILD.variants]
-    BUILD.base_extra_alternate = list(config.extra["alternate"])
+    site_url = os.environ.get("SITE_URL")
+    if site_url:  # the same site hosted elsewhere: a preview, the tests' local server, `make audit`
+        if not re.match(r"https?://[^/]+/(.*/)?$", site_url):
+            raise PluginError(f"SITE_URL={site_url!r}: give an http(s) URL ending in /")
+        config.site_url = site_url
+    config.extra["alternate"] = BUILD.base_extra_alternate = alternates("", config)
     BUILD.clock["setup"] = time.perf_counter() - BUILD.clock["start"]
     return config
+
+
+def absolute(config, path: str) -> str:
+    """A path inside the site as an absolute URL from site_url (relative when no site_url is set)."""
+    return (config.site_url or "") + path
+
+
+def alternates(path_in_variant: str, config) -> list[dict]:
+    """The hreflang links of a page (base.html's <link rel="alternate">, the sitemaps' xhtml:link): the
+    page in every variant, absolute, and x-default: the root chooser. Search engines ignore relative ones."""
+    links = [{"name": v.name, "link": absolute(config, f"{v.root}/{path_in_variant}"), "lang": v.lang}
+             for v in BUILD.variants]
+    if config.site_url:
+        links.append({"name": "", "link": config.site_url, "lang": "x-default"})
+    return links
 
 
 def report(site: Site, largest_seed_kb: int | None = None) -> None:
@@ -195,7 +228,7 @@ def on_files(files: Files, config) -> Files:
             files.remove(template)
     options = BUILD.options
     start = time.perf_counter()
-    BUILD.site = build_site(root / "seeds", Path(config.docs_dir), options, BUILD.cache)
+    BUILD.site = build_site(root / "seeds", Path(config.docs_dir), options, BUILD.cache, BUILD.raw_pages)
     BUILD.clock["build_site"] = time.perf_counter() - start
     report(BUILD.site, config.extra.get("largest_seed_kb"))
     BUILD.variant_files = {}
@@ -205,7 +238,8 @@ def on_files(files: Files, config) -> Files:
         for page in BUILD.site.pages:
             in_nav = page.uri in NAV_PAGES
             markdown = variant_markdown(page, variant, BUILD.cache)
-            characters.update(markdown)
+            if page.source:  # the searched pages (articles): what a query can find (search-script.txt)
+                characters.update(markdown)
             f = File.generated(config, f"{variant.root}/{page.uri}", content=markdown,
                                inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV)
             files.append(f)
@@ -218,15 +252,30 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def is_raw_page(page) -> bool:
+    """A 原文对照 page: its table passes Markdown as one comment, so caching its render would cost more
+    (hashing and storing 100 KB a page) than rendering it."""
+    return page.file.src_uri.split("/")[1:2] == [RAW_DIR]
+
+
 @event_priority(-100)  # after every plugin's on_page_markdown (the tags plugin's is -50): the Markdown as rendered
 def on_page_markdown(markdown, page, config, files):
     """A page rendered before from this Markdown is not converted again (see render_cache.py)."""
+    if is_raw_page(page):
+        return markdown
     return "" if BUILD.renders.look_up(markdown, page) else markdown
 
 
 @event_priority(100)  # before any other plugin's on_page_content: they see the page's real HTML
 def on_page_content(html, page, config, files):
-    return BUILD.renders.content(html, page)
+    if is_raw_page(page):
+        return unwrap_html(html)
+    html = BUILD.renders.content(html, page)
+    variant = variant_of(page.file.src_uri)
+    if BUILD.raw_pages and variant and page.file.src_uri.split("/")[1:2] == [ARTICLE_DIR]:
+        raw_url = get_relative_url(page.url.replace(f"/{ARTICLE_DIR}/", f"/{RAW_DIR}/", 1), page.url)
+        html = link_article_html(html, raw_url, BUILD.link_labels[variant.root])
+    return html
 
 
 def on_nav(nav, config, files):
@@ -261,14 +310,16 @@ def on_page_context(context, page, config, nav):
     config.update(BUILD.site_strings)
     if variant is None:  # the root chooser
         config.extra["alternate"] = list(BUILD.base_extra_alternate)
+        context["script_switch"] = [{"name": v.name, "link": f"{v.root}/", "lang": v.lang} for v in BUILD.variants[1:]]
         if BUILD.variants:
             config.theme["language"] = language_partial(BUILD.variants[0])
         return context
     twin_url = page.url.split("/", 1)[1] if "/" in page.url else ""
     # A fresh list per page: the template reads config.extra.alternate, and mutating it accumulates.
-    config.extra["alternate"] = [
-        {"name": v.name, "link": f"{v.root}/{twin_url}", "lang": v.lang} for v in BUILD.variants
-    ]
+    # A 原文对照 page asks not to be indexed: no alternates (nor a sitemap for Material to look them up in).
+    config.extra["alternate"] = [] if is_raw_page(page) else alternates(twin_url, config)
+    context["script_switch"] = [{"name": v.name, "link": f"{v.root}/{twin_url}", "lang": v.lang}
+                                for v in BUILD.variants if v is not variant]
     config.theme["language"] = language_partial(variant)
     for key, value in BUILD.site_strings.items():  # <title>, header, meta description, footer
         config[key] = script_convert.convert(value, variant.opencc, variant.phrases)
@@ -282,10 +333,42 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def sitemap_alternates(page) -> list[dict]:
+    """For overrides/sitemap.xml: a page's hreflang links (none for the root chooser and the 404 page)."""
+    if variant_of(page.file.src_uri) is None:
+        return []
+    return alternates(page.url.split("/", 1)[1], BUILD.config)
+
+
+# Each variant's sitemap of all its pages. Not at <root>/sitemap.xml: Material's client code fetches
+# `sitemap.xml` beside every alternate link of a page, and that name stays a one-page sitemap (see
+# write_page_sitemaps), so a reader's phone never downloads the list of every page.
+FULL_SITEMAP = "sitemap-pages.xml"
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "sitemap.xml":  # MkDocs' root sitemap: an index of the variants' sitemaps
+        context["sitemaps"] = [absolute(config, f"{v.root}/{FULL_SITEMAP}") for v in BUILD.variants]
+    return context
+
+
 def write_sitemap(path: Path, files: list[File], config) -> None:
-    """The variant's own sitemap, from the theme's sitemap.xml template (MkDocs' own, as for the root's)."""
-    xml = BUILD.env.get_template("sitemap.xml").render(pages=[f for f in files if f.page], config=config)
+    """A sitemap from the theme's sitemap.xml template (overrides/sitemap.xml, as MkDocs renders the root's):
+    each page with its alternates. The 原文对照 pages are left out (the template skips pages that ask not
+    to be indexed): each repeats its article, which is the page to find."""
+    xml = BUILD.env.get_template("sitemap.xml").render(pages=[f for f in files if f.page], config=config,
+                                                       alternates_of=sitemap_alternates)
     path.write_text(xml, encoding="utf-8")
+
+
+def write_page_sitemaps(site_dir: Path, files: list[File], config) -> None:
+    """Material's client code fetches `sitemap.xml` beside every <link rel="alternate"> of a page (to keep
+    its language selector on the same page); give it one in each page's folder, listing that page and its
+    alternates (under 1 KB), rather than a 404 on every page load."""
+    for f in files:
+        if not f.page or is_raw_page(f.page):
+            continue
+        write_sitemap(site_dir / f.page.url / "sitemap.xml", [f], config)
 
 
 # Default priority (0): the pages are written; nothing else changes them after this.
@@ -293,7 +376,8 @@ def on_post_build(config):
     BUILD.clock["post_build"] = time.perf_counter()
     site_dir = Path(config.site_dir)
     for variant in BUILD.variants:
-        write_sitemap(site_dir / variant.root / "sitemap.xml", BUILD.variant_files.get(variant.root, []), config)
+        write_sitemap(site_dir / variant.root / FULL_SITEMAP, BUILD.variant_files.get(variant.root, []), config)
+        write_page_sitemaps(site_dir, BUILD.variant_files.get(variant.root, []), config)
         # For queries typed in another script (docs/javascripts/search.js).
         elsewhere = set().union(*(chars for root, chars in BUILD.characters.items() if root != variant.root))
         table = script_convert.query_table(variant.opencc, variant.phrases, BUILD.characters[variant.root], elsewhere)

@@ -20,14 +20,19 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from seedtext.page import ARTICLE_DIR
 from seedtext.tagpages import LINKS_CLASS
 
 BUNDLE_DIR = "pagefind"  # under each variant's root; overrides/partials/search.html points the browser here
 PAGE_MARK = b"data-pagefind-body"  # overrides/main.html puts it on article pages
+# Only article pages are searched (marked data-pagefind-body), and they all live here: Pagefind need not read
+# the rest of the tree (the 原文对照 pages alone are larger than the articles).
+PAGES_GLOB = f"{ARTICLE_DIR}/**/*.html"
 KEPT_BUNDLES = 3  # per variant, in the cache
-# Not the article's own text: heading permalinks (¶), the tag chips (the tags come from the text), and
-# the lists of other articles after it (their titles would make this article a result).
-EXCLUDE_SELECTORS = (".headerlink", ".md-tags", f".{LINKS_CLASS}")
+# Not the article's own text: heading and paragraph permalinks (¶), the links to the 原文对照 page, the tag
+# chips (the tags come from the text), and the lists of other articles after it (their titles would make
+# this article a result).
+EXCLUDE_SELECTORS = (".headerlink", ".para-link", ".para-raw", ".raw-link", ".md-tags", f".{LINKS_CLASS}")
 # Pagefind's own search UIs, always written: the site uses its search box (docs/javascripts/search.js).
 UNUSED_FILES = "pagefind-*ui.*"
 
@@ -59,8 +64,8 @@ def pagefind_binary(project: Path) -> Path:
 def bundle_key(tree: Path, version: str) -> str:
     """Everything a variant's bundle is made of: the paths and bytes of the pages Pagefind indexes (those
     marked data-pagefind-body: articles), Pagefind's version and options. Each page is read once."""
-    digest = hashlib.sha256(f"{version}\n{EXCLUDE_SELECTORS}\n".encode())
-    for page in sorted(tree.rglob("index.html")):
+    digest = hashlib.sha256(f"{version}\n{EXCLUDE_SELECTORS}\n{PAGES_GLOB}\n".encode())
+    for page in sorted(tree.glob(PAGES_GLOB)):
         data = page.read_bytes()
         if PAGE_MARK in data:
             digest.update(page.relative_to(tree).as_posix().encode() + b"\0" + data + b"\0")
@@ -68,7 +73,7 @@ def bundle_key(tree: Path, version: str) -> str:
 
 
 def run_pagefind(binary: Path, tree: Path, version: str) -> None:
-    command = [str(binary), "--site", str(tree), "--output-subdir", BUNDLE_DIR]
+    command = [str(binary), "--site", str(tree), "--output-subdir", BUNDLE_DIR, "--glob", PAGES_GLOB]
     for selector in EXCLUDE_SELECTORS:
         command += ["--exclude-selectors", selector]
     try:

@@ -28,13 +28,30 @@ CONFIG = yaml.safe_load(re.sub(r"!!python/\S+", "", (REPO / "mkdocs.yml").read_t
 HANS, HANT = CONFIG["extra"]["variants"][0], CONFIG["extra"]["variants"][1]
 
 
-def mkdocs_build(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build` on a project folder; returns the finished process (output in .stdout)."""
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# The built site is built for the local server that serves it to the browser tests (SITE_URL overrides
+# site_url: its alternates and sitemaps are absolute, and Material's script fetches beside them).
+SITE_PORT = free_port()
+SITE_URL = f"http://127.0.0.1:{SITE_PORT}/"
+
+
+def mkdocs_build(project: Path, site_dir: Path, strict: bool = True, site_url: str | None = None,
+                 ) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build` on a project folder; returns the finished process (output in .stdout).
+    site_url: build for that address instead of mkdocs.yml's (SITE_URL)."""
     # No -q: it hides warnings from --strict too (a quiet strict build passes with warnings).
     cmd = [*MKDOCS, "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
     if strict:
         cmd.append("--strict")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=env, timeout=600)
 
 
@@ -59,9 +76,9 @@ def copy_project(dest: Path, seeds: dict[str, bytes] | None = None) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The repo's site, built once with --strict."""
+    """The repo's site, built once with --strict, for the address site_server serves it at (SITE_URL)."""
     site = tmp_path_factory.mktemp("site")
-    proc = mkdocs_build(REPO, site)
+    proc = mkdocs_build(REPO, site, site_url=SITE_URL)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return site
 
@@ -75,10 +92,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def site_server(built_site):
     """The built site served over HTTP on loopback; yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", SITE_PORT), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield SITE_URL
     server.shutdown()
 
 
@@ -97,12 +114,6 @@ def browser():
         )
         yield b
         b.close()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 120) -> None:

@@ -1,6 +1,6 @@
 """Accessibility as a reader with assistive technology meets it: axe-core (npm, pinned in
 package-lock.json, injected into Debian's Chromium) finds no serious or critical violation on the
-home page, an article and the tag index of every script variant; every page declares its
+home page, an article, its 原文对照 page and the tag index of every script variant; every page declares its
 language, has one h1 and works with the keyboard (the pages carry no images: captions stand without
 their photos)."""
 
@@ -33,7 +33,7 @@ def pages_to_check(built_site) -> list[tuple[str, str]]:
     for variant in VARIANTS:
         root = variant["root"]
         article = sorted((built_site / root / "articles").iterdir())[0].name
-        out += [(root, ""), (root, f"articles/{article}/")]
+        out += [(root, ""), (root, f"articles/{article}/"), (root, f"raw/{article}/")]  # and its 原文对照 page
         tags = tag_index(built_site, root)
         if tags:
             out.append((root, tags))

@@ -103,7 +103,8 @@ def article_body(page: Path) -> str:
     """The article as published, up to its related-articles list (which names the other copies)."""
     html = page.read_text(encoding="utf-8")
     end = html.find('id="相关文章"')
-    return html[html.index("<article"):end if end > 0 else html.index("</article>")]
+    body = html[html.index("<article"):end if end > 0 else html.index("</article>")]
+    return re.sub(r'href="\.\./\.\./raw/[^"#]+', 'href="RAW', body)  # each copy links its own 原文对照 page
 
 
 def test_every_encoding_and_line_end_publishes_the_same_article(tmp_path):
@@ -138,8 +139,9 @@ def test_a_20_mb_seed_builds_with_a_warning_in_bounded_time(tmp_path):
     size_warnings = [w for w in warnings_of(output) if "seeds/001_big.txt" in w and " MB " in w]
     assert len(size_warnings) == 1, output
     assert len(article_pages(tmp_path / "site")) >= 2, "the big seed or the good one was not published"
-    # About a minute on 2 cores (rendering and the search index are most of it); quadratic work would take hours.
-    assert elapsed < 300, f"20 MB seed took {elapsed:.0f} s"
+    # About 4-5 minutes on this 2-core machine (2026-11-30: 234 s, 304 s with the 1,300 原文对照 pages;
+    # rendering and the search index are most of it); quadratic work would take hours.
+    assert elapsed < 600, f"20 MB seed took {elapsed:.0f} s"
     print(f"20 MB seed: build took {elapsed:.1f} s")
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, SITE_URL
 from seedtext.cache import Cache
 from seedtext.seed import load_yaml
 from seedtext.site import Variant, build_site
@@ -124,13 +124,29 @@ def test_clean_py_prints_exactly_the_pages_the_site_publishes_for_a_seed(site):
     assert "\ntags:\n" in printed and "## 相关文章" in printed and "](../tags/" in printed
 
 
-def test_each_script_has_a_sitemap_of_its_own_pages(site, built_site):
-    """Search engines find every article of a script tree from that tree's sitemap, at absolute URLs."""
-    config = re.sub(r"!!python/\S+", "", (REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    site_url = yaml.safe_load(config)["site_url"]
+def test_each_script_has_a_sitemap_of_its_own_pages_with_their_alternates(site, built_site):
+    """Search engines find every article of a script tree from that tree's sitemap (listed in the root's
+    sitemap index), at absolute URLs, each with its twin in every script and x-default (the root chooser)."""
+    index = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<sitemapindex" in index
+    assert re.findall(r"<loc>([^<]+)</loc>", index) == [f"{SITE_URL}{v.root}/sitemap-pages.xml" for v in VARIANTS]
     for variant in VARIANTS:
-        xml = (built_site / variant.root / "sitemap.xml").read_text(encoding="utf-8")
-        locs = re.findall(r"<loc>([^<]+)</loc>", xml)
-        assert all(loc.startswith(f"{site_url}{variant.root}/") for loc in locs), variant.root
+        xml = (built_site / variant.root / "sitemap-pages.xml").read_text(encoding="utf-8")
+        entries = re.findall(r"<url>(.*?)</url>", xml, re.S)
+        locs = [re.search(r"<loc>([^<]+)</loc>", e).group(1) for e in entries]
+        assert all(loc.startswith(f"{SITE_URL}{variant.root}/") for loc in locs), variant.root
+        assert not any("/raw/" in loc for loc in locs)  # the 原文对照 pages ask not to be indexed
         for page in articles(site):
-            assert f"{site_url}{variant.root}/articles/{page.slug}/" in locs, (variant.root, page.slug)
+            assert f"{SITE_URL}{variant.root}/articles/{page.slug}/" in locs, (variant.root, page.slug)
+        for loc, entry in zip(locs, entries, strict=True):
+            links = dict(re.findall(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/>', entry))
+            rest = loc[len(f"{SITE_URL}{variant.root}/"):]
+            assert links == {**{v.lang: f"{SITE_URL}{v.root}/{rest}" for v in VARIANTS}, "x-default": SITE_URL}, loc
+
+
+def test_the_sitemap_material_looks_for_beside_a_page_is_that_page_alone(site, built_site):
+    """Material's script fetches sitemap.xml beside each alternate link: one small file per page folder."""
+    for variant in VARIANTS:
+        for folder in [built_site / variant.root, *(built_site / variant.root / "articles").iterdir()]:
+            xml = (folder / "sitemap.xml").read_text(encoding="utf-8")
+            assert xml.count("<url>") == 1 and len(xml.encode()) < 2000, folder

@@ -14,10 +14,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import REPO, copy_project, mkdocs_build
+from conftest import REPO, SITE_URL, copy_project, mkdocs_build
 
 CONFIG = yaml.safe_load(re.sub(r"!!python/\S+", "", (REPO / "mkdocs.yml").read_text(encoding="utf-8")))
-SITE_URL = CONFIG["site_url"]
 SITE_PATH = urlsplit(SITE_URL).path  # /reviews/ when served from a GitHub Pages project site
 VARIANT_ROOTS = [v["root"] for v in CONFIG["extra"]["variants"]]
 

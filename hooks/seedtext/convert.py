@@ -26,6 +26,12 @@ import opencc
 
 from .cleaning.text import HAN
 
+# Text between these marks is never converted, in any variant: a raw extraction shown as it was read
+# (seedtext.rawpage). The marks are taken out of the converted text.
+VERBATIM_OPEN, VERBATIM_CLOSE = "<!--verbatim-->", "<!--/verbatim-->"
+_VERBATIM = re.compile(re.escape(VERBATIM_OPEN) + "(.*?)" + re.escape(VERBATIM_CLOSE), re.S)
+_KEPT = re.compile(r"<!--kept (\d+)-->")  # ASCII: OpenCC leaves it as it is
+
 SHARE_DIR = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
 # Where generated OpenCC configs and cleaned dictionaries go. Their names carry a digest of everything
 # they are made of (OpenCC's version and data folder, the config, the phrases), so one folder serves
@@ -198,7 +204,17 @@ def traditional_source_config(config: str | None) -> str | None:
 
 
 def convert_variant(text: str, config: str | None, phrases: str | os.PathLike | None = None) -> str:
-    """Text (Simplified, possibly with lines already in Traditional) in the script of the variant made by `config`."""
+    """Text (Simplified, possibly with lines already in Traditional) in the script of the variant made by `config`;
+    verbatim spans (VERBATIM_OPEN … VERBATIM_CLOSE) come out as they went in, without their marks."""
+    if VERBATIM_OPEN in text:
+        kept: list[str] = []
+
+        def keep(match: re.Match) -> str:
+            kept.append(match.group(1))
+            return f"<!--kept {len(kept) - 1}-->"
+
+        converted = convert_variant(_VERBATIM.sub(keep, text), config, phrases)
+        return _KEPT.sub(lambda m: kept[int(m.group(1))], converted)
     _, traditional = script_patterns()
     if not traditional.search(text):  # the common case: a Simplified page, one OpenCC call
         return convert(text, config, phrases)

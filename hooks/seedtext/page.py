@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from .model import Article
 
+ARTICLE_DIR = "articles"  # where article pages live in each variant's tree: <root>/articles/<slug>/
+
 
 @dataclass(frozen=True, eq=False)  # compared by identity: two pages are never the same page
 class ArticlePage:

@@ -25,6 +25,7 @@ class CleanedSeed:
     error: str = ""  # set when the seed could not be read at all
     encoding: str = ""  # what decode_seed detected (the hook logs it at debug level)
     size: int = 0  # bytes
+    raw_lines: tuple[str, ...] = ()  # the decoded text's lines, as the edits number them (the 原文对照 pages)
 
 
 def load_yaml(path: Path) -> dict:
@@ -66,4 +67,4 @@ def clean_seed(seed: Path, options: dict) -> CleanedSeed:
     warnings = read_notes + unreadable + list(result.warnings) + check_lossless(text, result)
     slugs = tuple(article_slug(article.city, article.title) for article in result.articles)
     return CleanedSeed(seed.name, tuple(result.articles), slugs, tuple(result.edits), tuple(warnings), "", encoding,
-                       len(data))
+                       len(data), tuple(raw_lines))

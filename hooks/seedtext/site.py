@@ -9,7 +9,8 @@ from pathlib import Path
 from .cache import Cache
 from .convert import convert_variant
 from .model import Article
-from .page import ArticlePage, SitePage, pages_by_city
+from .page import ARTICLE_DIR, ArticlePage, SitePage, pages_by_city
+from .rawpage import RAW_DIR, RawText, page_rows, raw_page_markdown
 from .render import escape_text, first_sentence
 from .seed import CleanedSeed
 from .tagpages import Tag, article_markdown, concordance, tag_articles, tag_index, tag_listing
@@ -90,16 +91,33 @@ def article_site(seed_paths: list[Path], vocabulary: Path, options: dict, cache:
     site = Site()
     site.seeds = [cache.cleaned_seed(path, options) for path in seed_paths]
     site.articles, site.tags = tag_articles(unique_slugs(site.seeds), vocabulary)
-    site.pages = [SitePage(f"articles/{page.slug}.md", article_markdown(page, site.tags), page.article.title,
-                           page.article.source) for page in site.articles]
+    site.pages = [SitePage(f"{ARTICLE_DIR}/{page.slug}.md", article_markdown(page, site.tags),
+                           page.article.title, page.article.source) for page in site.articles]
     return site
 
 
-def build_site(seeds_dir: Path, docs_dir: Path, options: dict, cache: Cache) -> Site:
-    """Every page of the site in Simplified Markdown: the articles, the tag pages, the home page."""
+def raw_pages(site: Site) -> list[SitePage]:
+    """The 原文对照 page of every article: its blocks beside the seed's raw lines (seedtext.rawpage)."""
+    slug_of = {id(page.article): page.slug for page in site.articles}
+    pages = []
+    for seed in site.seeds:
+        raw = RawText.of(seed.raw_lines, seed.edits)
+        rows = page_rows(list(seed.articles), len(seed.raw_lines))
+        for article, article_rows in zip(seed.articles, rows, strict=True):
+            slug = slug_of[id(article)]
+            markdown = raw_page_markdown(article, article_rows, raw, f"../{ARTICLE_DIR}/{slug}.md")
+            pages.append(SitePage(f"{RAW_DIR}/{slug}.md", markdown, f"原文对照：{article.title}"))
+    return pages
+
+
+def build_site(seeds_dir: Path, docs_dir: Path, options: dict, cache: Cache, with_raw_pages: bool = True) -> Site:
+    """Every page of the site in Simplified Markdown: the articles and their 原文对照 pages, the tag pages,
+    the home page."""
     seed_paths, skipped = seed_files(seeds_dir)
     site = article_site(seed_paths, seeds_dir.parent / "data" / "tags.yml", options, cache)
     site.skipped = skipped
+    if with_raw_pages:
+        site.pages += raw_pages(site)
     tags = site.tags
     site.pages.append(SitePage("tags/index.md", tag_index(tags), "标签"))
     site.pages.append(SitePage("terms.md", concordance(tags), "术语对照"))

@@ -1,0 +1,239 @@
+"""The 原文对照 pages as a reader and an editor use them: every raw line of a seed on exactly one page,
+as the file has it (unconverted in every script), every removal struck through with its reason,
+paragraph links from the article that land on the same block, the article opening with its headline.
+Checked on the built site of the five seeds, and on small degraded texts made here."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import HANS, HANT, REPO
+from options import cleaning_options
+from seedtext.cache import Cache
+from seedtext.cleaning import clean
+from seedtext.rawpage import RawText, page_rows, raw_page_markdown
+from seedtext.seed import CleanedSeed
+from seedtext.site import seed_files
+
+VOID = {"br", "hr", "img", "input", "link", "meta", "source", "wbr", "area", "base", "col", "embed", "param"}
+
+
+class Node:
+    def __init__(self, tag: str, attrs: dict[str, str], parent: Node | None) -> None:
+        self.tag, self.attrs, self.parent, self.children = tag, attrs, parent, []
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def find_all(self, tag: str, cls: str | None = None) -> list[Node]:
+        found = []
+        for child in self.children:
+            if isinstance(child, Node):
+                if child.tag == tag and (cls is None or cls in child.attrs.get("class", "").split()):
+                    found.append(child)
+                found += child.find_all(tag, cls)
+        return found
+
+
+class Tree(HTMLParser):
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = self.at = Node("#root", {}, None)
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, {k: v or "" for k, v in attrs}, self.at)
+        self.at.children.append(node)
+        if tag not in VOID:
+            self.at = node
+
+    def handle_endtag(self, tag):
+        node = self.at
+        while node.parent is not None and node.tag != tag:
+            node = node.parent
+        if node.parent is not None:
+            self.at = node.parent
+
+    def handle_data(self, data):
+        self.at.children.append(data)
+
+
+def parse(path: Path) -> Node:
+    return Tree(path.read_text(encoding="utf-8")).root
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, CleanedSeed]:
+    options = cleaning_options(REPO / "data" / "cleaning.yml")
+    cache = Cache(None)
+    return {path.name: cache.cleaned_seed(path, options) for path in seed_files(REPO / "seeds")[0]}
+
+
+def raw_pages(built_site: Path, root: str) -> dict[str, list[Node]]:
+    """Each seed's 原文对照 pages (the intro names the seed file)."""
+    by_seed: dict[str, list[Node]] = {}
+    for path in sorted((built_site / root / "raw").glob("*/index.html")):
+        page = parse(path)
+        intro = next(p for p in page.find_all("p", "raw-intro"))
+        seed = re.search(r"seeds/(\S+\.txt)", intro.text()).group(1)
+        by_seed.setdefault(seed, []).append(page)
+    return by_seed
+
+
+def raw_text(li: Node) -> str:
+    """A raw line as the page shows it, without the marks and notes drawn around it."""
+    return "".join(c if isinstance(c, str) else raw_text(c) for c in li.children
+                   if isinstance(c, str) or not (c.tag == "abbr" or {"raw-note", "raw-blank"}
+                                                 & set(c.attrs.get("class", "").split())))
+
+
+def line_items(page: Node) -> list[Node]:
+    return [li for ol in page.find_all("ol", "raw-lines") for li in ol.find_all("li")]
+
+
+@pytest.mark.parametrize("variant", [HANS, HANT], ids=lambda v: v["root"])
+def test_every_raw_line_is_on_exactly_one_page_as_the_file_has_it(built_site, seeds, variant):
+    pages = raw_pages(built_site, variant["root"])
+    assert set(pages) == {name for name, seed in seeds.items() if seed.articles}
+    for name, seed_pages in pages.items():
+        raw = seeds[name].raw_lines
+        numbers = [int(li.attrs["value"]) for page in seed_pages for li in line_items(page)]
+        assert sorted(numbers) == list(range(1, len(raw) + 1)), name
+        for page in seed_pages:
+            for li in line_items(page):
+                no = int(li.attrs["value"])
+                # The raw text exactly, in the seed's own script on every variant's page (no conversion).
+                assert raw_text(li) == (raw[no - 1] if raw[no - 1].strip() else ""), (name, no)
+            assert all(ol.attrs["lang"] == "zh-Hans" for ol in page.find_all("ol", "raw-lines"))
+
+
+@pytest.mark.parametrize("variant", [HANS, HANT], ids=lambda v: v["root"])
+def test_the_rows_follow_the_blocks_and_the_lines_within_a_block_ascend(built_site, seeds, variant):
+    for name, seed_pages in raw_pages(built_site, variant["root"]).items():
+        for page in seed_pages:
+            rows = page.find_all("tr", "raw-row")
+            assert rows, name
+            for row in rows:
+                numbers = [int(li.attrs["value"]) for li in line_items(row)]
+                assert numbers == sorted(numbers), (name, row.attrs["id"])
+
+
+def test_every_removal_is_struck_through_on_its_line_with_its_reason(built_site, seeds):
+    """What the lossless check accepts as a deliberate removal (Edit.removed) is shown where it was."""
+    pages = raw_pages(built_site, HANS["root"])
+    checked = 0
+    for name, seed in seeds.items():
+        items = {int(li.attrs["value"]): li for page in pages.get(name, []) for li in line_items(page)}
+        for edit in seed.edits:
+            if not edit.removed:
+                continue
+            li = items[edit.line]
+            struck = "".join(d.text() for d in li.find_all("del", "raw-removed"))
+            assert "".join(edit.removed.split()) in "".join(struck.split()), (name, edit)
+            notes = " ".join(n.text() for n in li.find_all("span", "raw-note"))
+            assert edit.detail in notes, (name, edit)
+            checked += 1
+    assert checked >= 10  # the seeds remove markup, fillers, photo pointers and doubled titles
+
+
+def degraded_page(text: str) -> Node:
+    """The 原文对照 page of a text cleaned here, as HTML (the page's table is HTML in the Markdown)."""
+    options = cleaning_options(REPO / "data" / "cleaning.yml")
+    result = clean(text, "test.txt", options)
+    raw = text.split("\n")
+    markdown = raw_page_markdown(result.articles[0], page_rows(result.articles, len(raw))[0],
+                                 RawText.of(tuple(raw), tuple(result.edits)), "../articles/x.md")
+    table = markdown[markdown.index("<table"):]
+    return Tree(html.unescape(re.sub("<!--/?verbatim-->", "", table))).root
+
+
+# No blank lines, no first-line indent: the wrap is only visible in the line lengths.
+WRAPPED = """公安局开展专项行动
+——记某市公安工作
+记者 王明
+今年以来，全市公安机关坚持以人民为中心的发展思想，深入推进平安建设，各项工作取
+得明显成效。全市刑事案件立案数同比下降百分之十二，群众安全感满意度持续提升，社会
+治安大局保持稳定。
+市局 创 新 警 务 机 制,推动警力下沉,打造了一批群众满意的基层派出所和社区警务室。
+"""
+
+
+def test_a_degraded_text_shows_its_joins_spaces_and_widened_punctuation():
+    page = degraded_page(WRAPPED)
+    marks = [m.attrs["title"] for m in page.find_all("abbr")]
+    assert any("接排" in m for m in marks), marks  # the hard wraps
+    spaces = page.find_all("del", "raw-space")
+    assert spaces and all(not d.text().strip() for d in spaces)  # the letter-spacing, as real spaces
+    assert [m.text() for m in page.find_all("mark", "raw-punct")] == [",", ","]
+    # The cleaned column holds the paragraph whole.
+    clean_cells = [td.text() for td in page.find_all("td", "raw-clean")]
+    assert any("各项工作取得明显成效" in c for c in clean_cells), clean_cells
+
+
+def test_a_filler_line_is_struck_where_it_stood():
+    text = WRAPPED + "请珍惜粮食\n派出所民警走村入户，收集社情民意，化解矛盾纠纷。\n"
+    page = degraded_page(text)
+    filler = [li for li in page.find_all("li") if "请珍惜粮食" in li.text()]
+    assert len(filler) == 1 and filler[0].find_all("del", "raw-removed"), [li.text() for li in page.find_all("li")]
+
+
+def test_the_sitemap_leaves_out_the_raw_pages_and_they_ask_not_to_be_indexed(built_site):
+    for variant in (HANS, HANT):
+        sitemap = (built_site / variant["root"] / "sitemap-pages.xml").read_text(encoding="utf-8")
+        assert "/articles/" in sitemap and "/raw/" not in sitemap
+        page = next((built_site / variant["root"] / "raw").glob("*/index.html")).read_text(encoding="utf-8")
+        assert '<meta name="robots" content="noindex, follow">' in page
+        assert "data-pagefind-body" not in page  # not searched: the article is
+
+
+@pytest.mark.parametrize("variant", [HANS, HANT], ids=lambda v: v["root"])
+def test_the_article_opens_with_its_headline_and_links_every_paragraph(built_site, variant):
+    for path in sorted((built_site / variant["root"] / "articles").glob("*/index.html")):
+        page = parse(path)
+        article = page.find_all("article")[0]
+        content = article.text()
+        h1 = article.find_all("h1")[0].text()
+        tags = article.find_all("nav", "md-tags")
+        assert tags, path  # every article has tags; they come after the text, every chip a link
+        assert all(a.attrs.get("href") for a in tags[0].find_all("a"))
+        assert content.index(h1) < content.index(tags[0].text()), path
+        paragraphs = [p for p in article.find_all("p") if re.fullmatch(r"p\d+", p.attrs.get("id", ""))]
+        assert paragraphs, path
+        slug = path.parent.name
+        assert any(a.attrs.get("href") == f"../../raw/{slug}/" for a in article.find_all("a")), path
+        for p in paragraphs:
+            links = {a.attrs["class"]: a.attrs["href"] for a in p.find_all("a") if "para-" in a.attrs.get("class", "")}
+            assert links == {"para-link": f"#{p.attrs['id']}", "para-raw": f"../../raw/{slug}/#{p.attrs['id']}"}
+        raw = parse(built_site / variant["root"] / "raw" / slug / "index.html")
+        ids = {tr.attrs["id"] for tr in raw.find_all("tr", "raw-row")}
+        assert {p.attrs["id"] for p in paragraphs} <= ids, path
+
+
+@pytest.mark.parametrize("variant", [HANS, HANT], ids=lambda v: v["root"])
+def test_a_paragraph_link_lands_on_the_same_block(built_site, site_server, browser, variant):
+    slug = "zhu-zhou-feng-qi-bi-duo-zhu-pin-pai"  # seed 002, the messiest
+    page = browser.new_page()
+    try:
+        page.goto(urljoin(site_server, f"{variant['root']}/articles/{slug}/"))
+        paragraph = page.locator("article p[id^=p]").nth(5)
+        pid = paragraph.get_attribute("id")
+        text = paragraph.evaluate("""p => { const c = p.cloneNode(true);
+            c.querySelectorAll('.para-link, .para-raw').forEach(a => a.remove()); return c.textContent.trim(); }""")
+        link = paragraph.locator("a.para-raw")
+        link.focus()  # keyboard-reachable; visible when focused
+        assert link.evaluate("a => getComputedStyle(a).opacity") == "1"
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.url.endswith(f"/raw/{slug}/#{pid}")
+        target = page.locator(f"tr#{pid}")
+        assert target.evaluate("tr => tr.matches(':target')")
+        assert target.locator(".raw-clean").inner_text().strip() == text
+        assert page.evaluate(f"document.getElementById('{pid}').getBoundingClientRect().top") < 200  # scrolled to
+    finally:
+        page.close()

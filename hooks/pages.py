@@ -146,9 +146,12 @@ def on_config(config):
     BUILD.clock = {"start": time.perf_counter()}
     BUILD.config = config
     cache_dir = project_dir(config) / ".cache"
-    if BUILD.cache is None or BUILD.cache.directory != cache_dir:
+    # Pages rendered for another address (SITE_URL: the tests, `make audit`) are kept apart, so such a
+    # build does not drop the renders of the site's own address from the cache (site_url is in their key).
+    renders_dir = cache_dir / ("render" if not os.environ.get("SITE_URL") else "render-elsewhere")
+    if BUILD.cache is None or BUILD.cache.directory != cache_dir or BUILD.renders.directory != renders_dir:
         BUILD.cache = Cache(cache_dir)
-        BUILD.renders = RenderCache(cache_dir / "render")
+        BUILD.renders = RenderCache(renders_dir)
     BUILD.cache.new_build()
     check_versions()
     try:
@@ -362,13 +365,16 @@ def write_sitemap(path: Path, files: list[File], config) -> None:
 
 
 def write_page_sitemaps(site_dir: Path, files: list[File], config) -> None:
-    """Material's client code fetches `sitemap.xml` beside every <link rel="alternate"> of a page (to keep
-    its language selector on the same page); give it one in each page's folder, listing that page and its
-    alternates (under 1 KB), rather than a 404 on every page load."""
+    """Material's client code fetches `sitemap.xml` in the folder of every <link rel="alternate"> of a page
+    (to keep its language selector on the same page); give it one in each page's folder, listing the pages
+    there with their alternates (one page, under 1 KB, with directory URLs), rather than a 404 on every
+    page load."""
+    folders: dict[str, list[File]] = {}
     for f in files:
-        if not f.page or is_raw_page(f.page):
-            continue
-        write_sitemap(site_dir / f.page.url / "sitemap.xml", [f], config)
+        if f.page and not is_raw_page(f.page):
+            folders.setdefault(f.page.url.rsplit("/", 1)[0], []).append(f)  # "a/b/" -> "a/b", "a/b.html" -> "a"
+    for folder, pages in folders.items():
+        write_sitemap(site_dir / folder / "sitemap.xml", pages, config)
 
 
 # Default priority (0): the pages are written; nothing else changes them after this.

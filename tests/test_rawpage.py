@@ -88,9 +88,7 @@ def raw_pages(built_site: Path, root: str) -> dict[str, list[Node]]:
 
 def raw_text(li: Node) -> str:
     """A raw line as the page shows it, without the marks and notes drawn around it."""
-    return "".join(c if isinstance(c, str) else raw_text(c) for c in li.children
-                   if isinstance(c, str) or not (c.tag == "abbr" or {"raw-note", "raw-blank"}
-                                                 & set(c.attrs.get("class", "").split())))
+    return "".join(span.text() for span in li.find_all("span", "raw-text"))
 
 
 def line_items(page: Node) -> list[Node]:
@@ -110,7 +108,7 @@ def test_every_raw_line_is_on_exactly_one_page_as_the_file_has_it(built_site, se
                 no = int(li.attrs["value"])
                 # The raw text exactly, in the seed's own script on every variant's page (no conversion).
                 assert raw_text(li) == (raw[no - 1] if raw[no - 1].strip() else ""), (name, no)
-            assert all(ol.attrs["lang"] == "zh-Hans" for ol in page.find_all("ol", "raw-lines"))
+            assert {span.attrs["lang"] for span in page.find_all("span", "raw-text")} == {"zh-Hans"}
 
 
 @pytest.mark.parametrize("variant", [HANS, HANT], ids=lambda v: v["root"])
@@ -237,3 +235,28 @@ def test_a_paragraph_link_lands_on_the_same_block(built_site, site_server, brows
         assert page.evaluate(f"document.getElementById('{pid}').getBoundingClientRect().top") < 200  # scrolled to
     finally:
         page.close()
+
+
+def test_a_line_no_block_holds_stays_on_its_own_articles_page():
+    """A second article's replaced headline (removed, with its reason) is on that article's page, not on
+    the page of the article before it."""
+    seed = REPO / "seeds" / "001_3d9b584bb7f006f6.txt"
+    text = seed.read_text(encoding="utf-8")
+    options = cleaning_options(REPO / "data" / "cleaning.yml")
+    result = clean(text, seed.name, options, {"articles": {2: {"title": "编辑改过的标题"}}})
+    assert len(result.articles) >= 2
+    [replaced] = [e.line for e in result.edits if e.detail == "title replaced by the overrides file"]
+    pages = page_rows(result.articles, len(text.split("\n")))
+    holding = [n for n, rows in enumerate(pages) if any(replaced in row.lines for row in rows)]
+    assert holding == [1]
+
+
+def test_seed_text_in_the_file_name_and_tabs_stay_text():
+    options = cleaning_options(REPO / "data" / "cleaning.yml")
+    text = WRAPPED.replace("市局 创", "市局\t创")
+    result = clean(text, 'a<img src=x onerror=alert(1)>.txt', options)
+    raw = text.split("\n")
+    markdown = raw_page_markdown(result.articles[0], page_rows(result.articles, len(raw))[0],
+                                 RawText.of(tuple(raw), tuple(result.edits)), "../articles/x.md")
+    assert "<img" not in markdown and "&lt;img src=x onerror=alert(1)&gt;" in markdown
+    assert "\t" not in markdown and ">&#9;</del>" in markdown  # Python-Markdown would expand a tab to spaces

@@ -260,3 +260,10 @@ def test_a_seed_in_traditional_script_is_published_in_simplified_too(tmp_path):
     assert not traditional_only.findall(hans)
     hant = (site / TRADITIONAL[0].root / "articles" / article.name / "index.html").read_text(encoding="utf-8")
     assert "闢新天" in hant and "辟新天" in hans
+    # Its 原文对照 pages: the page's own words in the page's script, the raw lines as the file has them.
+    raw_hant = (site / TRADITIONAL[0].root / "raw" / article.name / "index.html").read_text(encoding="utf-8")
+    raw_hans = (site / VARIANTS[0].root / "raw" / article.name / "index.html").read_text(encoding="utf-8")
+    assert "標記說明" in raw_hant and "标记说明" not in raw_hant and "標題" in raw_hant
+    table = raw_hans[raw_hans.index('<table class="raw-compare">'):raw_hans.index("</table>")]
+    assert not traditional_only.findall(reader_text(table))  # the cleaned column, as on the article page
+    assert '<span class="raw-text" lang="zh-Hant">' in raw_hans

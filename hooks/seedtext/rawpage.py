@@ -3,14 +3,15 @@ came from (Block.sources), with every edit of the cleaner shown on its raw line.
 `hooks/clean.py SEED --explain` lists, laid out for a reader.
 
 Every raw line of a seed is on exactly one page: a block's own lines on its row; a line that reaches
-no block (blank, or removed whole) on the row of the raw line before it, so a removed filler line
-stands where it was printed. The raw text is the extraction as read from the file: it is wrapped in
-VERBATIM marks, which the script conversion leaves alone (seedtext.convert), so the Traditional
-page shows the same raw text as the Simplified one.
+no block (blank, or removed whole) with the line above it in the same article's part of the file, so
+a removed filler line stands where it was printed. The raw text is the extraction as read from the
+file: it is wrapped in VERBATIM marks, which the script conversion leaves alone (seedtext.convert),
+so the Traditional page shows the same raw text as the Simplified one.
 
-The page is HTML inside the Markdown (one raw HTML block, nothing for Markdown to parse) and
-readable without CSS or JavaScript: a table, the raw lines as a numbered list, edits as <del> and
-<mark> with their reason written out.
+The page is HTML inside the Markdown (one HTML comment, nothing for Markdown to parse; see
+unwrap_html) and readable without CSS or JavaScript: a table, the raw lines as a numbered list,
+joins and new paragraphs as marks, removed spaces and removals as <del>, widened punctuation as
+<mark>, every other edit written out with the cleaner's reason.
 """
 
 from __future__ import annotations
@@ -32,8 +33,6 @@ RAW_DIR = "raw"
 
 # What each edit is called on the page (the legend lists them); the cleaner's own reason follows in English.
 EDIT_LABELS = {
-    EditKind.JOIN: "接排：去掉了这一行前面的换行",
-    EditKind.SPLIT: "分段：从这一行另起一段",
     EditKind.REMOVE: "删除",
     EditKind.SPACE: "删去空格",
     EditKind.PUNCT: "半角标点改为全角",
@@ -49,25 +48,25 @@ BLOCK_LABELS = {
     BlockKind.GAP: "缺页标记", BlockKind.KICKER: "眉题", BlockKind.TITLE: "标题",
     BlockKind.SUBTITLE: "副题", BlockKind.BYLINE: "署名",
 }
-# Edits drawn in the line itself; the others are written out under it.
+# Edits drawn in the line itself (joins and new paragraphs as a mark before it, spaces and punctuation in
+# it; their reasons are in `clean.py --explain`); the others are written out under it with their reason.
 _IN_LINE = (EditKind.JOIN, EditKind.SPLIT, EditKind.SPACE, EditKind.PUNCT)
 
 
 @dataclass(frozen=True)
 class RawText:
-    """A seed's raw lines, the edits on each line, and the script the file is written in: made once per
-    seed and shared by its articles' pages (one file may hold hundreds of articles)."""
+    """A seed's raw lines and the edits on each line: made once per seed and shared by its articles'
+    pages (one file may hold hundreds of articles)."""
 
     lines: tuple[str, ...]
     edits_at: dict[int, list[Edit]]
-    lang: str  # zh-Hans or zh-Hant, for the raw column whatever the page's script
 
     @classmethod
     def of(cls, lines: tuple[str, ...], edits: tuple[Edit, ...]) -> RawText:
         edits_at: dict[int, list[Edit]] = {}
         for edit in edits:
             edits_at.setdefault(edit.line, []).append(edit)
-        return cls(lines, edits_at, "zh-Hant" if is_traditional("\n".join(lines)) else "zh-Hans")
+        return cls(lines, edits_at)
 
 
 @dataclass(frozen=True)
@@ -86,39 +85,45 @@ def block_anchors(article: Article) -> list[tuple[str, Block]]:
 
 
 def page_rows(articles: list[Article], line_count: int) -> list[list[Row]]:
-    """The rows of each article's page. Every raw line 1..line_count is on exactly one row: its block's,
-    or (a line no block holds) the row of the line before it, or the first row for lines above them all."""
+    """The rows of each article's page. Every raw line 1..line_count is on exactly one row: its block's, or
+    (a line no block holds: blank, or removed whole) a row of the article whose part of the file holds it
+    (from its first line to the next article's), after the nearest line above it that one of that
+    article's blocks holds, else before that article's lowest held line."""
     anchored = [block_anchors(a) for a in articles]
     owner: dict[int, tuple[int, int]] = {}
     for page, blocks in enumerate(anchored):
         for row, (_, block) in enumerate(blocks):
             for no in block.sources:
                 owner.setdefault(no, (page, row))
-    if not owner:
-        return [[Row(anchor, block, ()) for anchor, block in blocks] for blocks in anchored]
-    after: dict[int, list[int]] = {}  # a block's line -> the loose lines shown after it
-    before: list[int] = []  # loose lines above the first line any block holds
-    anchor_line = 0
+    starts = sorted((a.first_line, page) for page, a in enumerate(articles))
+    after: dict[int, list[int]] = {}  # a held line -> the loose lines shown after it
+    before: dict[int, list[int]] = {}  # an article -> its loose lines above any line it holds
+    last_held: dict[int, int] = {}  # an article -> the last line it holds seen so far
     for no in range(1, line_count + 1):
         if no in owner:
-            anchor_line = no
-        elif anchor_line:
-            after.setdefault(anchor_line, []).append(no)
+            last_held[owner[no][0]] = no
+            continue
+        page = next((p for first, p in reversed(starts) if first <= no), starts[0][1] if starts else 0)
+        if page in last_held:
+            after.setdefault(last_held[page], []).append(no)
         else:
-            before.append(no)
-    first = min(owner)
+            before.setdefault(page, []).append(no)
     pages = []
     for page, blocks in enumerate(anchored):
+        held = [no for no, (p, _) in owner.items() if p == page]
+        lowest = min(held) if held else None
         rows = []
         for row, (anchor, block) in enumerate(blocks):
             lines: list[int] = []
             for no in block.sources:
                 if owner[no] != (page, row):
                     continue
-                if no == first:
-                    lines += before
+                if no == lowest:
+                    lines += before.get(page, [])
                 lines += [no, *after.get(no, [])]
             rows.append(Row(anchor, block, tuple(lines)))
+        if lowest is None and rows and before.get(page):  # an article with no text of its own
+            rows[0] = Row(rows[0].anchor, rows[0].block, tuple(before[page]))
         pages.append(rows)
     return pages
 
@@ -147,7 +152,8 @@ SPLIT_MARK = _mark("¶", "分段")
 
 
 def _verbatim(text: str) -> str:
-    return VERBATIM_OPEN + html.escape(text, quote=False) + VERBATIM_CLOSE
+    # A tab as a reference: Python-Markdown would expand it to spaces.
+    return VERBATIM_OPEN + html.escape(text, quote=False).replace("\t", "&#9;") + VERBATIM_CLOSE
 
 
 class _Aligner:
@@ -207,7 +213,8 @@ def _line_html(parts: list[tuple[str, str]]) -> str:
         if kind == "keep":
             out.append(_verbatim(chars))
         elif kind == "space":
-            out.append(f'<del class="raw-space" title="删去的空格">{chars}</del>')  # shaded by extra.css
+            spaces = chars.replace("\t", "&#9;")  # shaded by extra.css; a tab kept from Markdown's expansion
+            out.append(f'<del class="raw-space" title="删去的空格">{spaces}</del>')
         elif kind == "punct":
             out.append(f'<mark class="raw-punct" title="半角标点改为全角">{_verbatim(chars)}</mark>')
         else:
@@ -217,9 +224,8 @@ def _line_html(parts: list[tuple[str, str]]) -> str:
 
 def _notes(edits: list[Edit]) -> str:
     """The edits of a line other than those drawn in it, each with the cleaner's reason (as --explain)."""
-    notes = [f'<span class="raw-note">{EDIT_LABELS[e.kind]}：<span lang="en">{_verbatim(e.detail)}</span></span>'
-             for e in edits if e.kind not in (EditKind.JOIN, EditKind.SPLIT)
-             and not (e.kind in _IN_LINE and not e.removed)]
+    notes = [f'\n<span class="raw-note">{EDIT_LABELS[e.kind]}：<span lang="en">{_verbatim(e.detail)}</span></span>'
+             for e in edits if e.kind not in _IN_LINE or e.removed]
     return "".join(notes)
 
 
@@ -241,19 +247,23 @@ def _raw_cell(row: Row, raw: RawText) -> str:
         else:  # removed whole: filler, a doubled title, a title replaced by the overrides file
             body, css = f'<del class="raw-removed">{_verbatim(line)}</del>', "removed"
         cls = f' class="{css}"' if css else ""
+        if css != "blank":  # the raw text in its own script, whatever the page's
+            lang = "zh-Hant" if is_traditional(line) else "zh-Hans"
+            body = f'<span class="raw-text" lang="{lang}">{body}</span>'
         items.append(f'<li value="{no}" id="L{no}"{cls}>{marks}{body}{_notes(edits)}</li>')
-    # The raw text is in the seed's own script, whatever the page's.
-    return f'<ol class="raw-lines" lang="{raw.lang}">{"".join(items)}</ol>'
+    # One raw line a line of the Markdown: the script conversion decides line by line (a Traditional seed's
+    # lines are only normalised), and the notes in the page's own script then convert with the page.
+    return '<ol class="raw-lines">\n' + "\n".join(items) + "\n</ol>"
 
 
 def _clean_cell(block: Block) -> str:
     label = BLOCK_LABELS.get(block.kind)
-    head = f'<span class="raw-kind">{label}</span>' if label else ""
+    head = f'<span class="raw-kind">{label}</span>\n' if label else ""  # the label converts on its own line
     return f'{head}{html.escape(block.text, quote=False)}'
 
 
 # What the marks of the raw column mean (the page's 标记说明).
-LEGEND = "".join(f"<dt>{mark}</dt><dd>{meaning}</dd>" for mark, meaning in (
+LEGEND = "".join(f"\n<dt>{mark}</dt><dd>{meaning}</dd>" for mark, meaning in (
     (JOIN_MARK, "接排：这一行接在上一行后面，去掉了中间的换行（PDF 按栏宽折行）"),
     (SPLIT_MARK, "分段：从这一行另起一段"),
     ('<del class="raw-space">\u3000</del>', "删去的空格：排版时两端对齐或识别时多出的空格"),
@@ -273,31 +283,32 @@ def raw_page_markdown(article: Article, rows: list[Row], raw: RawText,
     meta = {"title": html_text(f"原文对照：{article.title}"), "robots": "noindex, follow",
             "hide": ["navigation", "toc"],
             "description": html_text(f"《{article.title}》的校订文本与原始提取文字逐段对照。")}
-    body = "".join(f'<tr id="{row.anchor}" class="raw-row raw-{row.block.kind}">'
-                   f'<td class="raw-clean">{_clean_cell(row.block)}</td>'
-                   f'<td class="raw-source">{_raw_cell(row, raw)}</td></tr>' for row in rows)
+    body = "\n".join(f'<tr id="{row.anchor}" class="raw-row raw-{row.block.kind}">\n'
+                     f'<td class="raw-clean">{_clean_cell(row.block)}</td>\n'
+                     f'<td class="raw-source">{_raw_cell(row, raw)}</td></tr>' for row in rows)
     parts = [
         dump_front_matter(meta),
         f"# 原文对照：{escape_text(article.title)}",
-        f"左栏是本站校订后的文章，右栏是它所依据的原始提取文字：文件 `seeds/{article.source}` {span}，"
+        f"左栏是本站校订后的文章，右栏是它所依据的原始提取文字：文件 <code>seeds/{html_text(article.source)}</code> "
+        f"{span}，"
         "按原样列出，行号在前，未做简繁转换；整理时的每一处改动都标在右栏。"
         f"[返回文章]({article_url})\n{{: .raw-intro }}",
         # One HTML comment for Python-Markdown to pass over: parsing the table's tags as raw HTML took
         # three times as long as the rest of the page's build. unwrap_html takes the wrapping off.
-        f'{HTML_OPEN}<details class="raw-legend-box"><summary>标记说明</summary><dl class="raw-legend">{LEGEND}'
-        f'</dl></details><table class="raw-compare"><thead><tr><th scope="col">校订文本</th>'
-        f'<th scope="col">原始提取文字（行号）</th></tr></thead><tbody>{body}</tbody></table>{HTML_CLOSE}',
+        f'{HTML_OPEN}\n<details class="raw-legend-box"><summary>标记说明</summary>\n<dl class="raw-legend">{LEGEND}'
+        f'</dl></details>\n<table class="raw-compare"><thead><tr><th scope="col">校订文本</th>\n'
+        f'<th scope="col">原始提取文字（行号）</th></tr></thead><tbody>\n{body}\n</tbody></table>{HTML_CLOSE}',
     ]
     return "\n\n".join(parts) + "\n"
 
 
-def unwrap_html(html_text: str) -> str:
+def unwrap_html(page_html: str) -> str:
     """The rendered page with the table out of its comment (HTML_OPEN … HTML_CLOSE)."""
-    start = html_text.find(HTML_OPEN)
-    end = html_text.find(HTML_CLOSE, start)
+    start = page_html.find(HTML_OPEN)
+    end = page_html.find(HTML_CLOSE, start)
     if start < 0 or end < 0:
-        return html_text
-    return html_text[:start] + html_text[start + len(HTML_OPEN):end] + html_text[end + len(HTML_CLOSE):]
+        return page_html
+    return page_html[:start] + page_html[start + len(HTML_OPEN):end] + page_html[end + len(HTML_CLOSE):]
 
 
 # The links an article page gets in its HTML (not in its Markdown: `clean.py` and the text stay the
@@ -308,7 +319,7 @@ _PARAGRAPH = re.compile(r'(<p id="(p\d+)">)(.*?)</p>', re.S)
 _HEAD_END = re.compile(r'<p class="byline">.*?</p>|<p class="subtitle">.*?</p>|</h1>', re.S)
 
 
-def link_article_html(html_text: str, raw_url: str, labels: dict[str, str]) -> str:
+def link_article_html(page_html: str, raw_url: str, labels: dict[str, str]) -> str:
     """An article page's HTML with a link to its 原文对照 page under the byline (else the subtitle or the
     headline), and after each paragraph its permanent link (¶, to copy and cite) and its place on that
     page: quiet until hovered or focused (extra.css), labelled for screen readers, not printed, not
@@ -321,11 +332,11 @@ def link_article_html(html_text: str, raw_url: str, labels: dict[str, str]) -> s
                 f'title="{permalink}">¶</a>&nbsp;<a class="para-raw" href="{raw_url}#{anchor}" '
                 f'aria-label="{raw_paragraph}" title="{raw_paragraph}">{labels["raw_short"]}</a></p>')
 
-    heads = list(_HEAD_END.finditer(html_text))
+    heads = list(_HEAD_END.finditer(page_html))
     byline = next((m for m in heads if m.group(0).startswith('<p class="byline"')), None)
     subtitle = next((m for m in heads if m.group(0).startswith('<p class="subtitle"')), None)
     at = byline or subtitle or (heads[0] if heads else None)
     if at is not None:
         link = f'<p class="raw-link"><a href="{raw_url}">{labels["raw"]}</a></p>'
-        html_text = html_text[:at.end()] + "\n" + link + html_text[at.end():]
-    return _PARAGRAPH.sub(paragraph, html_text)
+        page_html = page_html[:at.end()] + "\n" + link + page_html[at.end():]
+    return _PARAGRAPH.sub(paragraph, page_html)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .cleaning.text import FULL_TO_HALF
-from .convert import VERBATIM_CLOSE, VERBATIM_OPEN, is_traditional
+from .convert import VERBATIM_CLOSE, VERBATIM_OPEN, is_traditional, script_patterns
 from .model import Article, Block, BlockKind, Edit, EditKind
 from .render import dump_front_matter, escape_text, html_text
 
@@ -60,13 +60,17 @@ class RawText:
 
     lines: tuple[str, ...]
     edits_at: dict[int, list[Edit]]
+    has_traditional: bool = False  # any Traditional-only character: then each line's script is read
 
     @classmethod
     def of(cls, lines: tuple[str, ...], edits: tuple[Edit, ...]) -> RawText:
         edits_at: dict[int, list[Edit]] = {}
         for edit in edits:
             edits_at.setdefault(edit.line, []).append(edit)
-        return cls(lines, edits_at)
+        return cls(lines, edits_at, script_patterns()[1].search("\n".join(lines)) is not None)
+
+    def lang(self, line: str) -> str:
+        return "zh-Hant" if self.has_traditional and is_traditional(line) else "zh-Hans"
 
 
 @dataclass(frozen=True)
@@ -151,9 +155,13 @@ JOIN_MARK = _mark("↩", "接排")
 SPLIT_MARK = _mark("¶", "分段")
 
 
-def _verbatim(text: str) -> str:
+def _escape(text: str) -> str:
     # A tab as a reference: Python-Markdown would expand it to spaces.
-    return VERBATIM_OPEN + html.escape(text, quote=False).replace("\t", "&#9;") + VERBATIM_CLOSE
+    return html.escape(text, quote=False).replace("\t", "&#9;")
+
+
+def _verbatim(text: str) -> str:
+    return VERBATIM_OPEN + _escape(text) + VERBATIM_CLOSE
 
 
 class _Aligner:
@@ -172,7 +180,7 @@ class _Aligner:
                 self.pos += 1
             if text.startswith(words[0], self.pos):
                 self.pos += len(words[0])
-                return _verbatim(raw)
+                return _escape(raw)
         removed_at = {i: e for a, b, e in removals for i in range(a, b)}
         lead = len(raw) - len(raw.lstrip())
         tail = len(raw.rstrip())
@@ -211,14 +219,13 @@ def _line_html(parts: list[tuple[str, str]]) -> str:
     out = []
     for kind, chars in runs:
         if kind == "keep":
-            out.append(_verbatim(chars))
+            out.append(_escape(chars))
         elif kind == "space":
-            spaces = chars.replace("\t", "&#9;")  # shaded by extra.css; a tab kept from Markdown's expansion
-            out.append(f'<del class="raw-space" title="删去的空格">{spaces}</del>')
+            out.append(f'<del class="raw-space">{_escape(chars)}</del>')  # shaded by extra.css
         elif kind == "punct":
-            out.append(f'<mark class="raw-punct" title="半角标点改为全角">{_verbatim(chars)}</mark>')
+            out.append(f'<mark class="raw-punct">{_escape(chars)}</mark>')
         else:
-            out.append(f'<del class="raw-removed">{_verbatim(chars)}</del>')
+            out.append(f'<del class="raw-removed">{_escape(chars)}</del>')
     return "".join(out)
 
 
@@ -226,7 +233,8 @@ def _notes(edits: list[Edit]) -> str:
     """The edits of a line other than those drawn in it, each with the cleaner's reason (as --explain)."""
     notes = [f'\n<span class="raw-note">{EDIT_LABELS[e.kind]}：<span lang="en">{_verbatim(e.detail)}</span></span>'
              for e in edits if e.kind not in _IN_LINE or e.removed]
-    return "".join(notes)
+    # The list is verbatim (see _raw_cell); a note is in the page's words and converts with the page.
+    return VERBATIM_CLOSE + "".join(notes) + VERBATIM_OPEN if notes else ""
 
 
 def _raw_cell(row: Row, raw: RawText) -> str:
@@ -245,15 +253,15 @@ def _raw_cell(row: Row, raw: RawText) -> str:
         elif no in sources:
             body, css = aligner.line(line, edits), ""
         else:  # removed whole: filler, a doubled title, a title replaced by the overrides file
-            body, css = f'<del class="raw-removed">{_verbatim(line)}</del>', "removed"
+            body, css = f'<del class="raw-removed">{_escape(line)}</del>', "removed"
         cls = f' class="{css}"' if css else ""
         if css != "blank":  # the raw text in its own script, whatever the page's
-            lang = "zh-Hant" if is_traditional(line) else "zh-Hans"
-            body = f'<span class="raw-text" lang="{lang}">{body}</span>'
+            body = f'<span class="raw-text" lang="{raw.lang(line)}">{body}</span>'
         items.append(f'<li value="{no}" id="L{no}"{cls}>{marks}{body}{_notes(edits)}</li>')
-    # One raw line a line of the Markdown: the script conversion decides line by line (a Traditional seed's
-    # lines are only normalised), and the notes in the page's own script then convert with the page.
-    return '<ol class="raw-lines">\n' + "\n".join(items) + "\n</ol>"
+    # The whole list is verbatim: the raw text, and markup whose words are the same in every script (the
+    # marks' 接排 and 分段, 空行); only the notes (the page's words) come out of it to be converted. OpenCC
+    # then reads the cleaned column and the notes, not the raw column's markup. One raw line a Markdown line.
+    return VERBATIM_OPEN + '<ol class="raw-lines">\n' + "\n".join(items) + "\n</ol>" + VERBATIM_CLOSE
 
 
 def _clean_cell(block: Block) -> str:

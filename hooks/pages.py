@@ -57,7 +57,6 @@ class Build:
         self.options: dict = {}  # data/cleaning.yml, checked
         self.raw_pages = True  # extra.raw_pages: every article's 原文对照 page
         self.link_labels: dict[str, dict[str, str]] = {}  # variant root -> the article's links to it, in its script
-        self.config = None  # the build's MkDocs config (on_config), for the sitemaps' alternates
         self.env: Environment | None = None  # the theme's templates (on_env), for the sitemaps per variant
 
 
@@ -144,7 +143,6 @@ def write_timings(config) -> None:
 # Default priority (0): after every plugin's on_config, so the tags plugins are set up.
 def on_config(config):
     BUILD.clock = {"start": time.perf_counter()}
-    BUILD.config = config
     cache_dir = project_dir(config) / ".cache"
     # Pages rendered for another address (SITE_URL: the tests, `make audit`) are kept apart, so such a
     # build does not drop the renders of the site's own address from the cache (site_url is in their key).
@@ -255,10 +253,16 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def section(page) -> str:
+    """The folder of a page inside its variant's tree: articles, raw, tags … ("" for the variant home)."""
+    parts = page.file.src_uri.split("/")
+    return parts[1] if len(parts) > 2 else ""
+
+
 def is_raw_page(page) -> bool:
     """A 原文对照 page: its table passes Markdown as one comment, so caching its render would cost more
     (hashing and storing 100 KB a page) than rendering it."""
-    return page.file.src_uri.split("/")[1:2] == [RAW_DIR]
+    return section(page) == RAW_DIR
 
 
 @event_priority(-100)  # after every plugin's on_page_markdown (the tags plugin's is -50): the Markdown as rendered
@@ -275,7 +279,7 @@ def on_page_content(html, page, config, files):
         return unwrap_html(html)
     html = BUILD.renders.content(html, page)
     variant = variant_of(page.file.src_uri)
-    if BUILD.raw_pages and variant and page.file.src_uri.split("/")[1:2] == [ARTICLE_DIR]:
+    if BUILD.raw_pages and variant and section(page) == ARTICLE_DIR:
         raw_url = get_relative_url(page.url.replace(f"/{ARTICLE_DIR}/", f"/{RAW_DIR}/", 1), page.url)
         html = link_article_html(html, raw_url, BUILD.link_labels[variant.root])
     return html
@@ -307,13 +311,19 @@ def on_env(env, config, files):
     return env
 
 
+def script_switch(twin_url: str, current: Variant | None) -> list[dict]:
+    """overrides/partials/alternate.html: a relative link to the page's twin in every other variant."""
+    return [{"name": v.name, "link": f"{v.root}/{twin_url}", "lang": v.lang} for v in BUILD.variants
+            if v is not current]
+
+
 @event_priority(50)  # before the tags plugins: they keep the chips set here
 def on_page_context(context, page, config, nav):
     variant = variant_of(page.file.src_uri)
     config.update(BUILD.site_strings)
     if variant is None:  # the root chooser
         config.extra["alternate"] = list(BUILD.base_extra_alternate)
-        context["script_switch"] = [{"name": v.name, "link": f"{v.root}/", "lang": v.lang} for v in BUILD.variants[1:]]
+        context["script_switch"] = script_switch("", BUILD.variants[0] if BUILD.variants else None)
         if BUILD.variants:
             config.theme["language"] = language_partial(BUILD.variants[0])
         return context
@@ -321,8 +331,7 @@ def on_page_context(context, page, config, nav):
     # A fresh list per page: the template reads config.extra.alternate, and mutating it accumulates.
     # A 原文对照 page asks not to be indexed: no alternates (nor a sitemap for Material to look them up in).
     config.extra["alternate"] = [] if is_raw_page(page) else alternates(twin_url, config)
-    context["script_switch"] = [{"name": v.name, "link": f"{v.root}/{twin_url}", "lang": v.lang}
-                                for v in BUILD.variants if v is not variant]
+    context["script_switch"] = script_switch(twin_url, variant)
     config.theme["language"] = language_partial(variant)
     for key, value in BUILD.site_strings.items():  # <title>, header, meta description, footer
         config[key] = script_convert.convert(value, variant.opencc, variant.phrases)
@@ -336,11 +345,11 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def sitemap_alternates(page) -> list[dict]:
+def sitemap_alternates(page, config) -> list[dict]:
     """For overrides/sitemap.xml: a page's hreflang links (none for the root chooser and the 404 page)."""
     if variant_of(page.file.src_uri) is None:
         return []
-    return alternates(page.url.split("/", 1)[1], BUILD.config)
+    return alternates(page.url.split("/", 1)[1], config)
 
 
 # Each variant's sitemap of all its pages. Not at <root>/sitemap.xml: Material's client code fetches
@@ -360,7 +369,7 @@ def write_sitemap(path: Path, files: list[File], config) -> None:
     each page with its alternates. The 原文对照 pages are left out (the template skips pages that ask not
     to be indexed): each repeats its article, which is the page to find."""
     xml = BUILD.env.get_template("sitemap.xml").render(pages=[f for f in files if f.page], config=config,
-                                                       alternates_of=sitemap_alternates)
+                                                       alternates_of=lambda page: sitemap_alternates(page, config))
     path.write_text(xml, encoding="utf-8")
 
 

@@ -19,7 +19,6 @@ from material.plugins.tags.structure.tag.reference import TagReference
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Link
 
-from seedtext.convert import convert
 from seedtext.site import Variant
 from seedtext.tagpages import INDEX_LAYOUT
 
@@ -80,6 +79,6 @@ def ui_strings_partial(env, variant: Variant) -> str:
     strings = {key: str(module.t(key)) for key in re.findall(r'^\s*"([\w.:-]+)":', source, re.M)}
     for key, value in strings.items():
         if not key.startswith("search.config."):  # regex and pipeline settings, not text
-            strings[key] = convert(value, variant.opencc, variant.phrases)
+            strings[key] = variant.text(value)
     strings["language"] = variant.lang
     return "{% macro t(key) %}{{ " + json.dumps(strings, ensure_ascii=False) + "[key] }}{% endmacro %}"

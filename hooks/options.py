@@ -15,6 +15,8 @@ import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
+from seedtext.quotes import QuoteStyle
+
 
 class OptionsError(ValueError):
     """Options that cannot be used; the message names the file, the key and the value."""
@@ -62,6 +64,15 @@ class VariantOptions(Config):
     opencc = c.Optional(c.Type(str))  # OpenCC config that makes it from Simplified; null for Simplified
     theme_language = c.Type(str, default="zh")  # Material's UI strings to start from
     phrases = c.Optional(c.Type(str))  # a phrase dictionary of its own (default: extra.script_phrases)
+    quotes = c.Choice([style.value for style in QuoteStyle], default=QuoteStyle.AS_PRINTED.value)  # seedtext.quotes
+
+
+class ReviewDecision(Config):
+    """One entry of data/conversion-review.yml: a word the two converters print differently, decided."""
+
+    word = c.Type(str)  # in Simplified, as the seeds print it
+    choice = c.Type(str)  # what the site prints
+    why = c.Type(str)  # the reason, for the next reviewer
 
 
 def checked(schema: type[Config], values: object, where: str) -> dict:
@@ -102,3 +113,25 @@ def variant_options(entries: object) -> list[dict]:
     if len(set(roots)) != len(roots):
         raise OptionsError(f"mkdocs.yml: extra.variants: two variants share a root ({roots})")
     return variants
+
+
+def conversion_review(path: Path, roots: list[str]) -> dict[str, list[dict]]:
+    """data/conversion-review.yml, checked: for each variant root, its decided words."""
+    try:
+        values = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise OptionsError(f"{path.name}: not valid UTF-8 YAML ({exc})") from None
+    values = values or {}
+    if not isinstance(values, dict):
+        raise OptionsError(f"{path.name}: expected a mapping of variant roots ({', '.join(roots)}) to lists")
+    review: dict[str, list[dict]] = {root: [] for root in roots}
+    for root, entries in values.items():
+        if root not in roots:
+            raise OptionsError(f"{path.name}: key {root!r} is not a converted variant's root ({', '.join(roots)})")
+        if not isinstance(entries, list):
+            raise OptionsError(f"{path.name}: {root}: expected a list of {{word, choice, why}}, got {entries!r}")
+        review[root] = [checked(ReviewDecision, entry, f"{path.name}: {root}[{n}]") for n, entry in enumerate(entries)]
+        for n, entry in enumerate(review[root]):
+            if not entry["why"].strip():
+                raise OptionsError(f"{path.name}: {root}[{n}] ({entry['word']}): `why` is empty")
+    return review

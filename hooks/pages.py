@@ -157,7 +157,7 @@ def on_config(config):
     except OptionsError as exc:
         raise PluginError(str(exc)) from None
     BUILD.variants = load_variants(config)
-    BUILD.link_labels = {v.root: {key: script_convert.convert(label, v.opencc, v.phrases)
+    BUILD.link_labels = {v.root: {key: v.text(label)
                                   for key, label in LINK_LABELS.items()} for v in BUILD.variants}
     BUILD.raw_pages = config.extra.get("raw_pages", True)
     if not isinstance(BUILD.raw_pages, bool):
@@ -334,7 +334,7 @@ def on_page_context(context, page, config, nav):
     context["script_switch"] = script_switch(twin_url, variant)
     config.theme["language"] = language_partial(variant)
     for key, value in BUILD.site_strings.items():  # <title>, header, meta description, footer
-        config[key] = script_convert.convert(value, variant.opencc, variant.phrases)
+        config[key] = variant.text(value)
     context["nav"] = BUILD.navs.get(variant.root, nav)
     # Material's client code resolves the sitemap (script switch) from `base`: point it at the variant root.
     # page.url is "<root>/a/b/": two levels below the variant root -> "../..".

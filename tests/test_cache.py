@@ -119,20 +119,31 @@ def test_a_damaged_conversion_entry_is_converted_again(project, cache):
     text = "这是一个测试，关于发展和软件。\n"
     phrases = project / "data" / "phrases.txt"
     cache.new_build()
-    expected = cache.converted(text, "s2tw", phrases, convert_variant)
+    expected = cache.converted(text, "s2tw", phrases, "as-printed", convert_variant)
     assert expected == convert_variant(text, "s2tw", phrases) and cache.stats.converted == 1
     (entry,) = (project / ".cache" / "convert").glob("*.txt")
     entry.write_bytes(entry.read_bytes()[:-3])
     cache.new_build()
-    assert cache.converted(text, "s2tw", phrases, convert_variant) == expected
+    assert cache.converted(text, "s2tw", phrases, "as-printed", convert_variant) == expected
     assert cache.stats.corrupt == 1 and cache.stats.converted == 1
     cache.new_build()
-    assert cache.converted(text, "s2tw", phrases, convert_variant) == expected
+    assert cache.converted(text, "s2tw", phrases, "as-printed", convert_variant) == expected
     assert cache.stats.conversions_reused == 1 and cache.stats.converted == 0
     phrases.write_text(phrases.read_text(encoding="utf-8") + "\n测试 測驗\n", encoding="utf-8")
     cache.new_build()
-    assert cache.converted(text, "s2tw", phrases, convert_variant) != expected  # an edited phrase file counts
+    # an edited phrase file counts
+    assert cache.converted(text, "s2tw", phrases, "as-printed", convert_variant) != expected
     assert cache.stats.converted == 1
+
+
+def test_a_changed_quotation_style_converts_again(project, cache):
+    text = "他说：“这是测试。”\n"
+    phrases = project / "data" / "phrases.txt"
+    cache.new_build()
+    assert "“" in cache.converted(text, "s2tw", phrases, "as-printed", convert_variant)
+    cache.new_build()
+    assert "「這是測試。」" in cache.converted(text, "s2tw", phrases, "corner", convert_variant)
+    assert cache.stats.converted == 1 and cache.stats.conversions_reused == 0
 
 
 def test_later_stages_leave_the_cleaned_seeds_as_they_were(project, cache):

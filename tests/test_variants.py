@@ -205,15 +205,16 @@ def test_the_query_table_takes_the_other_scripts_characters_and_leaves_used_ones
         assert not set(pairs) & set(text), variant.root
 
 
-HONG_KONG = "    - {lang: zh-Hant-HK, root: zh-hk, name: 繁體（香港）, opencc: s2hk, theme_language: zh-Hant}\n"
+HONG_KONG = ("    - {lang: zh-Hant-HK, root: zh-hk, name: 繁體（香港）, opencc: s2hk, theme_language: zh-Hant,"
+             " quotes: corner}\n")
 HONG_KONG_TAGS = "  - tags: {filters: {include: [zh-hk/*]}, export: false, listings_layout: articles}\n"
 
 
 def with_hong_kong(project: Path, tags: bool = True) -> None:
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    last = "      theme_language: zh-Hant\n"  # the end of the variants list
-    assert config.count(last) == 1 and config.count("\nhooks:") == 1
-    config = config.replace(last, last + HONG_KONG)
+    end = "\n\nmarkdown_extensions:"  # the variants list ends just before
+    assert config.count(end) == 1 and config.count("\nhooks:") == 1
+    config = config.replace(end, "\n" + HONG_KONG.rstrip("\n") + end)
     if tags:
         config = config.replace("\nhooks:", HONG_KONG_TAGS + "\nhooks:")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
@@ -227,7 +228,7 @@ def test_hong_kong_is_two_config_entries(tmp_path):
     proc = mkdocs_build(project, site)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     about = (site / "zh-hk" / "about" / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="zh-Hant-HK"' in about and "關於本站" in about
+    assert '<html lang="zh-Hant-HK"' in about and "關於本站" in about and "「" in about
     assert 'hreflang="zh-Hant-HK"' in (site / "zh-hans" / "about" / "index.html").read_text(encoding="utf-8")
     entry = json.loads((site / "zh-hk" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["zh-hant-hk"] and (site / "zh-hk" / "search-script.txt").exists()

@@ -159,27 +159,28 @@ class Cache:
             _write_atomic(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
         return result
 
-    def converted(self, text: str, config: str | None, phrases: str | os.PathLike | None,
-                      convert: Callable[[str, str | None, str | os.PathLike | None], str]) -> str:
-        """convert(text, config, phrases), from the cache when text, config, phrase file and code are unchanged."""
+    def converted(self, text: str, config: str | None, phrases: str | os.PathLike | None, quotes: str,
+                  convert: Callable[[str, str | None, str | os.PathLike | None, str], str]) -> str:
+        """convert(text, config, phrases, quotes), from the cache when text, config, phrase file, quotation
+        style and code are unchanged."""
         start = time.perf_counter()
         try:
-            return self._cached_convert(text, config, phrases, convert)
+            return self._cached_convert(text, config, phrases, quotes, convert)
         finally:
             self.stats.convert_seconds += time.perf_counter() - start
 
 
-    def _cached_convert(self, text, config, phrases, convert) -> str:
+    def _cached_convert(self, text, config, phrases, quotes, convert) -> str:
         if self.directory is None:
             self.stats.converted += 1
-            return convert(text, config, phrases)
+            return convert(text, config, phrases, quotes)
         import opencc
 
         phrase_digest = ""
         if phrases is not None:
             stat = os.stat(phrases)
             phrase_digest = _file_digest(str(phrases), (stat.st_mtime_ns, stat.st_size))
-        key = _key(code_version(), opencc.__version__, config or "", phrase_digest, text)
+        key = _key(code_version(), opencc.__version__, config or "", phrase_digest, str(quotes), text)
         path = self.directory / "convert" / f"{key}.txt"
         try:
             result = _read_checked(path).decode("utf-8")
@@ -191,6 +192,6 @@ class Cache:
             self.stats.corrupt += 1
             log.debug(f"cache: ignoring {path.name} ({type(exc).__name__}: {exc})")
         self.stats.converted += 1
-        result = convert(text, config, phrases)
+        result = convert(text, config, phrases, quotes)
         _write_atomic(path, result.encode("utf-8"))
         return result

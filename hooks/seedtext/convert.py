@@ -25,6 +25,7 @@ from pathlib import Path
 import opencc
 
 from .cleaning.text import HAN
+from .quotes import QuoteStyle, in_style
 
 # Text between these marks is never converted, in any variant: a raw extraction shown as it was read
 # (seedtext.rawpage). The marks are taken out of the converted text.
@@ -203,9 +204,11 @@ def traditional_source_config(config: str | None) -> str | None:
     return region if (SHARE_DIR / f"{region}.json").exists() else None
 
 
-def convert_variant(text: str, config: str | None, phrases: str | os.PathLike | None = None) -> str:
-    """Text (Simplified, possibly with lines already in Traditional) in the script of the variant made by `config`;
-    verbatim spans (VERBATIM_OPEN … VERBATIM_CLOSE) come out as they went in, without their marks."""
+def convert_variant(text: str, config: str | None, phrases: str | os.PathLike | None = None,
+                    quotes: QuoteStyle | str | None = None) -> str:
+    """Text (Simplified, possibly with lines already in Traditional) in the script of the variant made by `config`
+    and with its quotation marks (`quotes`, seedtext.quotes); verbatim spans (VERBATIM_OPEN … VERBATIM_CLOSE)
+    come out as they went in, without their marks."""
     if VERBATIM_OPEN in text:
         kept: list[str] = []
 
@@ -213,8 +216,14 @@ def convert_variant(text: str, config: str | None, phrases: str | os.PathLike | 
             kept.append(match.group(1))
             return f"<!--kept {len(kept) - 1}-->"
 
-        converted = convert_variant(_VERBATIM.sub(keep, text), config, phrases)
+        converted = convert_variant(_VERBATIM.sub(keep, text), config, phrases, quotes)
         return _KEPT.sub(lambda m: kept[int(m.group(1))], converted)
+    return in_style(_in_script(text, config, phrases), quotes)
+
+
+def _in_script(text: str, config: str | None, phrases: str | os.PathLike | None) -> str:
+    """convert_variant's script conversion: OpenCC with the project phrases, line runs already in
+    Traditional only normalised to the variant's regional forms."""
     _, traditional = script_patterns()
     if not traditional.search(text):  # the common case: a Simplified page, one OpenCC call
         return convert(text, config, phrases)

@@ -22,6 +22,7 @@ LINE_KEYS = {
     "gap_before": "a page is missing before this line: show the gap mark",
     "gap_after": "a page is missing after this line",
     "article_before": "a new article starts at this line",
+    "quotes_as_printed": "the quotation marks on these lines do not pair up, and the page printed them so: no warning",
 }
 # Keys that take one line of text.
 TEXT_KEYS = {

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import Cache
-from .convert import convert_variant
+from .convert import convert, convert_variant
 from .model import Article
 from .page import ARTICLE_DIR, ArticlePage, SitePage, pages_by_city
+from .quotes import QuoteStyle, in_style
 from .rawpage import RAW_DIR, RawText, page_rows, raw_page_markdown
 from .render import escape_text, first_sentence
 from .seed import CleanedSeed
@@ -24,11 +25,19 @@ class Variant:
     opencc: str | None = None  # OpenCC config that makes this variant from Simplified
     theme_language: str = "zh"  # Material's UI strings
     phrases: str | None = None  # the project's phrase dictionary (path), applied before OpenCC's own
+    quotes: QuoteStyle = QuoteStyle.AS_PRINTED  # the quotation marks it prints
 
     @classmethod
     def from_config(cls, entry: dict) -> Variant:
         return cls(entry["lang"], entry["root"], entry["name"], entry.get("opencc"),
-                   entry.get("theme_language", "zh"), entry.get("phrases"))
+                   entry.get("theme_language", "zh"), entry.get("phrases"),
+                   QuoteStyle(entry.get("quotes") or QuoteStyle.AS_PRINTED))
+
+    def text(self, text: str) -> str:
+        """A short text of the site's own (a label, the site name, Material's UI strings) in this variant's
+        script and quotation marks. Converted whole, without looking for Traditional lines: Material's
+        zh-Hant strings are Traditional with Simplified mixed in (找到 1 个...)."""
+        return in_style(convert(text, self.opencc, self.phrases), self.quotes)
 
 
 @dataclass
@@ -143,6 +152,7 @@ def pages_of_seed(seed: Path, project: Path, options: dict, cache: Cache) -> tup
 
 
 def variant_markdown(page: SitePage, variant: Variant, cache: Cache) -> str:
-    """The page in the variant's script. Lines already in Traditional script (a Traditional seed) are
-    detected in convert_variant: Simplified for the Simplified variant, regional forms for the others."""
-    return cache.converted(page.markdown, variant.opencc, variant.phrases, convert_variant)
+    """The page in the variant's script and quotation marks. Lines already in Traditional script (a
+    Traditional seed) are detected in convert_variant: Simplified for the Simplified variant, regional
+    forms for the others."""
+    return cache.converted(page.markdown, variant.opencc, variant.phrases, variant.quotes, convert_variant)

@@ -16,6 +16,9 @@ recording its edits with the raw line number and its own name:
   gaps               gap marks where a page is missing
   metadata_overrides the editor's title, subtitle, city, period, authors
 
+Then a check (not a step: it changes nothing): quotation marks that do not pair up are warned
+(quotecheck.py), naming the raw line.
+
 `python hooks/clean.py SEED --explain` prints every edit (`--by-step` groups them by step).
 """
 
@@ -38,6 +41,7 @@ from .paragraphs import (
     rank_headings,
     wrapped_captions,
 )
+from .quotecheck import check_quotes
 from .roles import Vocabulary, mark_interruptions, mark_line_kinds
 from .text import despace_headline
 
@@ -71,6 +75,7 @@ def clean(text: str, source: str, options: dict, overrides: dict | None = None) 
                              if key != "articles" and (n == 1 or key not in ("title", "subtitle", "authors"))}
         article_overrides.update((overrides.get("articles") or {}).get(n) or {})
         articles.append(_article(lines[lo:hi], block, source, vocab, article_overrides, edits))
+    warnings += check_quotes(articles, {ln.no: ln.raw for ln in lines}, set(overrides.get("quotes_as_printed", ())))
     return CleanResult(articles, edits, warnings)
 
 

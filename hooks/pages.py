@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 from material_internals import check_versions, find_tag_listings, tag_chips, tags_plugins, ui_strings_partial
 from options import OptionsError, cleaning_options, variant_options
 from render_cache import RenderCache
-from search_index import SearchIndexError, write_index
+from search_index import PART_PAGES, SearchIndexError, write_index
 from seedtext import convert as script_convert
 from seedtext.cache import Cache
 from seedtext.page import ARTICLE_DIR
@@ -56,6 +56,7 @@ class Build:
         self.tag_links: dict[str, dict[str, str]] = {}  # variant root -> tag -> its listing's URL and anchor
         self.options: dict = {}  # data/cleaning.yml, checked
         self.raw_pages = True  # extra.raw_pages: every article's 原文对照 page
+        self.part_pages = PART_PAGES  # extra.search_part_pages: pages one Pagefind run indexes at most
         self.link_labels: dict[str, dict[str, str]] = {}  # variant root -> the article's links to it, in its script
         self.env: Environment | None = None  # the theme's templates (on_env), for the sitemaps per variant
 
@@ -127,7 +128,7 @@ def write_timings(config) -> None:
     timings = {"seeds": len(BUILD.site.seeds) if BUILD.site else 0, "cleaned": stats.cleaned,
                "reused": stats.reused, "corrupt": stats.corrupt, "converted": stats.converted,
                "conversions_reused": stats.conversions_reused,
-               "search_indexed": clock.get("indexed", 0),  # variants Pagefind ran for (the others: reused)
+               "search_indexed": clock.get("indexed", 0),  # index parts Pagefind ran for (the others: reused)
                "rendered": BUILD.renders.misses, "renders_reused": BUILD.renders.hits,
                "stages": {k: round(v, 3) for k, v in stages.items()}}
     log.debug(f"cleaned {len(stats.cleaned)} of {timings['seeds']} seeds, converted {stats.converted} pages; "
@@ -162,6 +163,10 @@ def on_config(config):
     BUILD.raw_pages = config.extra.get("raw_pages", True)
     if not isinstance(BUILD.raw_pages, bool):
         raise PluginError(f"mkdocs.yml: extra.raw_pages must be true or false, not {BUILD.raw_pages!r}")
+    BUILD.part_pages = config.extra.get("search_part_pages", PART_PAGES)
+    if isinstance(BUILD.part_pages, bool) or not isinstance(BUILD.part_pages, int) or BUILD.part_pages < 1:
+        raise PluginError(f"mkdocs.yml: extra.search_part_pages must be a whole number of pages (at least 1), "
+                          f"not {BUILD.part_pages!r}")
     check_tags_per_variant(config)
     BUILD.site_strings = {key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}
     if not BUILD.variants:
@@ -397,15 +402,14 @@ def on_post_build(config):
         elsewhere = set().union(*(chars for root, chars in BUILD.characters.items() if root != variant.root))
         table = script_convert.query_table(variant.opencc, variant.phrases, BUILD.characters[variant.root], elsewhere)
         (site_dir / variant.root / "search-script.txt").write_text(table, encoding="utf-8")
-    indexed = []
+    indexed = 0
     for variant in BUILD.variants:
         try:
-            if write_index(site_dir / variant.root, project_dir(config), BUILD.cache.directory / "pagefind"
-                           if BUILD.cache.directory else None):
-                indexed.append(variant.root)
+            indexed += write_index(site_dir / variant.root, project_dir(config), BUILD.cache.directory / "pagefind"
+                                   if BUILD.cache.directory else None, BUILD.part_pages)
         except SearchIndexError as exc:
             log.warning(f"search ({variant.root}): {exc}")
             break
-    BUILD.clock["indexed"] = len(indexed)
+    BUILD.clock["indexed"] = indexed
     BUILD.renders.end_build()
     write_timings(config)

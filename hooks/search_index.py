@@ -5,7 +5,11 @@ Chinese into words (ICU4X, as the reader's browser cuts the query) and writes a 
 `<html lang>`; each script variant gets its own bundle (site/<root>/pagefind/) and a query fetches only
 the chunks it needs. Only elements marked `data-pagefind-body` are indexed (the article text:
 overrides/main.html). Pagefind holds every page of a run in memory (about 1.7 MB a page measured with
-1.6.0), so one run per variant halves the peak.
+1.6.0), so each variant is indexed on its own, and in parts of at most `part_pages` pages
+(extra.search_part_pages): part 1 is the bundle pagefind/, part k the bundle pagefind-k/, and
+pagefind/parts.json lists the others for the browser to merge (Pagefind's mergeIndex, which shares
+part 1's WebAssembly). Each part costs a first search its metadata and index chunks, about 50 KB at
+N = 1000 (bench/pagefind_chunks.py), so parts are as large as the memory budget allows.
 1.6.0 rather than PyPI's 1.5.2: on this site 1.5.2 missed 31 of 407 (Simplified) and 13 of 407
 (Traditional) article-word pairs that 1.6.0 finds (README, Search).
 """
@@ -16,6 +20,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -28,11 +33,16 @@ PAGE_MARK = b"data-pagefind-body"  # overrides/main.html puts it on article page
 # Only article pages are searched (marked data-pagefind-body), and they all live here: Pagefind need not read
 # the rest of the tree (the 原文对照 pages alone are larger than the articles).
 PAGES_GLOB = f"{ARTICLE_DIR}/**/*.html"
-KEPT_BUNDLES = 3  # per variant, in the cache
+KEPT_BUNDLES = 3  # per variant and part, in the cache
+PARTS_FILE = "parts.json"  # in part 1's bundle: the other parts' bundles, relative to it
+# Pages a Pagefind run indexes at most when mkdocs.yml does not say (extra.search_part_pages): about 1.45 GB
+# with 1.6.0 at 1.7 MB a page, under issue 13's 1.5 GB.
+PART_PAGES = 850
 # Not the article's own text: heading and paragraph permalinks (¶), the links to the 原文对照 page, the tag
 # chips (the tags come from the text), and the lists of other articles after it (their titles would make
 # this article a result).
 EXCLUDE_SELECTORS = (".headerlink", ".para-link", ".para-raw", ".raw-link", ".md-tags", f".{LINKS_CLASS}")
+_NOT_INDEXED = re.compile(f'<(h2|li) class="{LINKS_CLASS}".*?</\\1>|<nav class="md-tags".*?</nav>'.encode(), re.S)
 # Pagefind's own search UIs, always written: the site uses its search box (docs/javascripts/search.js).
 UNUSED_FILES = "pagefind-*ui.*"
 
@@ -61,19 +71,58 @@ def pagefind_binary(project: Path) -> Path:
     return project / "node_modules" / "@pagefind" / f"{system}-{machine}" / "bin" / f"pagefind_extended{suffix}"
 
 
-def bundle_key(tree: Path, version: str) -> str:
-    """Everything a variant's bundle is made of: the paths and bytes of the pages Pagefind indexes (those
-    marked data-pagefind-body: articles), Pagefind's version and options. Each page is read once."""
+def searched_pages(tree: Path) -> list[Path]:
+    """The pages Pagefind indexes (articles, marked data-pagefind-body), in path order."""
+    return [page for page in sorted(tree.glob(PAGES_GLOB)) if PAGE_MARK in page.read_bytes()]
+
+
+def parts(pages: list[Path], part_pages: int) -> list[list[Path]]:
+    """The pages in as few parts as `part_pages` allows, of equal size, consecutive in path order (so an
+    edit changes the part of the page edited, not every part)."""
+    count = max(1, -(-len(pages) // part_pages))
+    size = -(-len(pages) // count) if pages else 0
+    return [pages[n * size:(n + 1) * size] for n in range(count)]
+
+
+def part_dir(number: int) -> str:
+    """The bundle of part `number` (1-based) under the variant root: pagefind/, pagefind-2/ ..."""
+    return BUNDLE_DIR if number == 1 else f"{BUNDLE_DIR}-{number}"
+
+
+def indexed_bytes(html: bytes) -> bytes:
+    """What Pagefind reads of a page: its data-pagefind-body element (to the end of Material's article),
+    without the related lists and tag chips, which it is told to leave out and which change when another
+    seed is edited. Anything else in the body is kept, so a change Pagefind would see is never missed."""
+    start = html.find(PAGE_MARK)
+    end = html.find(b"</article>", start)
+    return _NOT_INDEXED.sub(b"", html[start:end if end > 0 else None])
+
+
+def bundle_key(tree: Path, pages: list[Path], version: str) -> str:
+    """Everything a part's bundle is made of: its pages' paths and what Pagefind reads of them, Pagefind's
+    version and options. An edit of one seed changes the key of the part holding its articles only."""
     digest = hashlib.sha256(f"{version}\n{EXCLUDE_SELECTORS}\n{PAGES_GLOB}\n".encode())
-    for page in sorted(tree.glob(PAGES_GLOB)):
-        data = page.read_bytes()
-        if PAGE_MARK in data:
-            digest.update(page.relative_to(tree).as_posix().encode() + b"\0" + data + b"\0")
+    for page in pages:
+        digest.update(page.relative_to(tree).as_posix().encode() + b"\0" + indexed_bytes(page.read_bytes()) + b"\0")
     return digest.hexdigest()[:32]
 
 
-def run_pagefind(binary: Path, tree: Path, version: str) -> None:
-    command = [str(binary), "--site", str(tree), "--output-subdir", BUNDLE_DIR, "--glob", PAGES_GLOB]
+def part_tree(tree: Path, pages: list[Path], work: Path) -> Path:
+    """A tree of the variant root's layout holding only these pages (hard links; copies where the file
+    system has none), for one Pagefind run: the result URLs are those of the real tree."""
+    shutil.rmtree(work, ignore_errors=True)
+    for page in pages:
+        target = work / page.relative_to(tree)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.hardlink_to(page)
+        except OSError:
+            shutil.copyfile(page, target)
+    return work
+
+
+def run_pagefind(binary: Path, site: Path, output: Path, version: str) -> None:
+    command = [str(binary), "--site", str(site), "--output-path", str(output), "--glob", PAGES_GLOB]
     for selector in EXCLUDE_SELECTORS:
         command += ["--exclude-selectors", selector]
     try:
@@ -87,36 +136,51 @@ def run_pagefind(binary: Path, tree: Path, version: str) -> None:
         first = run.stdout.strip().splitlines()[:1]
         raise SearchIndexError(f"{binary} is not Pagefind {version} extended ({first}): run `npm ci`; "
                                "without the extended build Chinese is not cut into words")
-    for unused in (tree / BUNDLE_DIR).glob(UNUSED_FILES):
+    for unused in output.glob(UNUSED_FILES):
         unused.unlink()
 
 
-def write_index(tree: Path, project: Path, cache_dir: Path | None) -> bool:
-    """Index one variant's tree (site/<root>/) into <root>/pagefind/: one Pagefind run per variant keeps the
-    indexer's memory to one script's pages. When the indexed pages are byte for byte those of an earlier
-    build, that build's bundle is copied from cache_dir instead. Returns True when Pagefind ran."""
+def write_index(tree: Path, project: Path, cache_dir: Path | None, part_pages: int = PART_PAGES) -> int:
+    """Index one variant's tree (site/<root>/): its article pages in parts of at most `part_pages`, one
+    Pagefind run a part (the indexer's memory grows with the pages of a run), part 1 into <root>/pagefind/
+    with parts.json naming the others. A part whose pages are byte for byte those of an earlier build is
+    copied from cache_dir instead. Returns how many parts Pagefind indexed."""
     version = pinned_version(project)
     binary = pagefind_binary(project)
     if not binary.is_file():
         raise SearchIndexError(f"{binary} not found: run `npm ci` (package.json pins pagefind {version}); "
                                "the site was built without its search index")
-    target = tree / BUNDLE_DIR
-    stored = None
-    if cache_dir is not None:
-        stored = cache_dir / f"{tree.name}-{bundle_key(tree, version)}"
-        if (stored / "pagefind-entry.json").is_file():
+    pages = searched_pages(tree)
+    groups = parts(pages, part_pages)
+    indexed = 0
+    for number, group in enumerate(groups, 1):
+        target = tree / part_dir(number)
+        stored = cache_dir / f"{tree.name}-{bundle_key(tree, group, version)}" if cache_dir is not None else None
+        if stored is not None and (stored / "pagefind-entry.json").is_file():
             shutil.copytree(stored, target, dirs_exist_ok=True)
-            return False
-    run_pagefind(binary, tree, version)
-    if stored is not None:
+            continue
+        work = tree.parent / f".pagefind-{tree.name}-{number}"
         try:
-            # The newest few bundles per variant are kept (`mkdocs build` and `mkdocs serve` pages differ).
-            kept = sorted(cache_dir.glob(f"{tree.name}-*"), key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in kept[KEPT_BUNDLES - 1:]:
-                shutil.rmtree(old, ignore_errors=True)
-            tmp = stored.with_name(f".{stored.name}.{os.getpid()}.tmp")
-            shutil.copytree(target, tmp)
-            tmp.rename(stored)
-        except OSError:  # a read-only or full disk only costs the next build time
-            pass
-    return True
+            run_pagefind(binary, tree if len(groups) == 1 else part_tree(tree, group, work), target, version)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        indexed += 1
+        if stored is not None:
+            _store(target, stored, cache_dir, tree.name, len(groups))
+    others = [f"../{part_dir(number)}/" for number in range(2, len(groups) + 1)]
+    (tree / BUNDLE_DIR / PARTS_FILE).write_text(json.dumps(others), encoding="utf-8")
+    return indexed
+
+
+def _store(bundle: Path, stored: Path, cache_dir: Path, root: str, part_count: int) -> None:
+    """Keep a part's bundle for the next build; the newest few per variant and part stay (`mkdocs build`
+    and `mkdocs serve` pages differ)."""
+    try:
+        kept = sorted(cache_dir.glob(f"{root}-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[KEPT_BUNDLES * part_count - 1:]:
+            shutil.rmtree(old, ignore_errors=True)
+        tmp = stored.with_name(f".{stored.name}.{os.getpid()}.tmp")
+        shutil.copytree(bundle, tmp, ignore=shutil.ignore_patterns(PARTS_FILE))
+        tmp.rename(stored)
+    except OSError:  # a read-only or full disk only costs the next build time
+        pass

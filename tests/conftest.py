@@ -83,7 +83,7 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
 
@@ -91,7 +91,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_server(built_site):
     """The built site served over HTTP on loopback; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    handler = functools.partial(QuietHandler, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", SITE_PORT), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

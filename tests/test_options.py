@@ -45,3 +45,14 @@ def test_a_build_with_a_broken_cleaning_option_stops_with_the_message(tmp_path):
     proc = mkdocs_build(project, tmp_path / "site")
     assert proc.returncode != 0
     assert "data/cleaning.yml: key 'max_heading_width' = '三十'" in proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("value", ["0", "many", "true"])
+def test_a_wrong_search_part_size_stops_the_build_naming_the_key(tmp_path, value):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("search_part_pages: 850", f"search_part_pages: {value}")
+    config.write_text(text, encoding="utf-8")
+    proc = mkdocs_build(project, tmp_path / "site")
+    assert proc.returncode != 0 and "extra.search_part_pages must be a whole number" in proc.stderr

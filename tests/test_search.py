@@ -5,13 +5,18 @@ reader searches."""
 
 from __future__ import annotations
 
+import functools
+import gzip
+import http.server
+import json
 import re
+import threading
 from html import unescape
 from pathlib import Path
 
 import pytest
 
-from conftest import HANS, HANT
+from conftest import HANS, HANT, QuietHandler, copy_project, free_port, mkdocs_build
 
 RESULT_LINKS = ".md-search-result__item > a"
 
@@ -119,3 +124,80 @@ def test_keyboard_opens_moves_through_results_and_opens_one_with_the_query_highl
     mark.wait_for(timeout=10_000)
     assert "反诈" in mark.inner_text()
     page.close()
+
+
+@pytest.fixture(scope="module")
+def parted_site(tmp_path_factory):
+    """The five seeds built with at most 2 article pages a Pagefind run, served: each script's index comes in
+    parts (pagefind/, pagefind-2/ …), as a site of thousands of articles does (extra.search_part_pages)."""
+    tmp = tmp_path_factory.mktemp("parted")
+    (tmp / "project").mkdir()
+    project = copy_project(tmp / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("  search_part_pages: 850\n") == 1
+    config.write_text(text.replace("  search_part_pages: 850\n", "  search_part_pages: 2\n"), encoding="utf-8")
+    site = tmp / "site"
+    proc = mkdocs_build(project, site)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield site, f"http://127.0.0.1:{server.server_address[1]}/", project
+    server.shutdown()
+
+
+@pytest.mark.parametrize("variant", [HANS, HANT], ids=["simplified", "traditional"])
+def test_an_index_in_parts_finds_what_one_index_finds(parted_site, site_server, context, built_site, variant):
+    site, base, _ = parted_site
+    root = site / variant["root"]
+    articles = len(list((root / "articles").glob("*/index.html")))
+    count = -(-articles // 2)
+    others = json.loads((root / "pagefind" / "parts.json").read_text())
+    assert others == [f"../pagefind-{n}/" for n in range(2, count + 1)] and count > 2
+    pages = sum(json.loads((root / (f"pagefind-{n}" if n > 1 else "pagefind") / "pagefind-entry.json").read_text())
+                ["languages"][variant["lang"].lower()]["page_count"] for n in range(1, count + 1))
+    assert pages == articles  # every article in exactly one part
+    requests: list[str] = []
+    parted, whole = context.new_page(), context.new_page()
+    parted.on("request", lambda r: requests.append(r.url))
+    parted.goto(f"{base}{variant['root']}/about/", wait_until="networkidle")
+    whole.goto(f"{site_server}{variant['root']}/about/", wait_until="networkidle")
+    for page in (parted, whole):
+        page.keyboard.press("/")
+    for simplified, traditional in WORDS:
+        own = traditional if variant is HANT else simplified
+        naming = {path for path in articles_naming(built_site, variant["root"], own)}
+        found = {url.removeprefix(base) for url in search(parted, simplified)}
+        # The same articles as one index finds, every one naming the word among them. (The order may differ:
+        # each part ranks by its own word statistics, which with two pages a part say little.)
+        assert found == {url.removeprefix(site_server) for url in search(whole, simplified)}, own
+        assert naming <= found, own
+    assert any(f"/{variant['root']}/pagefind-{count}/index/" in u for u in requests)  # the last part was searched
+    parted.close()
+    whole.close()
+
+
+def fragments_text(bundle: Path) -> str:
+    """Every page fragment of a Pagefind bundle (gzipped JSON with a signature line), decoded."""
+    texts = []
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        texts.append(data.split(b"pagefind_dcd", 1)[-1].decode("utf-8", errors="replace"))
+    return "".join(texts)
+
+
+def test_an_edit_re_indexes_only_the_parts_holding_the_seeds_articles(parted_site, tmp_path):
+    _, _, project = parted_site
+    seed = project / "seeds" / "003_1300966ffd2de289.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n\n本报讯 民警为群众找回走失的鹦鹉，这是编辑补上的一段话。\n",
+                    encoding="utf-8")
+    site = tmp_path / "site"
+    proc = mkdocs_build(project, site)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    report = json.loads((project / ".cache" / "timings.json").read_text(encoding="utf-8"))
+    parts = sorted(site.glob("*/pagefind*/pagefind-entry.json"))
+    holding = [entry.parent for entry in parts if "鹦鹉" in fragments_text(entry.parent)
+               or "鸚鵡" in fragments_text(entry.parent)]
+    assert len(holding) == 2  # the edited article's part in each script, and the new paragraph is in it
+    assert report["search_indexed"] == 2 < len(parts)  # every other part came from the cache

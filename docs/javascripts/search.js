@@ -3,7 +3,7 @@
  *
  * Nothing is fetched until the reader types a query: then Pagefind's script, its WebAssembly and the
  * index chunks the query needs, all from this site (the bundle in /pagefind/, one index per script:
- * Pagefind picks the index of the page's <html lang>). A query typed in the other script is converted
+ * Pagefind picks the index of the page's <html lang>; a large site's index comes in parts, merged). A query typed in the other script is converted
  * character by character with this variant's table (search-script.txt: pairs "typed, this script's",
  * written by the build from the project's OpenCC configuration; it holds only characters this
  * script's pages never use, so a converted query is the one that can match).
@@ -51,9 +51,14 @@
   function loadPagefind() {
     if (!pagefind) {
       const bundle = bundleUrl();
+      // A large site's index is written in parts (hooks/search_index.py); parts.json names the others.
+      const others = fetch(new URL("parts.json", bundle)).then((r) => (r.ok ? r.json() : [])).catch(() => []);
       pagefind = import(new URL("pagefind.js", bundle).href).then(async (module) => {
         // Result URLs relative to the site root, wherever the site is hosted.
-        await module.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 40 });
+        const options = { baseUrl: new URL("..", bundle).pathname, excerptLength: 40 };
+        await module.options(options);
+        // The other parts join this one's search (they share its WebAssembly); results are ranked together.
+        for (const part of await others) await module.mergeIndex(new URL(part, bundle).pathname, options);
         module.init();
         return module;
       });

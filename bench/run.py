@@ -384,7 +384,7 @@ def raw_pages_report(results: list[dict]) -> str:
     return "\n".join(out) + "\n"
 
 
-def bench(count: int, reader: bool, keep: Path | None) -> dict:
+def bench(count: int, reader: bool, keep: Path | None, plain_too: bool = True) -> dict:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         project = make_project(tmp, count)
@@ -392,21 +392,25 @@ def bench(count: int, reader: bool, keep: Path | None) -> dict:
         cold = mkdocs_build(project, tmp / "site-cold")
         print(f"N={count}: warm build ...", file=sys.stderr, flush=True)
         warm = mkdocs_build(project, tmp / "site-warm")
-        print(f"N={count}: plain build ...", file=sys.stderr, flush=True)
-        plain_project = make_plain_project(project, tmp / "plain")
-        plain = mkdocs_build(plain_project, tmp / "site-plain")
+        plain = plain_serve = None
+        if plain_too:
+            print(f"N={count}: plain build ...", file=sys.stderr, flush=True)
+            plain_project = make_plain_project(project, tmp / "plain")
+            plain = mkdocs_build(plain_project, tmp / "site-plain")
         print(f"N={count}: serve rebuilds ...", file=sys.stderr, flush=True)
         serve = rebuild(project, project / "seeds" / "0000_bench.txt", tmp / "site-serve")
-        article = sorted((plain_project / "docs" / "zh-hans" / "articles").iterdir())[0]
-        plain_serve = rebuild(plain_project, article, tmp / "site-plain-serve")
+        if plain_too:
+            article = sorted((plain_project / "docs" / "zh-hans" / "articles").iterdir())[0]
+            plain_serve = rebuild(plain_project, article, tmp / "site-plain-serve")
         result = {"n": count, "cold": cold, "warm": warm, "plain": plain, "serve": serve, "plain_serve": plain_serve,
                   "pages": len(list((tmp / "site-warm").glob("*/articles/*/index.html")))}
         if reader:
             print(f"N={count}: reader bytes ...", file=sys.stderr, flush=True)
             # The Traditional site with the query typed in Simplified: the cross-script path.
             result["reader"] = {"zh-hans": reader_bytes(tmp / "site-warm", "zh-hans", QUERY),
-                                "zh-hant (typed in Simplified)": reader_bytes(tmp / "site-warm", "zh-hant", QUERY),
-                                "plain zh-hans": reader_bytes(tmp / "site-plain", "zh-hans", QUERY)}
+                                "zh-hant (typed in Simplified)": reader_bytes(tmp / "site-warm", "zh-hant", QUERY)}
+            if plain_too:
+                result["reader"]["plain zh-hans"] = reader_bytes(tmp / "site-plain", "zh-hans", QUERY)
         if keep:
             shutil.copytree(tmp / "site-warm", keep / f"site-{count}", dirs_exist_ok=True)
         return result
@@ -431,9 +435,11 @@ def report(results: list[dict]) -> str:
            "plain | output MB | search index per variant raw/gzip MB |",
            "|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
-        c, w, p = r["cold"], r["warm"], r["plain"]
+        c, w = r["cold"], r["warm"]
+        p = r["plain"] or {"seconds": float("nan"), "rss_mb": float("nan"), "tree_rss_mb": float("nan"), "indexes": {}}
         idx = ", ".join(f"{k}: {mb(raw)}/{mb(gz)}" for k, (raw, gz) in w["indexes"].items())
-        idx += " (plain: " + ", ".join(f"{k}: {mb(raw)}/{mb(gz)}" for k, (raw, gz) in p["indexes"].items()) + ")"
+        if r["plain"]:
+            idx += " (plain: " + ", ".join(f"{k}: {mb(raw)}/{mb(gz)}" for k, (raw, gz) in p["indexes"].items()) + ")"
         over_w, over_c = (w["seconds"] / p["seconds"] - 1) * 100, (c["seconds"] / p["seconds"] - 1) * 100
         out.append(f"| {r['n']} | {r['pages']} | {c['seconds']:.1f} | {w['seconds']:.1f} | {p['seconds']:.1f} | "
                    f"{over_w:+.0f} % ({over_c:+.0f} %) | "
@@ -458,7 +464,8 @@ def report(results: list[dict]) -> str:
             "| N | hook: first build (warm cache) | hook: rebuild | seeds re-cleaned | plain: rebuild | ratio | "
             "peak RSS MB hook / plain (largest process; all processes at once) |", "|---|---|---|---|---|---|---|"]
     for r in results:
-        s, p = r["serve"], r["plain_serve"]
+        s = r["serve"]
+        p = r["plain_serve"] or {"rebuild": float("nan"), "rss_mb": float("nan"), "tree_rss_mb": float("nan")}
         out.append(f"| {r['n']} | {s['first']:.1f} | {s['rebuild']:.1f} | {s.get('cleaned', '?')} | "
                    f"{p['rebuild']:.1f} | {s['rebuild'] / p['rebuild']:.2f} | {s['rss_mb']:.0f} / {p['rss_mb']:.0f} "
                    f"({s['tree_rss_mb']:.0f} / {p['tree_rss_mb']:.0f}) |")
@@ -467,7 +474,7 @@ def report(results: list[dict]) -> str:
         if 500 in by_n and 1000 in by_n:
             out += ["", "Growth N=1000 / N=500: " + ", ".join(
                 f"{name} {by_n[1000][name]['seconds'] / by_n[500][name]['seconds']:.2f}"
-                for name in ("cold", "warm", "plain"))]
+                for name in ("cold", "warm", "plain") if by_n[1000][name] and by_n[500][name])]
     for r in results:
         for root, rb in r.get("reader", {}).items():
             out += ["", f"## Reader's side at N = {r['n']} ({root}, empty browser cache)", "",
@@ -491,6 +498,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,500,1000", help="corpus sizes, comma-separated")
     parser.add_argument("--no-reader", action="store_true", help="skip the browser measurement")
     parser.add_argument("--keep", type=Path, help="copy each warm site here")
+    parser.add_argument("--no-plain", action="store_true", help="skip the plain Material builds (the slowest part)")
     parser.add_argument("--json", type=Path, default=REPO / "bench" / "out" / "results.json")
     parser.add_argument("--raw-pages-cost", action="store_true",
                         help="only two cold builds per size: without and with the 原文对照 pages")
@@ -504,7 +512,8 @@ def main() -> None:
         return None
     results = []
     for count in sizes:
-        results.append(bench(count, reader=not args.no_reader and count == max(sizes), keep=args.keep))
+        results.append(bench(count, reader=not args.no_reader and count == max(sizes), keep=args.keep,
+                             plain_too=not args.no_plain))
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     print(report(results))

@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from run import REPO, make_project, new_browser, serve_dir, set_raw_pages, tally  # noqa: E402
+from run import REPO, fresh_page, make_project, set_raw_pages, tally  # noqa: E402
 
 from search_index import EXCLUDE_SELECTORS, pagefind_binary, pinned_version  # noqa: E402
 
@@ -73,26 +73,15 @@ def index(binary: Path, chunk: Path, output: Path) -> tuple[float, float]:
 
 
 def first_search(tree: Path, root: str, lang: str, bundles: list[str], query: str) -> dict:
-    from playwright.sync_api import sync_playwright
-
     page_path = tree / "chunk-search.html"
     page_path.write_text(PAGE.format(lang=lang, root=root, bundles=json.dumps(bundles),
                                      query=json.dumps(query)), encoding="utf-8")
     site_dir = tree.parent
-    server, base = serve_dir(site_dir)
-    try:
-        with sync_playwright() as p:
-            browser = new_browser(p)
-            page = browser.new_context().new_page()
-            urls: list[str] = []
-            page.on("response", lambda r: urls.append(r.url))
-            page.goto(f"{base}{root}/chunk-search.html")
-            page.wait_for_selector("body[data-found]", state="attached", timeout=120_000)
-            page.wait_for_load_state("networkidle")
-            data = page.evaluate("() => ({...document.body.dataset})")
-            browser.close()
-    finally:
-        server.shutdown()
+    with fresh_page(site_dir) as (page, base, urls):
+        page.goto(f"{base}{root}/chunk-search.html")
+        page.wait_for_selector("body[data-found]", state="attached", timeout=120_000)
+        page.wait_for_load_state("networkidle")
+        data = page.evaluate("() => ({...document.body.dataset})")
     fetched = [u for u in urls if not u.endswith("chunk-search.html")]
     return {"found": int(data["found"]), "ms": int(data["ms"]), "bytes": tally(site_dir, base, fetched)}
 

@@ -27,6 +27,7 @@ Results: Markdown tables on stdout, all figures as JSON in bench/out/results.jso
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import http.server
@@ -301,12 +302,12 @@ def new_browser(playwright):
         "--no-first-run", "--disable-sync"])
 
 
-def reader_bytes(site_dir: Path, root: str, query: str) -> dict:
-    """Open one article in a fresh browser (empty cache), then type a first search: bytes for each step,
-    and seconds from typing the query to the first result shown."""
+@contextlib.contextmanager
+def fresh_page(site_dir: Path):
+    """The site served on loopback and a page in a fresh browser (empty cache): (page, base URL, the URLs
+    of every response so far, appended as they come)."""
     from playwright.sync_api import sync_playwright
 
-    article = sorted((site_dir / root / "articles").iterdir())[len(list((site_dir / root / "articles").iterdir())) // 2]
     server, base = serve_dir(site_dir)
     try:
         with sync_playwright() as p:
@@ -314,28 +315,36 @@ def reader_bytes(site_dir: Path, root: str, query: str) -> dict:
             page = browser.new_context().new_page()
             urls: list[str] = []
             page.on("response", lambda r: urls.append(r.url))
-            page.goto(f"{base}{root}/articles/{article.name}/", wait_until="networkidle")
-            time.sleep(1.0)
-            opened = list(urls)
-            box = page.locator("input.md-search__input")
-            page.keyboard.press("s")  # opens search (Material's shortcut; the Pagefind box keeps it)
-            results = page.locator(".md-search-result__item")
-            found, seconds = 0, None
-            for _ in range(5):  # Material's worker may miss a query typed while it starts: type it again
-                start = time.perf_counter()
-                box.fill(query)
-                box.press("End")
-                deadline = time.monotonic() + 20
-                while time.monotonic() < deadline and not (found := results.count()):
-                    time.sleep(0.02)
-                if found:
-                    seconds = time.perf_counter() - start
-                    break
-            page.wait_for_load_state("networkidle")
-            searched = urls[len(opened):]
+            yield page, base, urls
             browser.close()
     finally:
         server.shutdown()
+
+
+def reader_bytes(site_dir: Path, root: str, query: str) -> dict:
+    """Open one article in a fresh browser (empty cache), then type a first search: bytes for each step,
+    and seconds from typing the query to the first result shown."""
+    article = sorted((site_dir / root / "articles").iterdir())[len(list((site_dir / root / "articles").iterdir())) // 2]
+    with fresh_page(site_dir) as (page, base, urls):
+        page.goto(f"{base}{root}/articles/{article.name}/", wait_until="networkidle")
+        time.sleep(1.0)
+        opened = list(urls)
+        box = page.locator("input.md-search__input")
+        page.keyboard.press("s")  # opens search (Material's shortcut; the Pagefind box keeps it)
+        results = page.locator(".md-search-result__item")
+        found, seconds = 0, None
+        for _ in range(5):  # Material's worker may miss a query typed while it starts: type it again
+            start = time.perf_counter()
+            box.fill(query)
+            box.press("End")
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline and not (found := results.count()):
+                time.sleep(0.02)
+            if found:
+                seconds = time.perf_counter() - start
+                break
+        page.wait_for_load_state("networkidle")
+        searched = urls[len(opened):]
     return {"article": f"{root}/articles/{article.name}/", "open": tally(site_dir, base, opened),
             "first_search": tally(site_dir, base, searched), "query": query, "results_shown": found,
             "seconds_to_results": seconds}

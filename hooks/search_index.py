@@ -71,9 +71,15 @@ def pagefind_binary(project: Path) -> Path:
     return project / "node_modules" / "@pagefind" / f"{system}-{machine}" / "bin" / f"pagefind_extended{suffix}"
 
 
-def searched_pages(tree: Path) -> list[Path]:
-    """The pages Pagefind indexes (articles, marked data-pagefind-body), in path order."""
-    return [page for page in sorted(tree.glob(PAGES_GLOB)) if PAGE_MARK in page.read_bytes()]
+def searched_pages(tree: Path) -> dict[Path, bytes]:
+    """The pages Pagefind indexes (articles, marked data-pagefind-body), in path order, each with the digest
+    of what Pagefind reads of it (indexed_bytes). Each page is read once."""
+    pages = {}
+    for page in sorted(tree.glob(PAGES_GLOB)):
+        data = page.read_bytes()
+        if PAGE_MARK in data:
+            pages[page] = hashlib.sha256(indexed_bytes(data)).digest()
+    return pages
 
 
 def parts(pages: list[Path], part_pages: int) -> list[list[Path]]:
@@ -98,12 +104,13 @@ def indexed_bytes(html: bytes) -> bytes:
     return _NOT_INDEXED.sub(b"", html[start:end if end > 0 else None])
 
 
-def bundle_key(tree: Path, pages: list[Path], version: str) -> str:
-    """Everything a part's bundle is made of: its pages' paths and what Pagefind reads of them, Pagefind's
-    version and options. An edit of one seed changes the key of the part holding its articles only."""
+def bundle_key(tree: Path, pages: list[Path], indexed: dict[Path, bytes], version: str) -> str:
+    """Everything a part's bundle is made of: its pages' paths and the digests of what Pagefind reads of them
+    (`indexed`, from searched_pages), Pagefind's version and options. An edit of one seed changes the key
+    of the part holding its articles only."""
     digest = hashlib.sha256(f"{version}\n{EXCLUDE_SELECTORS}\n{PAGES_GLOB}\n".encode())
     for page in pages:
-        digest.update(page.relative_to(tree).as_posix().encode() + b"\0" + indexed_bytes(page.read_bytes()) + b"\0")
+        digest.update(page.relative_to(tree).as_posix().encode() + b"\0" + indexed[page] + b"\0")
     return digest.hexdigest()[:32]
 
 
@@ -151,11 +158,11 @@ def write_index(tree: Path, project: Path, cache_dir: Path | None, part_pages: i
         raise SearchIndexError(f"{binary} not found: run `npm ci` (package.json pins pagefind {version}); "
                                "the site was built without its search index")
     pages = searched_pages(tree)
-    groups = parts(pages, part_pages)
+    groups = parts(list(pages), part_pages)
     indexed = 0
     for number, group in enumerate(groups, 1):
         target = tree / part_dir(number)
-        stored = cache_dir / f"{tree.name}-{bundle_key(tree, group, version)}" if cache_dir is not None else None
+        stored = cache_dir / f"{tree.name}-{bundle_key(tree, group, pages, version)}" if cache_dir is not None else None
         if stored is not None and (stored / "pagefind-entry.json").is_file():
             shutil.copytree(stored, target, dirs_exist_ok=True)
             continue

@@ -37,6 +37,19 @@ class Pattern(c.Type):
         return value
 
 
+class Word(c.Type):
+    """A word looked for in the text: not empty, no spaces in it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(str, **kwargs)
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        if not value.strip() or any(ch.isspace() for ch in value):
+            raise ValidationError(f"{value!r} is not a word (empty, or with a space in it)")
+        return value
+
+
 class CleaningOptions(Config):
     """data/cleaning.yml: what the cleaner recognises (its header explains each key)."""
 
@@ -48,7 +61,8 @@ class CleaningOptions(Config):
     caption_phrases = c.ListOfItems(c.Type(str), default=[])
     caption_credits = c.ListOfItems(c.Type(str), default=[])
     max_caption_length = c.Type(int, default=80)
-    byline_roles = c.ListOfItems(c.Type(str), default=[])
+    byline_roles = c.ListOfItems(Word(), default=[])
+    byline_paper_endings = c.ListOfItems(Word(), default=[])
     byline_markers = c.ListOfItems(c.Type(str), default=[])
     max_heading_width = c.Type(int, default=30)
     fragment_starts = c.Type(str, default="")

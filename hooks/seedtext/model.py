@@ -34,6 +34,8 @@ class EditKind(StrEnum):
     """A gap mark where a page of the original is missing."""
     OVERRIDE = "override"
     """An editor's override applied (seeds/overrides/<seed>.yml)."""
+    BYLINE = "byline"
+    """How a byline line was read: each role word as a role, each name as an author with its role."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Edit:
     removed: characters deliberately dropped (filler, doubled title, markup);
              the lossless check accounts for exactly these.
     step: the cleaning step that made it (cleaning/steps.py), filled in while the step runs.
+    margin: for a decision weighed from evidence, how far its sum was from the balance point.
     """
 
     kind: EditKind
@@ -51,6 +54,7 @@ class Edit:
     detail: str
     removed: str = ""
     step: str = field(default_factory=current_step)
+    margin: float | None = None  # how sure a weighed decision was (cleaning/evidence.py); None: not weighed
 
 
 class BlockKind(StrEnum):

@@ -31,16 +31,12 @@ from ..model import Article, Block, BlockKind, CleanResult, Edit, EditKind, Noti
 from ..overrides import checked_overrides
 from ..steps import Step, step
 from .articles import TitleBlock, apply_title_block, find_title_blocks, page_banner
+from .captions import mark_weak_captions, wrapped_captions
+from .draft import Draft
+from .gaps import mark_gaps
+from .headings import mark_heading_runs, rank_headings
 from .lines import NOT_TEXT, Line, LineKind, read_lines
-from .paragraphs import (
-    Draft,
-    build_blocks,
-    mark_gaps,
-    mark_heading_runs,
-    mark_weak_captions,
-    rank_headings,
-    wrapped_captions,
-)
+from .paragraphs import build_blocks
 from .quotecheck import check_quotes
 from .roles import Vocabulary, mark_interruptions, mark_line_kinds
 from .text import despace_headline

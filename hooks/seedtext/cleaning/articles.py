@@ -126,22 +126,34 @@ def apply_title_block(block: TitleBlock, vocab: Vocabulary, edits: list[Edit]) -
     shown = []
     for line in block.bylines:
         line.kind = LineKind.BYLINE
-        parts = []
-        for role, sep, names_text in byline_parts(line.text, vocab, line.byline_marker):
-            names = split_names(names_text)
-            if names != names_text.split():
-                edits.append(Edit(EditKind.SPACE, line.no,
-                                  f"padded names rejoined: {names_text!r} -> {' '.join(names)!r}"))
-            meta["authors"].extend(names)
-            if role:
-                # The metadata key is the role word (记者), not the paper printed before it (株洲日报全媒体记者).
-                word = next((r for r in sorted(vocab.roles, key=len, reverse=True) if role.endswith(r)), role)
-                meta["roles"].setdefault(word, []).extend(names)
-            parts.append(role + (sep or (" " if role else "")) + " ".join(names))
-        line.text = "　".join(parts)
+        line.text = _read_byline(line, vocab, meta, edits)
         shown.append(line.text)
     meta["byline"] = "　".join(shown)
     return meta
+
+
+def _read_byline(line: Line, vocab: Vocabulary, meta: dict, edits: list[Edit]) -> str:
+    """One byline line read into meta's authors (names only, in order, each once) and roles (role word ->
+    names); returns the line as shown, roles kept as printed. Logs how each word was read."""
+    parts, read = [], []
+    for role, sep, names_text in byline_parts(line.text, vocab, line.byline_marker) or []:
+        names = split_names(names_text)
+        if names != names_text.split():
+            edits.append(Edit(EditKind.SPACE, line.no,
+                              f"padded names rejoined: {names_text!r} -> {' '.join(names)!r}"))
+        # The metadata key is the role word (记者), not the paper printed before it (株洲日报全媒体记者).
+        word = vocab.role_word(role) if role else ""
+        if role:
+            read.append(f"{role} → role")
+        for name in names:
+            read.append(f"{name} → author ({word})" if word else f"{name} → author")
+            if name not in meta["authors"]:
+                meta["authors"].append(name)
+            if word and name not in meta["roles"].setdefault(word, []):
+                meta["roles"][word].append(name)
+        parts.append(role + (sep or (" " if role else "")) + " ".join(names))
+    edits.append(Edit(EditKind.BYLINE, line.no, "byline: " + "; ".join(read)))
+    return "　".join(parts)
 
 
 def page_banner(blocks: list[tuple[int, TitleBlock]]) -> TitleBlock | None:

@@ -19,6 +19,7 @@ from .text import (
     ends_sentence,
     is_han,
     is_two_part_headline,
+    split_names,
     width,
 )
 from .words import word_across
@@ -43,41 +44,72 @@ class Vocabulary:
         self.fragment_starts = options["fragment_starts"]
         self.max_heading_width = options["max_heading_width"]
         self.max_caption_length = options["max_caption_length"]
-        role_alt = "|".join(map(re.escape, sorted(self.roles, key=len, reverse=True)))
-        # A role word, then its separator: 记者/刘琼, 通讯员 罗和平, 摄影：王明. The paper's name may precede it.
-        self.role_split = re.compile(rf"({role_alt})(\s*[/／:：]?\s*)") if role_alt else None
+        self.paper_endings = options["byline_paper_endings"]
+        self.role_split = _role_pattern(self.roles, self.paper_endings)
+
+    def role_word(self, printed: str) -> str:
+        """The role word a role as printed ends with (株洲日报全媒体记者 -> 全媒体记者): the metadata key."""
+        return next((r for r in sorted(self.roles, key=len, reverse=True) if printed.endswith(r)), printed)
+
+
+def _role_pattern(roles: list[str], paper_endings: list[str]) -> re.Pattern[str] | None:
+    """A role as printed, then its separator: 记者/刘琼, 通讯员 罗和平, 摄影：王明, 株洲日报全媒体记者/刘琼,
+    本报 记者 苏晴. Before the role word a paper's name may stand: a run of Han characters from the start
+    of a word, ending in one of `paper_endings` (日报, 报, 融媒 ...), with no role word inside it. A role
+    word of one character (摄) only starts a word: it is never read inside a name."""
+    if not roles:
+        return None
+
+    def either(words: list[str]) -> str:
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+    word_start = f"(?<![{HAN}·])"
+    long_roles, short_roles = [r for r in roles if len(r) > 1], [r for r in roles if len(r) == 1]
+    role = "|".join(([either(long_roles)] if long_roles else [])
+                    + ([f"{word_start}(?:{either(short_roles)})"] if short_roles else []))
+    paper = f"(?:{word_start}(?:(?!{either(roles)})[{HAN}]){{0,12}}(?:{either(paper_endings)})\\s*)?" \
+        if paper_endings else ""
+    return re.compile(f"({paper}(?:{role}))(\\s*[/／:：]?\\s*)")
 
 
 _NAME = re.compile(f"^[{HAN}·]{{1,4}}$")
 
 
 def names_only(text: str, marked: bool = False) -> bool:
-    """A line of personal names: Han tokens of 1-4 characters, no punctuation. A lone four-character
-    word is a heading (源头治理), not a name. `marked`: the line had a byline marker (■ 龚 岩 柯 楠), so
-    single characters in pairs are padded names, not letter-spacing."""
+    """A line of personal names: Han tokens of 1-4 characters, no punctuation, every name (padded names
+    rejoined: 龚 岩 -> 龚岩) at least two characters. A lone four-character word is a heading (源头治理),
+    not a name. `marked`: the line had a byline marker (■ 龚 岩 柯 楠) or the names follow a role word,
+    so single characters in pairs are padded names, not letter-spacing."""
     tokens = text.split()
     if len(tokens) >= 3 and all(len(t) == 1 for t in tokens) and not (marked and len(tokens) % 2 == 0):
         return False  # letter-spacing (力 压 群 雄), not padded names
     if len(tokens) == 1:
         return 2 <= len(tokens[0]) <= 3 and bool(_NAME.match(tokens[0]))
-    return len(tokens) <= 8 and all(_NAME.match(t) for t in tokens) and sum(len(t) for t in tokens) >= 2
+    return len(tokens) <= 8 and all(_NAME.match(t) for t in tokens) and sum(len(t) for t in tokens) >= 2 \
+        and all(len(name) >= 2 for name in split_names(text))
 
 
 def byline_parts(text: str, vocab: Vocabulary, marked: bool = False) -> list[tuple[str, str, str]] | None:
     """A byline line as (role as printed, separator, names) segments: '记者/刘琼',
-    '记者/周明 通讯员/赵祥 李晓燕', '株洲日报全媒体记者/刘琼', or names alone ('谭小军 王晓娟')."""
+    '记者/周明 通讯员/赵祥 李晓燕', '株洲日报全媒体记者/刘琼', '本报记者 苏晴 通讯员 梁文博', or names alone
+    ('谭小军 王晓娟'). A line with a role word in it is read by its roles or not at all: a role word is
+    never a name (记者 孟思远 is a role and a name, not two names)."""
+    if vocab.role_split and vocab.role_split.search(text):
+        return _role_segments(text, vocab)
     if names_only(text, marked):
         return [("", "", text)]
-    if not vocab.role_split:
-        return None
+    return None
+
+
+def _role_segments(text: str, vocab: Vocabulary) -> list[tuple[str, str, str]] | None:
     pieces = vocab.role_split.split(text)  # [before, role, sep, names, role, sep, names, ...]
     head = pieces[0].strip()
     if len(pieces) < 4 or (head and not re.fullmatch(f"[{HAN}]{{1,10}}", head)):
-        return None
+        return None  # only a paper's name stands before the first role (新华社记者)
     segments = []
     for k in range(1, len(pieces), 3):
         role, sep, names = pieces[k], pieces[k + 1].strip(), pieces[k + 2].strip()
-        if not names_only(names):
+        if not names_only(names, marked=True):
             return None
         segments.append(((head + role) if k == 1 else role, sep, names))
     return segments

@@ -1,0 +1,83 @@
+"""The paragraph boundary: does a new paragraph start at this line, or does the line go on with the
+paragraph above? Decided from the signs a copy editor reads at a line break, weighed together
+(evidence.py): the line's fill against its stretch's column, the sentence end, the blank lines read
+against the stretch's habit, the indent where the stretch indents, a run-in head.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .draft import first_token
+from .evidence import Decision, Weighing
+from .layout import INDENT, SHORT_BY, WIDE_COLUMN, WIDER_BY, BlankHabit, Layout, indented, indented_above
+from .lines import Line
+from .text import CLOSING, CLOSING_START, PAUSES, STOPS, despace_prose, ends_sentence, width
+
+_ONLY_PUNCT = re.compile(f"^[{re.escape(STOPS + PAUSES + CLOSING)}…—.]+$")
+# A paragraph's run-in head of two short phrases (扩面降槛，应援尽援。): printed only where a paragraph starts.
+PAIRED_HEAD = re.compile(r"^[^，。！？；“”]{2,6}[，,][^，。！？；“”]{2,6}[。！？](?![”’」』])")
+RUN_IN_HEAD = re.compile(r"^[^，。！？；]{2,12}[。！？](?=[^”’」』）)])")  # a head with its text after it
+
+
+def opens_with_run_in_head(line: Line, after: Line | None) -> bool:
+    """Does `line` start with a paragraph's run-in head (扩面降槛，应援尽援。)?"""
+    opening = despace_prose(line.text)
+    if after and after.text[:1] in "。！？":
+        opening += after.text[:1]  # the stop the line could not start with went down (护鸟护兽，守护精灵 / 。)
+    return bool(RUN_IN_HEAD.match(opening) or PAIRED_HEAD.match(opening))
+
+
+def boundary_decision(prev: Line, line: Line, after: Line | None, layout: Layout, between: int,
+                      overrides: dict, prev_opens: bool, photo_between: bool) -> Decision:
+    """Does a new paragraph start at `line`, after `prev` (the paragraph's last line so far)?
+    `between`: blank lines and held captions between them; `prev_opens`: `prev` is the paragraph's
+    first line; `after`: the text line below `line`."""
+    weigh = Weighing("new paragraph?")
+    if line.no in overrides.get("break_before", []):
+        return weigh.settled("overrides: break_before", True)
+    if line.no in overrides.get("join_before", []):
+        return weigh.settled("overrides: join_before", False)
+    if _ONLY_PUNCT.match(line.text):
+        return weigh.settled("hanging punctuation belongs to the line above", False)
+    if CLOSING_START.match(line.text):
+        return weigh.settled("a line that opens with closing punctuation cannot start a paragraph", False)
+    if not ends_sentence(prev.text):
+        return weigh.settled("line above does not end a sentence"
+                             + (" (across a page or column break)" if between else ""), False)
+    col = layout.column(line)
+    if col > WIDE_COLUMN:
+        return weigh.settled("unwrapped text: a paragraph a line", True)
+    indent_cue = layout.indents(line)
+    habit = layout.habit(line)
+    # The paragraph's indented first line is full at the column less the indent.
+    full_at = col - INDENT if prev_opens and indent_cue and indented(prev, col) else col
+    if prev.phys > col + WIDER_BY:
+        weigh.saw("wider than the column", f"{prev.phys:g} of {col:g}")
+    elif prev.phys <= full_at - SHORT_BY and not prev.justified:
+        token = first_token(despace_prose(line.text))
+        if token[:1].isascii() and full_at - prev.phys < width(token) + 0.5:
+            weigh.saw("next word did not fit", token)
+        elif prev.phys <= full_at - SHORT_BY - 0.5:
+            weigh.saw("short line ends a sentence", f"{prev.phys:g} of {col:g}")
+        else:
+            weigh.saw("a character short ends a sentence", f"{prev.phys:g} of {col:g}")
+    else:
+        weigh.saw("full line ends a sentence", f"{prev.phys:g} of {col:g}")
+    if photo_between and indent_cue and prev.phys >= col - SHORT_BY and line.phys >= col - SHORT_BY \
+            and not (after and indented_above(line, after, col)):
+        weigh.saw("photo break after a full line")
+    if habit == BlankHabit.EVERY_LINE:
+        if between >= 2:
+            weigh.saw("more blank lines than the stretch has", f"{between}")
+    elif between:
+        weigh.saw("blank line between blocks" if habit == BlankHabit.BETWEEN else "blank line in unspaced text")
+    elif habit == BlankHabit.BETWEEN:
+        weigh.saw("no blank line between blocks")
+    line_indented = not line.justified and after is not None and not ends_sentence(line.text) \
+        and (indented(line, col) or indented_above(line, after, col))
+    if indent_cue and after is not None and not line.justified:
+        weigh.saw("indented line" if line_indented else "not indented", f"{line.phys:g} of {col:g}")
+    if not line_indented and opens_with_run_in_head(line, after):
+        weigh.saw("run-in head")
+    return weigh.decision()

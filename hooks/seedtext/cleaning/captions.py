@@ -1,0 +1,200 @@
+"""Photo captions: a caption wrapped at the photo's width kept whole with its credit, the one space
+before the credit, and short sentences set off like captions."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import BlockKind, Edit, EditKind
+from ..steps import step
+from .draft import Draft
+from .evidence import Decision, Weighing
+from .layout import HANG
+from .lines import Line, LineKind
+from .roles import Vocabulary
+from .text import CLOSING_START, PAUSES, STOPS, despace_prose, ends_sentence, is_single_sentence, width
+from .words import word_across
+
+FRAMED_LINES = 6  # a photo caption the photo's width wrapped is at most this many lines
+
+SHORT_CAPTION = 12  # a caption of a phrase alone (林区夜间巡逻。), not a sentence of the text
+_CLAUSE_INSIDE = re.compile(f"[{PAUSES}]")
+_SENTENCE_INSIDE = re.compile(f"[{STOPS}]")
+
+
+@step("framed_captions")
+def framed_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> set[int]:
+    """A caption as a unit: lines set off by more blank lines than they have between them (a photo's
+    caption under its box) that read as a caption, weighed in caption_decision: a caption mark in
+    any of its lines (法律援助进工地，农民 / 工维权有依靠。图为… / 王可 摄: the whole unit), or a
+    finished sentence set inside a sentence a page break cut, with the text around it reading on
+    (周奶 / [援助律师上门为老人调 / 解赡养纠纷。] / 奶因赡养问题…). Its lines become one caption;
+    returns the raw numbers of the lines that continue one."""
+    flow = [ln for ln in body if ln.kind in (LineKind.TEXT, LineKind.CAPTION)]
+    following: set[int] = set()
+    k = 0
+    while k < len(flow):
+        unit = _framed_unit(flow, k, vocab)
+        if not unit:
+            k += 1
+            continue
+        before = next((ln for ln in reversed(flow[:k]) if ln.kind == LineKind.TEXT), None)
+        after = flow[k + len(unit)] if k + len(unit) < len(flow) else None
+        decision = caption_decision(unit, before, after, vocab)
+        if decision.verdict:
+            for line in unit:
+                line.kind = LineKind.CAPTION
+            following.update(ln.no for ln in unit[1:])
+            edits.append(Edit(EditKind.CAPTION, unit[0].no, f"lines {unit[0].no}-{unit[-1].no} are one photo "
+                              f"caption: {decision.explain()}", margin=decision.margin))
+            k += len(unit)
+        else:
+            k += 1
+    return following
+
+
+def _framed_unit(flow: list[Line], k: int, vocab: Vocabulary) -> list[Line]:
+    """The shortest run of lines from flow[k] set off by more blank lines than it has inside, that
+    ends as a caption ends (a sentence end or a photo credit) and has at least one line that is not
+    a caption yet; [] if none."""
+    # The spacing the text around it has (a blank after every line in double-spaced text): a unit's
+    # frame must be wider than that.
+    usual = sorted(ln.blank_before for ln in flow[max(1, k - 4):k])[len(flow[max(1, k - 4):k]) // 2:][:1] or [0]
+    if k and flow[k].blank_before <= usual[0]:
+        return []
+    for n in range(1, FRAMED_LINES + 1):
+        unit = flow[k:k + n]
+        if len(unit) < n:
+            return []
+        inner = {ln.blank_before for ln in unit[1:]}
+        spacing = max(inner | {usual[0]})
+        if len(inner) > 1 or unit[-1].blank_after <= spacing or (k and flow[k].blank_before <= spacing):
+            continue
+        if width("".join(ln.text for ln in unit)) > vocab.max_caption_length:
+            return []
+        if finished_caption(unit[-1].text, vocab):
+            return unit if any(ln.kind == LineKind.TEXT for ln in unit) and n > 1 or unit[0].kind == LineKind.TEXT \
+                else []
+    return []
+
+
+def caption_decision(unit: list[Line], before: Line | None, after: Line | None, vocab: Vocabulary) -> Decision:
+    """Is a framed unit of lines one photo caption?"""
+    weigh = Weighing("photo caption?")
+    text = "".join(despace_prose(ln.text) for ln in unit)
+    if any(ln.kind == LineKind.CAPTION for ln in unit) or any(p in text for p in vocab.caption_inner):
+        weigh.saw("caption mark")
+    if vocab.credit.match(unit[-1].text):
+        weigh.saw("photo credit")
+    cut = before is not None and not ends_sentence(before.text)
+    if not cut:
+        marked = next((i for i, ln in enumerate(unit) if ln.kind == LineKind.CAPTION
+                       or any(p in ln.text for p in vocab.caption_inner)), None)
+        lead = "".join(ln.text for ln in unit[:marked or 0])
+        if marked is None or marked > 2 or _SENTENCE_INSIDE.search(lead):
+            return weigh.settled("no caption mark in its first lines, and no sentence cut around it", False)
+        return weigh.decision()
+    if is_single_sentence(text):
+        weigh.saw("one sentence")
+    if after is not None and (word_across(before.text, despace_prose(after.text)) or CLOSING_START.match(after.text)):
+        weigh.saw("the cut sentence reads on around it")
+    elif all(e.sign == "one sentence" for e in weigh.evidence):
+        return weigh.settled("no caption mark, and the text around it does not read on", False)
+    if word_across(before.text, text):
+        weigh.saw("the cut sentence runs into it")
+    if after is not None and word_across(text, despace_prose(after.text)):
+        weigh.saw("it runs on into the text after it")
+    return weigh.decision()
+
+
+@step("wrapped_captions")
+def wrapped_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> set[int]:
+    """A caption wrapped at the photo's width (图为民警在社区开展反诈 / 宣传。黄小明 摄): an unfinished caption
+    line takes the next lines, none wider than it, up to a sentence end or a photo credit; a finished
+    caption takes a credit printed on the line below it (受访单位 供图). Returns the raw numbers of
+    the lines that continue a caption."""
+    following: set[int] = set()
+    for k, line in enumerate(body):
+        if line.kind != LineKind.CAPTION or line.no in following:
+            continue
+        if finished_caption(line.text, vocab):
+            nxt = body[k + 1] if k + 1 < len(body) else None
+            if nxt and nxt.kind in (LineKind.TEXT, LineKind.CAPTION) and credit_only(nxt.text, vocab) \
+                    and line.blank_after <= 1:
+                nxt.kind = LineKind.CAPTION
+                following.add(nxt.no)
+                edits.append(Edit(EditKind.CAPTION, nxt.no, f"the photo credit of the caption on line {line.no}"))
+            continue
+        taken: list[Line] = []
+        for j, nxt in enumerate(body[k + 1:k + 4], k + 1):
+            if nxt.kind not in (LineKind.TEXT, LineKind.CAPTION) or nxt.blank_before > 1 \
+                    or (nxt.phys > line.phys + HANG and nxt.kind != LineKind.CAPTION):
+                break
+            taken.append(nxt)
+            if finished_caption(nxt.text, vocab):
+                if not taken[-1].text.startswith(vocab.caption_marks):
+                    after = body[j + 1] if j + 1 < len(body) else None
+                    if after and after.kind in (LineKind.TEXT, LineKind.CAPTION) and credit_only(after.text, vocab) \
+                            and ends_sentence(nxt.text):
+                        taken.append(after)
+                    for cont in taken:
+                        cont.kind = LineKind.CAPTION
+                        following.add(cont.no)
+                        edits.append(Edit(EditKind.CAPTION, cont.no, f"continues the caption of line {line.no}"))
+                break
+    return following
+
+
+def credit_only(text: str, vocab: Vocabulary) -> bool:
+    """A photo credit alone on its line: a name or unit, then 摄 or 供图 (陈静 摄, 受访单位 供图)."""
+    m = vocab.credit.match(text)
+    return bool(m) and width(m.group(1)) <= 8 and not _SENTENCE_INSIDE.search(m.group(1)) \
+        and "，" not in m.group(1)
+
+
+def finished_caption(text: str, vocab: Vocabulary) -> bool:
+    return ends_sentence(text) or bool(vocab.credit.match(text))
+
+
+def caption_text_of(lines: list[Line], vocab: Vocabulary) -> str:
+    """A wrapped caption's lines joined; the credit at its end keeps its space."""
+    joined = "".join(despace_prose(ln.text) for ln in lines[:-1])
+    return joined + caption_text(lines[-1], vocab)
+
+
+def caption_text(line: Line, vocab: Vocabulary) -> str:
+    """Captions keep the one space before a photo credit (黄连香 摄)."""
+    m = vocab.credit.match(line.text)
+    if m:
+        return despace_prose(m.group(1)) + " " + m.group(2)
+    return despace_prose(line.text)
+
+
+@step("weak_captions")
+def mark_weak_captions(drafts: list[Draft], vocab: Vocabulary, edits: list[Edit]) -> None:
+    """Short one-sentence paragraphs set off by an image's gap of blank lines, and a run of them
+    at the article's end, are photo captions."""
+    def short_sentence(d: Draft) -> bool:
+        return d.kind == BlockKind.PARAGRAPH and is_single_sentence(d.text) \
+                and width(d.text) <= vocab.max_caption_length
+
+    for d in drafts:
+        if short_sentence(d) and (d.lines[0].blank_before >= 2 or d.lines[-1].blank_after >= 2):
+            d.kind = BlockKind.CAPTION
+            edits.append(Edit(EditKind.CAPTION, d.lines[0].no, "short sentence set off by an image gap: caption"))
+    for before, d in zip(drafts, drafts[1:], strict=False):
+        if before.kind == BlockKind.CAPTION and d.kind == BlockKind.PARAGRAPH and len(d.lines) == 1 \
+                and short_sentence(d) \
+                and not _CLAUSE_INSIDE.search(d.text) and width(d.text) <= SHORT_CAPTION:
+            d.kind = BlockKind.CAPTION
+            edits.append(Edit(EditKind.CAPTION, d.lines[0].no,
+                              "a short phrase right after a caption: the next photo's"))
+    tail = len(drafts)
+    while tail > 0 and (short_sentence(drafts[tail - 1]) or drafts[tail - 1].kind == BlockKind.CAPTION):
+        tail -= 1
+    trailing = [d for d in drafts[tail:] if d.kind == BlockKind.PARAGRAPH]
+    if len(trailing) >= 2 or (trailing and any(d.kind == BlockKind.CAPTION for d in drafts[tail:])):
+        for d in trailing:
+            d.kind = BlockKind.CAPTION
+            edits.append(Edit(EditKind.CAPTION, d.lines[0].no,
+                              "short sentence in the captions after the article's end"))

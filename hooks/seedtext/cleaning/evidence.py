@@ -1,0 +1,136 @@
+"""Decisions weighed from evidence, and how sure each one is.
+
+A boundary between two lines is decided the way a copy editor decides it: by looking at several
+signs at once (does the line fill the column, does it end a sentence, is there a blank line, does a
+word run across the break, is the next line indented …) and weighing them. Each sign is an
+`Evidence` with a weight: positive for the decision's question ("a new block starts here?",
+"these lines are a heading?"), negative against. The verdict is the sign of the sum; the margin,
+its size, says how sure it is. Signs that settle a question on their own (an editor's override, a
+line that opens with a closing mark) weigh `DECISIVE`.
+
+All weights are in WEIGHTS below, in one place, so that their balance can be read and tuned
+together; the passes only name the signs they see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DECISIVE = 100.0
+DOUBTFUL_MARGIN = 1.5  # a decision closer than this is listed for the editor (--doubtful)
+
+# Weight of each sign, by name. Positive: for a new block (paragraph boundary) or for a heading.
+WEIGHTS: dict[str, float] = {
+    # --- paragraph boundary (boundary.py): does a new paragraph start at this line?
+    "short line ends a sentence": 3.0,  # the paragraph's last line stops short of the column
+    "a character short ends a sentence": 1.5,  # one short: a paragraph's end, or a measure that jitters
+    "full line ends a sentence": -1.0,  # the line filled the column: the text may go on
+    "wider than the column": 3.0,  # a line no column held: not wrapped there
+    "next word did not fit": -2.0,  # a long number or Latin word went down a line, leaving the line short
+    "blank line between blocks": 2.5,  # where blank lines separate blocks
+    "blank line in unspaced text": 1.0,  # a page or column break, which may fall at a paragraph's end
+    "no blank line between blocks": -1.5,  # where blank lines separate blocks, and none is here
+    "more blank lines than the stretch has": 1.5,  # where a blank line follows every line
+    "indented line": 2.0,  # where the stretch indents: a paragraph's first line
+    "not indented": -1.5,  # where the stretch indents: a line that goes on
+    "run-in head": 2.0,  # 扩面降槛，应援尽援。 opens a paragraph
+    "photo break after a full line": -1.5,  # the text goes on past the photo
+    # --- photo caption (captions.py): is a unit of lines set off by blank lines one caption?
+    "caption mark": 2.0,  # 图为, ▲, a credit: a caption line is in it
+    "photo credit": 2.0,  # it ends with 王可 摄 / 受访单位 供图
+    "one sentence": 1.0,
+    "the cut sentence reads on around it": 2.5,  # 周奶 | 奶因: the text before and after it is one sentence
+    "the cut sentence runs into it": -4.0,  # the cut sentence goes on in its first line
+    "it runs on into the text after it": -2.0,
+    # --- heading (headings.py): are these lines a heading that ends before the next line?
+    "numbered head": 3.0,  # 二、… or （三）…
+    "short of the column": 2.0,  # a page break cuts a line that fills the column; a heading ends short
+    "much short of the column": 1.0,
+    "fills the column": -2.5,
+    "letter-spaced": -3.0,  # justified to fill the column: prose
+    "no punctuation": 1.0,
+    "comma inside": -0.75,
+    "quotation runs on": -3.0,  # an opening quotation mark not closed: the sentence goes on
+    "next line opens a paragraph": 2.0,  # a run-in head, or an indented first line
+    "word across the break": -2.5,  # 纠纷线|索: one word, so one sentence
+    "ends on a word that leads on": -2.0,  # 所在的 | 雾岭: a particle, preposition or conjunction
+    "broken number or Latin word": -3.0,  # 168. | 3万
+    "number runs on into its unit": -2.0,  # 426 | 名
+    "second line follows": -2.0,  # the line below is short and unfinished: the heading's own second line
+    "first of two lines short": -2.0,  # a wrapped heading's first line is the longer one
+    "blank line after it": 1.5,  # where blank lines separate blocks
+    "no blank line after it": -3.0,  # ... and none follows, though one came before
+    "no blank line before it": -1.5,  # where blank lines separate blocks
+    "extra blank lines after it": 1.0,  # where a blank line follows every line
+    "after a sentence inside a paragraph": -1.0,  # the paragraph's last line filled the column
+    "indented first line continued": -2.0,  # a paragraph's first line, the next line goes on
+    "prose line over a full line": -2.0,  # where paragraphs are indented
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sign seen at a decision, with its weight (from WEIGHTS, or DECISIVE)."""
+
+    sign: str
+    weight: float
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.sign}{f' ({self.detail})' if self.detail else ''} {self.weight:+g}"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A question answered from its evidence: yes when the weights sum above zero."""
+
+    question: str
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def score(self) -> float:
+        return sum(e.weight for e in self.evidence)
+
+    @property
+    def verdict(self) -> bool:
+        return self.score > 0
+
+    @property
+    def margin(self) -> float:
+        """How sure: the distance of the sum from the balance point."""
+        return abs(self.score)
+
+    @property
+    def decisive(self) -> bool:
+        return any(abs(e.weight) >= DECISIVE for e in self.evidence)
+
+    @property
+    def doubtful(self) -> bool:
+        return not self.decisive and self.margin < DOUBTFUL_MARGIN
+
+    def explain(self) -> str:
+        """`yes (+3.5): a; b` — the verdict, the sum and the signs for and against."""
+        pro = [str(e) for e in self.evidence if e.weight > 0]
+        con = [str(e) for e in self.evidence if e.weight < 0]
+        answer = "yes" if self.verdict else "no"
+        return (f"{self.question} {answer} ({self.score:+g}): "
+                f"for: {'; '.join(pro) or '-'}; against: {'; '.join(con) or '-'}")
+
+
+class Weighing:
+    """Collects the signs of one decision."""
+
+    def __init__(self, question: str) -> None:
+        self.question = question
+        self.evidence: list[Evidence] = []
+
+    def saw(self, sign: str, detail: str = "", scale: float = 1.0) -> None:
+        self.evidence.append(Evidence(sign, WEIGHTS[sign] * scale, detail))
+
+    def settled(self, sign: str, yes: bool) -> Decision:
+        """A sign that decides on its own (an override, punctuation that cannot start a line)."""
+        self.evidence.append(Evidence(sign, DECISIVE if yes else -DECISIVE))
+        return self.decision()
+
+    def decision(self) -> Decision:
+        return Decision(self.question, tuple(self.evidence))

@@ -1,0 +1,175 @@
+"""Headings: plain headings found by their shape and the line below them, wrapped headings kept
+whole, heading levels, and display lines (several headings in a row)."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+
+from ..model import BlockKind, Edit, EditKind
+from ..steps import step
+from .boundary import PAIRED_HEAD
+from .draft import Draft, first_token
+from .evidence import Decision, Weighing
+from .layout import INDENT, SHORT_BY, WIDE_COLUMN, BlankHabit, Layout, indented, indented_above
+from .lines import Line, LineKind
+from .roles import Vocabulary
+from .text import CLOSING_START, LEADS_ON, PAUSES, STOPS, despace_prose, ends_sentence, is_han, width
+from .words import word_across
+
+_NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\S")
+_SENTENCE_INSIDE = re.compile(f"[{STOPS}]")
+# Parts of speech (jieba's tags) a heading does not end on: structural particles (的), prepositions
+# (在, 对), conjunctions (和, 与). A line ending on one runs on into the next.
+_LEADING_ON_TAGS = {"uj", "ul", "uz", "ug", "p", "c"}
+
+
+@functools.cache
+def _tagger():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg.dt
+
+
+def ends_on_function_word(text: str) -> bool:
+    """Does the text end on a particle, preposition or conjunction (刘建业所在的, 今年春节前，在)?"""
+    words = list(_tagger().cut(text))
+    return bool(words) and words[-1].flag in _LEADING_ON_TAGS
+
+
+def heading_tail(current: Draft) -> list[Line]:
+    """The lines at the end of a draft that could be a heading: the whole draft when it is one or two
+    lines, else its last one or two lines after a line that ends a sentence (a paragraph whose last
+    line happened to fill the column, then a heading, with no blank line between)."""
+    if current.kind != BlockKind.PARAGRAPH:
+        return []
+    if len(current.lines) <= 2:
+        return current.lines
+    for size in (1, 2):
+        if ends_sentence(current.lines[-size - 1].text) and not ends_sentence(current.lines[-1].text):
+            return current.lines[-size:]
+    return []
+
+
+def heading_decision(lines: list[Line], line: Line, after: Line | None, layout: Layout, vocab: Vocabulary,
+                     whole_draft: bool) -> Decision:
+    """Are `lines` (one or two) a heading that ends where `line` starts? Weighed from the signs: a
+    block that ends without a sentence end, short enough for a heading, on a line short of the column
+    (a page or column break cuts a line that fills it; a heading's last line does not), with the
+    line below starting anew (a run-in head, an indented first line, no word running across)."""
+    weigh = Weighing("heading?")
+    prev = lines[-1]
+    col, habit, indent_cue = layout.column(prev), layout.habit(lines[0]), layout.indents(prev)
+    text = despace_prose("".join(ln.text for ln in lines))
+    following = despace_prose(line.text)
+    if ends_sentence(text) or width(text) > vocab.max_heading_width or text.endswith(LEADS_ON) \
+            or _SENTENCE_INSIDE.search(text) or CLOSING_START.match(text) or not any(is_han(c) for c in text):
+        return weigh.settled("not a heading's shape", False)
+    if CLOSING_START.match(line.text):
+        return weigh.settled("next line opens with closing punctuation", False)
+    if col > WIDE_COLUMN:
+        return weigh.settled("unwrapped short line", True)
+    if _NUMBERED_HEAD.match(text):
+        weigh.saw("numbered head")
+    if prev.justified:
+        weigh.saw("letter-spaced")
+    short = 0 if prev.justified else col - prev.phys
+    # Where the stretch indents, a paragraph's first line is full at the column less the indent.
+    first_line_full = indent_cue and whole_draft and len(lines) == 1 and indented(prev, col)
+    if first_line_full:
+        weigh.saw("fills the column", f"an indented first line: {prev.phys:g} of {col:g}")
+    elif short >= SHORT_BY:
+        weigh.saw("short of the column", f"{prev.phys:g} of {col:g}")
+        if short >= INDENT + 1:
+            weigh.saw("much short of the column")
+    elif not prev.justified:
+        weigh.saw("fills the column", f"{prev.phys:g} of {col:g}")
+    if len(lines) == 2 and lines[0].phys < lines[1].phys and not lines[0].justified:
+        weigh.saw("first of two lines short")
+    if not whole_draft:
+        weigh.saw("after a sentence inside a paragraph")
+    if not re.search(f"[{re.escape(PAUSES + STOPS)}]", text):
+        weigh.saw("no punctuation")
+    elif "，" in text:
+        weigh.saw("comma inside")
+    if text.count("“") > text.count("”"):
+        weigh.saw("quotation runs on", "“")
+    if re.search(r"[A-Za-z0-9.]$", text) and re.match(r"[A-Za-z0-9%]", following):
+        weigh.saw("broken number or Latin word", text[-1] + "|" + following[0])
+    elif re.search(r"[0-9.]$", text) and is_han(following[:1]):
+        weigh.saw("number runs on into its unit", text[-3:] + "|" + following[0])
+    elif 0 < short < width(first_token(following)) and following[:1].isascii():
+        weigh.saw("next word did not fit", first_token(following))
+    word = word_across(text, following)
+    if word:
+        weigh.saw("word across the break", word)
+    elif ends_on_function_word(text):
+        weigh.saw("ends on a word that leads on", text[-2:])
+    # Does `line` open a paragraph? A run-in head, or an indented first line.
+    line_opens = bool(after) and (after.phys >= col - SHORT_BY or not ends_sentence(after.text)) \
+        and (indented_above(line, after, col) or (line.phys < col - INDENT and line.phys + width(
+            first_token(despace_prose(after.text))) > col - INDENT + 0.5))  # its next word did not fit
+    if PAIRED_HEAD.match(following):
+        weigh.saw("next line opens a paragraph", "run-in head")
+    elif line_opens and (indent_cue or short >= SHORT_BY):
+        weigh.saw("next line opens a paragraph", "indented")
+    elif indent_cue and (line.phys >= col - SHORT_BY or line.justified) and "，" in text:
+        weigh.saw("prose line over a full line")
+    if line.phys < col - SHORT_BY and not line.justified and not ends_sentence(line.text) \
+            and width(text + following) <= vocab.max_heading_width and not line_opens:
+        weigh.saw("second line follows")
+    if habit == BlankHabit.BETWEEN:
+        if prev.blank_after:
+            weigh.saw("blank line after it")
+        elif lines[0].blank_before:
+            weigh.saw("no blank line after it")
+        if not lines[0].blank_before:
+            weigh.saw("no blank line before it")
+    elif habit == BlankHabit.EVERY_LINE and prev.blank_after >= 2 > lines[0].blank_before:
+        weigh.saw("extra blank lines after it")
+    if len(lines) == 1 and not line_opens and indented_above(prev, line, col):
+        # Where the stretch shows no indent, a line two short may still be a first line.
+        weigh.saw("indented first line continued", scale=1.0 if indent_cue or word else 0.75)
+    return weigh.decision()
+
+
+def prose_in_headlines(body: list[Line]) -> None:
+    """A spaced line taken for a two-part headline, right after a line that does not end its
+    sentence, is prose with OCR spaces."""
+    prev = None
+    for line in body:
+        if line.kind == LineKind.HEADING and not line.md_level and prev and prev.kind == LineKind.TEXT \
+                and not ends_sentence(prev.text):
+            line.kind = LineKind.TEXT
+        if line.kind in (LineKind.TEXT, LineKind.HEADING):
+            prev = line
+
+
+def rank_headings(drafts: list[Draft]) -> None:
+    """Heading levels from the article's own Markdown ranks: its highest-ranked heading marks become
+    level 2, the next level 3 (### and #### in one article: 2 and 3). Plain and bold lines are level 2."""
+    ranks = sorted({d.lines[0].md_level for d in drafts
+                    if d.kind == BlockKind.HEADING and 1 <= d.lines[0].md_level <= 6})
+    for d in drafts:
+        if d.kind == BlockKind.HEADING:
+            md = d.lines[0].md_level
+            d.level = 2 + min(ranks.index(md), 2) if md in ranks else 2
+
+
+@step("display_lines")
+def mark_heading_runs(drafts: list[Draft], edits: list[Edit]) -> None:
+    """Three or more headings with nothing between them head no sections: they are display lines
+    (a page's list of slogans or section titles printed apart from the text), not headings."""
+    k = 0
+    while k < len(drafts):
+        end = k
+        while end < len(drafts) and drafts[end].kind == BlockKind.HEADING:
+            end += 1
+        if end - k >= 3:
+            for d in drafts[k:end]:
+                d.kind = BlockKind.DISPLAY
+                edits.append(Edit(EditKind.DISPLAY, d.lines[0].no, "one of several headings in a row: a display line"))
+        k = max(end, k + 1)

@@ -1,0 +1,217 @@
+"""The page layout, read per stretch of text: the column width and the blank-line habit.
+
+One file mixes layouts: a section set at 9 characters, the next at 12; a stretch with a blank line
+after every line, then one with none. Each is read by one small segmentation (dynamic programming
+over the text lines): every line is explained by the layout of its stretch at a cost, a change of
+layout costs more, and the cheapest reading wins. A narrow side column inside a paragraph is a
+short stretch of its own; a stretch whose lines agree on no width is unwrapped text (a paragraph
+a line).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .lines import Line
+from .text import ends_sentence
+
+UNWRAPPED = 0.0  # the column of a stretch that is not hard-wrapped (each line a whole block)
+WIDE_COLUMN = 30  # wider than this, a line is a whole paragraph (no hard wrap)
+SHORT_BY = 1.0  # a line this much short of the column ends its paragraph (if it ends a sentence)
+WIDER_BY = 2.5  # a line this much wider than the column was not wrapped at it (a caption, a wide column)
+INDENT = 2.0  # the first-line indent the extraction dropped, in characters
+HANG = 1.0  # a wrapped line is at most one hanging punctuation mark wider than its column
+
+# Costs of explaining a line by a column width (a full line costs nothing).
+_SHORT_LINE = 1.0  # a paragraph's last line, a heading, an indented first line
+_HANGING = 0.3  # one punctuation mark past the margin
+_TOO_WIDE = 3.0  # a line the column could not hold
+_UNWRAPPED_LINE = 0.8  # any line, in text that is not wrapped
+_NEW_COLUMN = 4.0  # a change of column width between two lines
+
+# Costs of explaining the blank lines before a line by a habit.
+_MISSING_BLANK = 2.0  # no blank line where the habit puts one after every line
+_STRAY_BLANK = 2.0  # a blank line (page or column break) where the habit has none
+_BREAK_BLANK = 1.0  # a blank line inside a paragraph (page break) where blanks separate blocks
+_UNSEPARATED = 1.5  # a block's end with no blank line where blanks separate blocks
+_NEW_HABIT = 3.0
+
+
+class BlankHabit(StrEnum):
+    """How a stretch of the extraction uses blank lines."""
+
+    NONE = "none"
+    """No blank lines: one is a page or column break, and says nothing about paragraphs."""
+    BETWEEN = "between"
+    """A blank line between blocks: one after a finished sentence ends the paragraph."""
+    EVERY_LINE = "every line"
+    """A blank line after every line: one says nothing; more blank lines than usual may."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The column width and blank-line habit at each text line (by raw line number)."""
+
+    columns: dict[int, float]
+    habits: dict[int, BlankHabit]
+    indent_cues: dict[int, bool]  # does the line's stretch mark paragraphs by a first line two characters short?
+
+    def column(self, line: Line) -> float:
+        return self.columns[line.no]
+
+    def habit(self, line: Line) -> BlankHabit:
+        return self.habits[line.no]
+
+    def indents(self, line: Line) -> bool:
+        return self.indent_cues[line.no]
+
+    def describe(self, line: Line) -> str:
+        col = self.columns[line.no]
+        return f"column {col:g}, blank lines: {self.habits[line.no]}" if col < WIDE_COLUMN \
+            else f"unwrapped, blank lines: {self.habits[line.no]}"
+
+
+def read_layout(text_lines: list[Line]) -> Layout:
+    columns = column_per_line(text_lines)
+    habits = habit_per_line(text_lines, columns)
+    indents = indent_per_line(text_lines, columns)
+    numbers = [ln.no for ln in text_lines]
+    return Layout(dict(zip(numbers, columns, strict=True)), dict(zip(numbers, habits, strict=True)),
+                  dict(zip(numbers, indents, strict=True)))
+
+
+def _line_cost(line: Line, col: float) -> float:
+    if col == UNWRAPPED:
+        return _UNWRAPPED_LINE
+    w = line.phys
+    if line.justified:
+        return 0.0 if w <= col + 1 else _TOO_WIDE  # letter-spaced to fill its column, whatever it measures
+    if col - 0.5 <= w <= col:
+        return 0.0
+    if col < w <= col + 1:
+        return _HANGING
+    return _TOO_WIDE if w > col else _SHORT_LINE
+
+
+def _segment(n: int, states: list, cost, change: float) -> list[int]:
+    """The cheapest state per item (Viterbi): cost(i, state) per item, `change` per change of state."""
+    if n == 0:
+        return []
+    best = [cost(0, s) for s in states]
+    back: list[list[int]] = []
+    for i in range(1, n):
+        stay_or_move = []
+        cheapest = min(range(len(states)), key=best.__getitem__)
+        row = []
+        for k, s in enumerate(states):
+            if best[k] <= best[cheapest] + change:
+                row.append(k)
+                stay_or_move.append(best[k])
+            else:
+                row.append(cheapest)
+                stay_or_move.append(best[cheapest] + change)
+            stay_or_move[-1] += cost(i, s)
+        back.append(row)
+        best = stay_or_move
+    k = min(range(len(states)), key=best.__getitem__)
+    path = [k]
+    for row in reversed(back):
+        k = row[k]
+        path.append(k)
+    return path[::-1]
+
+
+def column_per_line(text_lines: list[Line]) -> list[float]:
+    """The column width of each line's stretch (UNWRAPPED where lines agree on none; then the
+    line's own width, at least WIDE_COLUMN + 1, so that every line counts as a whole block).
+    The segmentation finds the stretches; within each, the column is the width most of its full
+    lines share (justified print jitters a line's measure by a compressed mark either way)."""
+    candidates = sorted({round(ln.phys * 2) / 2 for ln in text_lines if 4 <= ln.phys <= WIDE_COLUMN}
+                        | {UNWRAPPED})
+    chosen = [candidates[k] for k in
+              _segment(len(text_lines), candidates, lambda i, col: _line_cost(text_lines[i], col), _NEW_COLUMN)]
+    out: list[float] = []
+    start = 0
+    for end in range(1, len(text_lines) + 1):
+        if end == len(text_lines) or chosen[end] != chosen[start]:
+            col = chosen[start]
+            if col != UNWRAPPED:
+                full = Counter(round(ln.phys * 2) / 2 for ln in text_lines[start:end]
+                               if not ln.justified and col - 1 <= ln.phys <= col + 1)
+                col = max(full, key=lambda w: (full[w], w)) if full else col
+                out.extend([col] * (end - start))
+            else:
+                out.extend(max(WIDE_COLUMN + 1, ln.phys) for ln in text_lines[start:end])
+            start = end
+    return out
+
+
+def habit_per_line(text_lines: list[Line], columns: list[float]) -> list[BlankHabit]:
+    """The blank-line habit of each line's stretch, read from the blank lines before each line."""
+    habits = list(BlankHabit)
+
+    def cost(i: int, habit: BlankHabit) -> float:
+        if i == 0:
+            return 0.0
+        prev, line = text_lines[i - 1], text_lines[i]
+        blank = line.blank_before > 0
+        if habit == BlankHabit.EVERY_LINE:
+            return 0.0 if blank else _MISSING_BLANK
+        if habit == BlankHabit.NONE:
+            return _STRAY_BLANK if blank else 0.0
+        # A paragraph ends on a short line that ends a sentence; a short line that does not may be a
+        # heading or a paragraph's indented first line, and says nothing either way.
+        short = prev.phys < columns[i - 1] - SHORT_BY and not prev.justified
+        if columns[i - 1] > WIDE_COLUMN or short and ends_sentence(prev.text):
+            return 0.0 if blank else _UNSEPARATED
+        if short:
+            return 0.0
+        return _BREAK_BLANK if blank else 0.0
+
+    return [habits[k] for k in _segment(len(text_lines), habits, cost, _NEW_HABIT)]
+
+
+def indent_per_line(text_lines: list[Line], columns: list[float]) -> list[bool]:
+    """Whether each line's stretch (a run of one column width) indents its paragraphs' first lines:
+    read from that stretch where it has paragraph ends enough to tell, else from the whole text."""
+    cols = dict(zip((ln.no for ln in text_lines), columns, strict=True))
+    whole = indents_paragraphs(text_lines, cols)
+    out: list[bool] = []
+    start = 0
+    for end in range(1, len(text_lines) + 1):
+        if end == len(text_lines) or columns[end] != columns[start]:
+            out.extend([indents_paragraphs(text_lines[start:end], cols, whole)] * (end - start))
+            start = end
+    return out
+
+
+def indents_paragraphs(text_lines: list[Line], cols: dict[int, float], unknown: bool = False) -> bool:
+    """Does this text show paragraphs by a first line two characters short (the indent the extraction
+    dropped)? Looks at the lines after plain paragraph ends (a sentence ending a short line)."""
+    firsts = [(line, nxt) for prev, line, nxt in zip(text_lines, text_lines[1:], text_lines[2:], strict=False)
+              if ends_sentence(prev.text) and prev.phys < cols[prev.no] - SHORT_BY  # a plain paragraph end
+              and line.phys >= nxt.phys - INDENT - 1  # not a heading (much shorter than the line below)
+              and nxt.phys >= line.phys - 1]  # nor a wrapped heading (its second line is the short one)
+    if len(firsts) < 2:
+        return unknown
+    return sum(indented_above(line, nxt) for line, nxt in firsts) >= 0.5 * len(firsts)
+
+
+def indented_above(line: Line, nxt: Line, col: float = 0) -> bool:
+    """Is `line` two characters narrower than the line below it (a dropped first-line indent)?
+    Measured against its neighbour, not only the column estimate: half-width text and compressed
+    punctuation move both lines alike. `col`: the column, where the line below may have ended
+    early (a long word went down)."""
+    if line.justified:
+        return False  # letter-spaced to fill the column
+    full = nxt.phys if ends_sentence(nxt.text) and not nxt.justified else max(nxt.phys, col)
+    return full - INDENT - 1 <= line.phys <= full - INDENT + 0.5
+
+
+def indented(line: Line, col: float) -> bool:
+    """As wide as a paragraph's first line: the column less the two-character indent the extraction dropped."""
+    # The column estimate runs half a character wide where lines hold half-width text or hang punctuation.
+    # A letter-spaced line fills the column, whatever its letters measure.
+    return not line.justified and col - INDENT - 1 <= line.phys <= col - INDENT + 0.5

@@ -64,6 +64,8 @@ def boundary_decision(prev: Line, line: Line, after: Line | None, layout: Layout
             weigh.saw("a character short ends a sentence", f"{prev.phys:g} of {col:g}")
     else:
         weigh.saw("full line ends a sentence", f"{prev.phys:g} of {col:g}")
+    if prev_opens and PAIRED_HEAD.fullmatch(despace_prose(prev.text)):
+        weigh.saw("a run-in head alone above")
     if photo_between and indent_cue and prev.phys >= col - SHORT_BY and line.phys >= col - SHORT_BY \
             and not (after and indented_above(line, after, col)):
         weigh.saw("photo break after a full line")

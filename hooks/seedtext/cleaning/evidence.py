@@ -34,6 +34,7 @@ WEIGHTS: dict[str, float] = {
     "indented line": 2.0,  # where the stretch indents: a paragraph's first line
     "not indented": -1.5,  # where the stretch indents: a line that goes on
     "run-in head": 2.0,  # 扩面降槛，应援尽援。 opens a paragraph
+    "a run-in head alone above": -3.5,  # 全链打击，除恶务尽。 heads its paragraph's text, not a paragraph
     "photo break after a full line": -1.5,  # the text goes on past the photo
     # --- photo caption (captions.py): is a unit of lines set off by blank lines one caption?
     "caption mark": 2.0,  # 图为, ▲, a credit: a caption line is in it

@@ -62,7 +62,10 @@ def heading_decision(lines: list[Line], line: Line, after: Line | None, layout: 
     line below starting anew (a run-in head, an indented first line, no word running across)."""
     weigh = Weighing("heading?")
     prev = lines[-1]
-    col, habit, indent_cue = layout.column(prev), layout.habit(lines[0]), layout.indents(prev)
+    # A heading is set in the column of the section it heads: where a new stretch starts after a
+    # block's first lines, they are measured against the new one.
+    col = layout.column(line) if whole_draft else layout.column(prev)
+    habit, indent_cue = layout.habit(lines[0]), layout.indents(line if whole_draft else prev)
     text = despace_prose("".join(ln.text for ln in lines))
     following = despace_prose(line.text)
     if ends_sentence(text) or width(text) > vocab.max_heading_width or text.endswith(LEADS_ON) \

@@ -9,24 +9,33 @@ import logging
 from .text import is_han
 
 _MIN_FREQ = 20  # rarer dictionary entries are mostly names and fragments that match by chance
+_CONTEXT = 6  # characters either side of the break segmented together
 
 
 @functools.cache
-def _frequencies() -> dict[str, int]:
+def _tokenizer():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    return jieba.dt.FREQ
+    return jieba.dt
 
 
 def word_across(left: str, right: str) -> str:
-    """A dictionary word made of the end of `left` and the start of `right` (two to four Han
-    characters, at least one on each side), or ''."""
-    freq = _frequencies()
-    for size in (4, 3, 2):
-        for k in range(1, size):
-            word = left[-k:] + right[:size - k]
-            if len(word) == size and all(is_han(c) for c in word) and freq.get(word, 0) >= _MIN_FREQ:
-                return word
+    """The word jieba's segmentation puts across the break between `left` and `right` (two or more
+    Han characters, at least one on each side), or ''. The text on both sides is segmented together,
+    so a word the dictionary merely has (习惯|法) does not count where the text reads otherwise
+    (习惯/法治)."""
+    left, right = left[-_CONTEXT:], right[:_CONTEXT]
+    if not (left and right and is_han(left[-1]) and is_han(right[0])):
+        return ""
+    at = 0
+    for word in _tokenizer().cut(left + right, HMM=False):
+        end = at + len(word)
+        if at < len(left) < end:
+            return word if len(word) >= 2 and all(is_han(c) for c in word) \
+                and _tokenizer().FREQ.get(word, 0) >= _MIN_FREQ else ""
+        if end >= len(left):
+            return ""
+        at = end
     return ""

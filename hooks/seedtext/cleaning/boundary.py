@@ -53,7 +53,7 @@ def boundary_decision(prev: Line, line: Line, after: Line | None, layout: Layout
     # The paragraph's indented first line is full at the column less the indent.
     full_at = col - INDENT if prev_opens and indent_cue and indented(prev, col) else col
     if prev.phys > col + WIDER_BY:
-        weigh.saw("wider than the column", f"{prev.phys:g} of {col:g}")
+        weigh.saw("sentence ends a line wider than the column", f"{prev.phys:g} of {col:g}")
     elif prev.phys <= full_at - SHORT_BY and not prev.justified:
         token = first_token(despace_prose(line.text))
         if token[:1].isascii() and full_at - prev.phys < width(token) + 0.5:

@@ -24,8 +24,8 @@ WEIGHTS: dict[str, float] = {
     # --- paragraph boundary (boundary.py): does a new paragraph start at this line?
     "short line ends a sentence": 3.0,  # the paragraph's last line stops short of the column
     "a character short ends a sentence": 1.5,  # one short: a paragraph's end, or a measure that jitters
-    "full line ends a sentence": -1.0,  # the line filled the column: the text may go on
-    "wider than the column": 3.0,  # a line no column held: not wrapped there
+    "full line ends a sentence": -1.0,
+    "sentence ends a line wider than the column": 3.0,  # no column held it: not wrapped there  # the line filled the column: the text may go on
     "next word did not fit": -2.0,  # a long number or Latin word went down a line, leaving the line short
     "blank line between blocks": 2.5,  # where blank lines separate blocks
     "blank line in unspaced text": 1.0,  # a page or column break, which may fall at a paragraph's end
@@ -48,6 +48,8 @@ WEIGHTS: dict[str, float] = {
     "short of the column": 2.0,  # a page break cuts a line that fills the column; a heading ends short
     "much short of the column": 1.0,
     "fills the column": -2.5,
+    "wider than the column": 1.5,  # no column held it: a line set apart
+    "not indented at a block's start": 2.5,  # where the stretch indents, a paragraph's first line is
     "letter-spaced": -3.0,  # justified to fill the column: prose
     "no punctuation": 1.0,
     "comma inside": -0.75,

@@ -12,7 +12,7 @@ from ..steps import step
 from .boundary import PAIRED_HEAD
 from .draft import Draft, first_token
 from .evidence import Decision, Weighing
-from .layout import INDENT, SHORT_BY, WIDE_COLUMN, BlankHabit, Layout, indented, indented_above
+from .layout import HANG, INDENT, SHORT_BY, WIDE_COLUMN, BlankHabit, Layout, indented, indented_above
 from .lines import Line, LineKind
 from .roles import Vocabulary
 from .text import CLOSING_START, LEADS_ON, PAUSES, STOPS, despace_prose, ends_sentence, is_han, width
@@ -79,17 +79,26 @@ def heading_decision(lines: list[Line], line: Line, after: Line | None, layout: 
         weigh.saw("numbered head")
     if prev.justified:
         weigh.saw("letter-spaced")
+    # Does `line` open a paragraph? A run-in head, or an indented first line.
+    line_opens = bool(after) and (after.phys >= col - SHORT_BY or not ends_sentence(after.text)) \
+        and (indented_above(line, after, col) or (line.phys < col - INDENT and line.phys + width(
+            first_token(despace_prose(after.text))) > col - INDENT + 0.5))  # its next word did not fit
     short = 0 if prev.justified else col - prev.phys
-    # Where the stretch indents, a paragraph's first line is full at the column less the indent.
-    first_line_full = indent_cue and whole_draft and len(lines) == 1 and indented(prev, col)
-    if first_line_full:
+    # Where the stretch indents, a paragraph's first line is full at the column less the indent (unless
+    # the line below is a first line itself); a block's first line that is not indented opens none.
+    first_line = indent_cue and whole_draft and len(lines) == 1 and not line_opens
+    if first_line and indented(prev, col):
         weigh.saw("fills the column", f"an indented first line: {prev.phys:g} of {col:g}")
+    elif prev.phys > col + HANG and not prev.justified:
+        weigh.saw("wider than the column", f"{prev.phys:g} of {col:g}")
     elif short >= SHORT_BY:
         weigh.saw("short of the column", f"{prev.phys:g} of {col:g}")
         if short >= INDENT + 1:
             weigh.saw("much short of the column")
     elif not prev.justified:
         weigh.saw("fills the column", f"{prev.phys:g} of {col:g}")
+        if first_line and prev.blank_before:
+            weigh.saw("not indented at a block's start")
     if len(lines) == 2 and lines[0].phys < lines[1].phys and not lines[0].justified:
         weigh.saw("first of two lines short")
     if not whole_draft:
@@ -111,10 +120,6 @@ def heading_decision(lines: list[Line], line: Line, after: Line | None, layout: 
         weigh.saw("word across the break", word)
     elif ends_on_function_word(text):
         weigh.saw("ends on a word that leads on", text[-2:])
-    # Does `line` open a paragraph? A run-in head, or an indented first line.
-    line_opens = bool(after) and (after.phys >= col - SHORT_BY or not ends_sentence(after.text)) \
-        and (indented_above(line, after, col) or (line.phys < col - INDENT and line.phys + width(
-            first_token(despace_prose(after.text))) > col - INDENT + 0.5))  # its next word did not fit
     if PAIRED_HEAD.match(following):
         weigh.saw("next line opens a paragraph", "run-in head")
     elif line_opens and (indent_cue or short >= SHORT_BY):

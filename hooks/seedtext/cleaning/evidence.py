@@ -24,8 +24,8 @@ WEIGHTS: dict[str, float] = {
     # --- paragraph boundary (boundary.py): does a new paragraph start at this line?
     "short line ends a sentence": 3.0,  # the paragraph's last line stops short of the column
     "a character short ends a sentence": 1.5,  # one short: a paragraph's end, or a measure that jitters
-    "full line ends a sentence": -1.0,
-    "sentence ends a line wider than the column": 3.0,  # no column held it: not wrapped there  # the line filled the column: the text may go on
+    "full line ends a sentence": -1.0,  # the line filled the column: the text may go on
+    "sentence ends a line wider than the column": 3.0,  # no column held it: not wrapped there
     "next word did not fit": -2.0,  # a long number or Latin word went down a line, leaving the line short
     "blank line between blocks": 2.5,  # where blank lines separate blocks
     "blank line in unspaced text": 1.0,  # a page or column break, which may fall at a paragraph's end
@@ -57,10 +57,10 @@ WEIGHTS: dict[str, float] = {
     "next line opens a paragraph": 2.0,  # a run-in head, or an indented first line
     "word across the break": -2.5,  # 纠纷线|索: one word, so one sentence
     "ends on a word that leads on": -2.0,  # 所在的 | 雾岭: a particle, preposition or conjunction
+    "last phrase cut short": -2.0,  # 一、织密监管网：让 | 矫正对象…: a phrase of one or two characters
     "broken number or Latin word": -3.0,  # 168. | 3万
     "number runs on into its unit": -2.0,  # 426 | 名
     "second line follows": -2.0,  # the line below is short and unfinished: the heading's own second line
-    "first of two lines short": -2.0,  # a wrapped heading's first line is the longer one
     "blank line after it": 1.5,  # where blank lines separate blocks
     "no blank line after it": -3.0,  # ... and none follows, though one came before
     "no blank line before it": -1.5,  # where blank lines separate blocks

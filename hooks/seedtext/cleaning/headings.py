@@ -11,7 +11,7 @@ from ..model import BlockKind, Edit, EditKind
 from ..steps import step
 from .boundary import PAIRED_HEAD
 from .draft import Draft, first_token
-from .evidence import Decision, Weighing
+from .evidence import Decision, Evidence, Weighing
 from .layout import HANG, INDENT, SHORT_BY, WIDE_COLUMN, BlankHabit, Layout, indented, indented_above
 from .lines import Line, LineKind
 from .roles import Vocabulary
@@ -54,13 +54,16 @@ def heading_tail(current: Draft) -> list[Line]:
     return []
 
 
-def heading_decision(lines: list[Line], line: Line, after: Line | None, layout: Layout, vocab: Vocabulary,
+def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layout: Layout, vocab: Vocabulary,
                      whole_draft: bool) -> Decision:
     """Are `lines` (one or two) a heading that ends where `line` starts? Weighed from the signs: a
     block that ends without a sentence end, short enough for a heading, on a line short of the column
     (a page or column break cuts a line that fills it; a heading's last line does not), with the
-    line below starting anew (a run-in head, an indented first line, no word running across)."""
+    line below starting anew (a run-in head, an indented first line, no word running across).
+    `below`: the text line below each text line. A first line that the line below could complete
+    as a wrapped heading is weighed against that reading."""
     weigh = Weighing("heading?")
+    after = below.get(line.no)
     prev = lines[-1]
     # A heading is set in the column of the section it heads: where a new stretch starts after a
     # block's first lines, they are measured against the new one.
@@ -99,8 +102,6 @@ def heading_decision(lines: list[Line], line: Line, after: Line | None, layout: 
         weigh.saw("fills the column", f"{prev.phys:g} of {col:g}")
         if first_line and prev.blank_before:
             weigh.saw("not indented at a block's start")
-    if len(lines) == 2 and lines[0].phys < lines[1].phys and not lines[0].justified:
-        weigh.saw("first of two lines short")
     if not whole_draft:
         weigh.saw("after a sentence inside a paragraph")
     if not re.search(f"[{re.escape(PAUSES + STOPS)}]", text):
@@ -120,14 +121,19 @@ def heading_decision(lines: list[Line], line: Line, after: Line | None, layout: 
         weigh.saw("word across the break", word)
     elif ends_on_function_word(text):
         weigh.saw("ends on a word that leads on", text[-2:])
+    clauses = re.split(f"[{PAUSES}]", text)
+    if len(clauses) > 1 and len(clauses[-1]) <= 2:
+        weigh.saw("last phrase cut short", clauses[-1])
     if PAIRED_HEAD.match(following):
         weigh.saw("next line opens a paragraph", "run-in head")
     elif line_opens and (indent_cue or short >= SHORT_BY):
         weigh.saw("next line opens a paragraph", "indented")
     elif indent_cue and (line.phys >= col - SHORT_BY or line.justified) and "，" in text:
         weigh.saw("prose line over a full line")
-    if line.phys < col - SHORT_BY and not line.justified and not ends_sentence(line.text) \
-            and width(text + following) <= vocab.max_heading_width and not line_opens:
+    second_line = len(lines) == 1 and line.phys < col - SHORT_BY and not line.justified \
+        and not ends_sentence(line.text) and width(text + following) <= vocab.max_heading_width \
+        and not PAIRED_HEAD.match(following)
+    if second_line and not line_opens:
         weigh.saw("second line follows")
     if habit == BlankHabit.BETWEEN:
         if prev.blank_after:
@@ -141,7 +147,16 @@ def heading_decision(lines: list[Line], line: Line, after: Line | None, layout: 
     if len(lines) == 1 and not line_opens and indented_above(prev, line, col):
         # Where the stretch shows no indent, a line two short may still be a first line.
         weigh.saw("indented first line continued", scale=1.0 if indent_cue or word else 0.75)
-    return weigh.decision()
+    one = weigh.decision()
+    if second_line and line_opens and after is not None:
+        # Either this line is a heading and the short line below a paragraph's first line, or the two
+        # are one wrapped heading: the reading that weighs more wins.
+        two = heading_decision(lines + [line], after, below, layout, vocab, whole_draft)
+        if two.verdict and two.score >= one.score:
+            weigh.evidence.append(Evidence("the line below completes it as a heading", -two.score,
+                                           f"{two.score:+g} for both lines"))
+            return weigh.decision()
+    return one
 
 
 def prose_in_headlines(body: list[Line]) -> None:

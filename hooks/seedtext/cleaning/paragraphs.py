@@ -92,7 +92,7 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
         tail = heading_tail(current)
         heading = None
         if tail and line.no not in overrides.get("join_before", []):
-            heading = heading_decision(tail, line, following_text.get(line.no), layout, vocab,
+            heading = heading_decision(tail, line, following_text, layout, vocab,
                                        len(tail) == len(current.lines))
         if heading and heading.verdict:
             col = cols[prev.no]

@@ -8,7 +8,7 @@ import logging
 
 from .text import is_han
 
-_MIN_FREQ = 20  # rarer dictionary entries are mostly names and fragments that match by chance
+_MIN_FREQ = 10  # rarer dictionary entries are mostly names and fragments that the segmentation picks by chance
 _CONTEXT = 6  # characters either side of the break segmented together
 
 

@@ -57,6 +57,7 @@ WEIGHTS: dict[str, float] = {
     "next line opens a paragraph": 2.0,  # a run-in head, or an indented first line
     "word across the break": -2.5,  # 纠纷线|索: one word, so one sentence
     "ends on a word that leads on": -2.0,  # 所在的 | 雾岭: a particle, preposition or conjunction
+    "next line opens on a particle": -3.0,  # 群众的认可是最好 | 的褒奖: 的 follows the word before it
     "last phrase cut short": -2.0,  # 一、织密监管网：让 | 矫正对象…: a phrase of one or two characters
     "broken number or Latin word": -3.0,  # 168. | 3万
     "number runs on into its unit": -2.0,  # 426 | 名

@@ -23,6 +23,8 @@ _SENTENCE_INSIDE = re.compile(f"[{STOPS}]")
 # Parts of speech (jieba's tags) a heading does not end on: structural particles (的), prepositions
 # (在, 对), conjunctions (和, 与). A line ending on one runs on into the next.
 _LEADING_ON_TAGS = {"uj", "ul", "uz", "ug", "p", "c"}
+# ... and a line does not start on a particle (的, 了, 着, 地, 得): the text above goes on into it.
+_FOLLOWING_TAGS = {"uj", "ul", "uz", "ug", "ud", "uv"}
 
 
 @functools.cache
@@ -38,6 +40,12 @@ def ends_on_function_word(text: str) -> bool:
     """Does the text end on a particle, preposition or conjunction (刘建业所在的, 今年春节前，在)?"""
     words = list(_tagger().cut(text))
     return bool(words) and words[-1].flag in _LEADING_ON_TAGS
+
+
+def opens_on_particle(text: str) -> bool:
+    """Does the text open on a particle that only follows other words (的褒奖, 了群众)?"""
+    words = list(_tagger().cut(text[:6]))
+    return bool(words) and words[0].flag in _FOLLOWING_TAGS
 
 
 def heading_tail(current: Draft) -> list[Line]:
@@ -121,6 +129,8 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
         weigh.saw("word across the break", word)
     elif ends_on_function_word(text):
         weigh.saw("ends on a word that leads on", text[-2:])
+    elif opens_on_particle(following):
+        weigh.saw("next line opens on a particle", following[:1])
     clauses = re.split(f"[{PAUSES}]", text)
     if len(clauses) > 1 and len(clauses[-1]) <= 2:
         weigh.saw("last phrase cut short", clauses[-1])

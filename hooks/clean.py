@@ -4,6 +4,7 @@
     python hooks/clean.py SEED.txt --explain  every edit (join, split, removal, space, punctuation) and its step
     python hooks/clean.py SEED.txt --by-step  the same edits, grouped by the cleaning step that made them
     python hooks/clean.py SEED.txt --text     the cleaned text alone (one block per paragraph)
+    python hooks/clean.py SEED.txt --doubtful the decisions closest to the balance, to check first
 
 Uses the build's own code path (seedtext.site.pages_of_seed) and the site's data/cleaning.yml,
 data/tags.yml and seeds/overrides/<seed>.yml. A seed in seeds/ gets its related lists from the other
@@ -22,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from options import OptionsError, cleaning_options  # noqa: E402
 from seedtext.cache import Cache  # noqa: E402
 from seedtext.cleaning import STEPS  # noqa: E402
+from seedtext.cleaning.evidence import DOUBTFUL_MARGIN, doubtful  # noqa: E402
 from seedtext.model import Edit  # noqa: E402
 from seedtext.render import render_text  # noqa: E402
 from seedtext.site import pages_of_seed  # noqa: E402
@@ -41,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--explain", action="store_true", help="list every edit with its raw line number and step")
     mode.add_argument("--by-step", action="store_true", help="list every edit, grouped by the step that made it")
     mode.add_argument("--text", action="store_true", help="print the cleaned text without Markdown")
+    mode.add_argument("--doubtful", action="store_true",
+                      help="list the decisions weighed closest to the balance first, with the evidence on each side")
     args = parser.parse_args(argv)
     if not args.seed.is_file():
         print(f"{args.seed}: no such file", file=sys.stderr)
@@ -63,6 +67,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"## {step.name} ({len(edits)}): {step.summary}")
             for edit in sorted(edits, key=lambda e: e.line):
                 print(explained(edit))
+    elif args.doubtful:
+        unsure = doubtful(seed.edits)
+        weighed = sum(1 for e in seed.edits if e.margin is not None)
+        print(f"{len(unsure)} of {weighed} weighed decisions are within {DOUBTFUL_MARGIN:g} of the balance "
+              "(closest first): check these against the printed page")
+        for edit in unsure:
+            raw = seed.raw_lines[edit.line - 1].strip() if 0 < edit.line <= len(seed.raw_lines) else ""
+            print(f"{edit.line:>5}  margin {edit.margin:<4g} {edit.kind:<8} {raw}")
+            print(f"       {edit.detail}")
     elif args.text:
         print("\n\n\n".join(render_text(article) for article in seed.articles), end="")
     else:

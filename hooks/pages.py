@@ -27,6 +27,7 @@ from render_cache import RenderCache
 from search_index import PART_PAGES, SearchIndexError, write_index
 from seedtext import convert as script_convert
 from seedtext.cache import Cache
+from seedtext.cleaning.evidence import doubtful
 from seedtext.page import ARTICLE_DIR
 from seedtext.rawpage import LINK_LABELS, RAW_DIR, link_article_html, unwrap_html
 from seedtext.site import Site, Variant, build_site, variant_markdown
@@ -209,6 +210,10 @@ def report(site: Site, largest_seed_kb: int | None = None) -> None:
             log.warning(f"seeds/{seed.source}: {seed.size / 1024 / 1024:.1f} MB is far more than one article "
                         f"(extra.largest_seed_kb: {largest_seed_kb}); it was published, but check that it is not "
                         "several files pasted together or the wrong file, then split it or raise the limit")
+        unsure = doubtful(seed.edits)
+        if unsure:  # doubt is not an error: info, so --strict builds pass
+            log.info(f"seeds/{seed.source}: {len(unsure)} decisions weighed close to the balance "
+                     f"(first at raw line {unsure[0].line}); python hooks/clean.py --doubtful seeds/{seed.source}")
         for w in seed.warnings:
             raw = f" | raw: {w.raw!r}" if w.line else ""
             log.warning(f"{w.where(seed.source)}: {w.message}{raw}")

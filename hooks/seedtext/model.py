@@ -36,6 +36,8 @@ class EditKind(StrEnum):
     """An editor's override applied (seeds/overrides/<seed>.yml)."""
     BYLINE = "byline"
     """How a byline line was read: each role word as a role, each name as an author with its role."""
+    TITLE = "title"
+    """How an article's head was read: the headline (and why it is one), its subtitle or kicker line."""
 
 
 @dataclass(frozen=True)

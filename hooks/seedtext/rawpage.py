@@ -20,6 +20,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from .cleaning.evidence import DOUBTFUL_MARGIN
 from .cleaning.text import FULL_TO_HALF
 from .convert import VERBATIM_CLOSE, VERBATIM_OPEN, is_traditional, script_patterns
 from .model import Article, Block, BlockKind, Edit, EditKind
@@ -43,6 +44,7 @@ EDIT_LABELS = {
     EditKind.GAP: "缺页标记",
     EditKind.OVERRIDE: "编辑更正（seeds/overrides/ 中的更正文件）",
     EditKind.BYLINE: "署名",
+    EditKind.TITLE: "标题",
 }
 BLOCK_LABELS = {
     BlockKind.HEADING: "小标题", BlockKind.CAPTION: "图片说明", BlockKind.DISPLAY: "展示行",
@@ -230,10 +232,21 @@ def _line_html(parts: list[tuple[str, str]]) -> str:
     return "".join(out)
 
 
+def _doubtful(edit: Edit) -> bool:
+    return edit.margin is not None and edit.margin < DOUBTFUL_MARGIN
+
+
+def _note_label(edit: Edit) -> str:
+    """The note's label; a decision weighed close to the balance says so first (the editor checks it)."""
+    label = EDIT_LABELS.get(edit.kind, "分段" if edit.kind == EditKind.SPLIT else "接排")
+    return f"存疑·{label}" if _doubtful(edit) else label
+
+
 def _notes(edits: list[Edit]) -> str:
     """The edits of a line other than those drawn in it, each with the cleaner's reason (as --explain)."""
-    notes = [f'\n<span class="raw-note">{EDIT_LABELS[e.kind]}：<span lang="en">{_verbatim(e.detail)}</span></span>'
-             for e in edits if e.kind not in _IN_LINE or e.removed]
+    notes = [f'\n<span class="raw-note{" raw-doubt" if _doubtful(e) else ""}">{_note_label(e)}：'
+             f'<span lang="en">{_verbatim(e.detail)}</span></span>'
+             for e in edits if e.kind not in _IN_LINE or e.removed or _doubtful(e)]
     # The list is verbatim (see _raw_cell); a note is in the page's words and converts with the page.
     return VERBATIM_CLOSE + "".join(notes) + VERBATIM_OPEN if notes else ""
 
@@ -279,6 +292,8 @@ LEGEND = "".join(f"\n<dt>{mark}</dt><dd>{meaning}</dd>" for mark, meaning in (
     ('<mark class="raw-punct">,</mark>', "半角标点改为全角（中文句子里的 , ; : ! ? ( )）"),
     ('<del class="raw-removed">删除</del>', "删除的文字，后面写明原因：标记符号、与文章无关的填充文字、重复的标题等"),
     ('<span class="raw-note">说明</span>', "这一行的其他处理（图片说明、小标题、编辑更正等）及整理程序的原因（英文）"),
+    ('<span class="raw-note raw-doubt">存疑</span>',
+     "整理程序拿不准的判断：支持和反对的依据相差不大，请先对照报纸核对这些地方"),
     ('<span class="raw-blank">（空行）</span>', "原文中的空行"),
 ))
 

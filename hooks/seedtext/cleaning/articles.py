@@ -9,7 +9,7 @@ from ..model import Edit, EditKind
 from ..steps import step
 from .lines import NOT_TEXT, Line, LineKind
 from .roles import Vocabulary, byline_parts, heading_like
-from .text import PAUSES, STOPS, despace_headline, ends_sentence, split_names, width
+from .text import PAUSES, STOPS, despace_headline, despace_prose, ends_sentence, split_names, width
 
 _DOUBLED = re.compile(r"^(.{2,})\1$")
 
@@ -19,6 +19,7 @@ class TitleBlock:
     title: Line
     subtitle: Line | None = None
     bylines: list[Line] = field(default_factory=list)
+    why: str = ""  # what made the title a headline, for --explain
 
     @property
     def strong(self) -> bool:
@@ -65,6 +66,9 @@ def _read_block(lines: list[Line], i: int, vocab: Vocabulary, at_file_start: boo
         block.bylines.append(lines[j])
         j += 1
     if block.subtitle or block.bylines or title.md_level == 1 or at_file_start:
+        block.why = ("a dashed subtitle follows" if block.subtitle and _is_subtitle(block.subtitle)
+                     else "a byline follows" if block.bylines else "a level-1 Markdown heading" if title.md_level == 1
+                     else "a kicker line follows" if block.subtitle else "the first line of the text")
         return block
     return None
 
@@ -95,7 +99,7 @@ def find_title_blocks(lines: list[Line], vocab: Vocabulary, forced: set[int] = f
         opens = i == first or lines[i].no in forced
         block = _read_block(lines, i, vocab, at_file_start=opens)
         if block is None and lines[i].no in forced:
-            block = TitleBlock(lines[i])
+            block = TitleBlock(lines[i], why="overrides: article_before")
         if block and (opens or block.subtitle or any(_credible_byline(b, vocab) for b in block.bylines)
                       or block.title.md_level == 1):
             blocks.append((i, block))
@@ -118,10 +122,19 @@ def apply_title_block(block: TitleBlock, vocab: Vocabulary, edits: list[Edit]) -
         edits.append(Edit(EditKind.REMOVE, title.no, f"doubled title collapsed: {m.group(1)!r} was printed twice",
                           m.group(1)))
     title.text = text
+    edits.append(Edit(EditKind.TITLE, title.no, f"title: {text!r} ({block.why})"))
     meta: dict = {"title": text, "subtitle": "", "authors": [], "roles": {}, "byline": ""}
     if block.subtitle:
         block.subtitle.kind = LineKind.SUBTITLE
-        block.subtitle.text = despace_headline(block.subtitle.text)
+        dashed = _is_subtitle(block.subtitle)
+        # A dashed subtitle is a phrase of prose (——某某支队2025年工作纪实): its spaces go; a kicker line
+        # without the dash may be a two-part headline, whose one space stays.
+        spaced = block.subtitle.text
+        block.subtitle.text = despace_prose(spaced) if dashed else despace_headline(spaced)
+        if spaced != block.subtitle.text:
+            edits.append(Edit(EditKind.SPACE, block.subtitle.no, "spaces removed next to Chinese characters"))
+        edits.append(Edit(EditKind.TITLE, block.subtitle.no, f"subtitle: {block.subtitle.text!r} "
+                          f"({'a dashed line under the headline' if dashed else 'a kicker line under the headline'})"))
         meta["subtitle"] = block.subtitle.text
     shown = []
     for line in block.bylines:

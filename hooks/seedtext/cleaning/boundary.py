@@ -58,9 +58,9 @@ def boundary_decision(prev: Line, line: Line, after: Line | None, layout: Layout
         token = first_token(despace_prose(line.text))
         if token[:1].isascii() and full_at - prev.phys < width(token) + 0.5:
             weigh.saw("next word did not fit", token)
-        elif prev.phys <= full_at - SHORT_BY - 0.5:
+        elif prev.phys <= full_at - SHORT_BY - 0.5 and not (prev_opens and indented(prev, col)):
             weigh.saw("short line ends a sentence", f"{prev.phys:g} of {col:g}")
-        else:
+        else:  # a character short, or a first line as short as an indent the stretch does not show
             weigh.saw("a character short ends a sentence", f"{prev.phys:g} of {col:g}")
     else:
         weigh.saw("full line ends a sentence", f"{prev.phys:g} of {col:g}")

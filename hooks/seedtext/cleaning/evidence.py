@@ -14,16 +14,19 @@ together; the passes only name the signs they see.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..model import Edit
+
 DECISIVE = 100.0
-DOUBTFUL_MARGIN = 1.5  # a decision closer than this is listed for the editor (--doubtful)
+DOUBTFUL_MARGIN = 2.0  # a decision closer than this is listed for the editor (--doubtful)
 
 # Weight of each sign, by name. Positive: for a new block (paragraph boundary) or for a heading.
 WEIGHTS: dict[str, float] = {
     # --- paragraph boundary (boundary.py): does a new paragraph start at this line?
     "short line ends a sentence": 3.0,  # the paragraph's last line stops short of the column
-    "a character short ends a sentence": 1.5,  # one short: a paragraph's end, or a measure that jitters
+    "a character short ends a sentence": 1.5,  # a paragraph's end, or a measure that jitters (or an indent)
     "full line ends a sentence": -1.0,  # the line filled the column: the text may go on
     "sentence ends a line wider than the column": 3.0,  # no column held it: not wrapped there
     "next word did not fit": -2.0,  # a long number or Latin word went down a line, leaving the line short
@@ -34,7 +37,7 @@ WEIGHTS: dict[str, float] = {
     "indented line": 2.0,  # where the stretch indents: a paragraph's first line
     "not indented": -1.5,  # where the stretch indents: a line that goes on
     "run-in head": 2.0,  # 扩面降槛，应援尽援。 opens a paragraph
-    "a run-in head alone above": -3.5,  # 全链打击，除恶务尽。 heads its paragraph's text, not a paragraph
+    "a run-in head alone above": -2.0,  # 全链打击，除恶务尽。 heads its paragraph's text, not a paragraph
     "photo break after a full line": -1.5,  # the text goes on past the photo
     # --- photo caption (captions.py): is a unit of lines set off by blank lines one caption?
     "caption mark": 2.0,  # 图为, ▲, a credit: a caption line is in it
@@ -138,3 +141,10 @@ class Weighing:
 
     def decision(self) -> Decision:
         return Decision(self.question, tuple(self.evidence))
+
+
+def doubtful(edits: Iterable[Edit]) -> list[Edit]:
+    """The weighed decisions an editor should check first: those closer than DOUBTFUL_MARGIN to the
+    balance point, the closest first (raw line order among equals)."""
+    return sorted((e for e in edits if e.margin is not None and e.margin < DOUBTFUL_MARGIN),
+                  key=lambda e: (e.margin, e.line))

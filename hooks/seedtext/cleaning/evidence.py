@@ -55,7 +55,7 @@ WEIGHTS: dict[str, float] = {
     "not indented at a block's start": 2.5,  # where the stretch indents, a paragraph's first line is
     "letter-spaced": -3.0,  # justified to fill the column: prose
     "no punctuation": 1.0,
-    "comma inside": -0.75,
+    "comma inside": -1.0,
     "quotation runs on": -3.0,  # an opening quotation mark not closed: the sentence goes on
     "next line opens a paragraph": 2.0,  # a run-in head, or an indented first line
     "word across the break": -2.5,  # 纠纷线|索: one word, so one sentence
@@ -65,6 +65,7 @@ WEIGHTS: dict[str, float] = {
     "broken number or Latin word": -3.0,  # 168. | 3万
     "number runs on into its unit": -2.0,  # 426 | 名
     "second line follows": -2.0,  # the line below is short and unfinished: the heading's own second line
+    "set apart by blank lines": 2.5,  # where blank lines separate blocks: a block of its own, unfinished
     "blank line after it": 1.5,  # where blank lines separate blocks
     "no blank line after it": -3.0,  # ... and none follows, though one came before
     "no blank line before it": -1.5,  # where blank lines separate blocks

@@ -146,7 +146,9 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     if second_line and not line_opens:
         weigh.saw("second line follows")
     if habit == BlankHabit.BETWEEN:
-        if prev.blank_after:
+        if prev.blank_after and lines[0].blank_before:
+            weigh.saw("set apart by blank lines")
+        elif prev.blank_after:
             weigh.saw("blank line after it")
         elif lines[0].blank_before:
             weigh.saw("no blank line after it")

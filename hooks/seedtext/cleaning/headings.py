@@ -91,9 +91,10 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     if prev.justified:
         weigh.saw("letter-spaced")
     # Does `line` open a paragraph? A run-in head, or an indented first line.
+    next_word = width(first_token(despace_prose(after.text))) if after else 0
     line_opens = bool(after) and (after.phys >= col - SHORT_BY or not ends_sentence(after.text)) \
-        and (indented_above(line, after, col) or (line.phys < col - INDENT and line.phys + width(
-            first_token(despace_prose(after.text))) > col - INDENT + 0.5))  # its next word did not fit
+        and ((indented_above(line, after, col) and line.phys + next_word <= col)  # not a long word's room
+             or (line.phys < col - INDENT and line.phys + next_word > col - INDENT + 0.5))  # its next word did not fit
     short = 0 if prev.justified else col - prev.phys
     # Where the stretch indents, a paragraph's first line is full at the column less the indent (unless
     # the line below is a first line itself); a block's first line that is not indented opens none.

@@ -146,7 +146,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
         and not PAIRED_HEAD.match(following)
     if second_line and not line_opens:
         weigh.saw("second line follows")
-    if habit == BlankHabit.BETWEEN:
+    if habit in (BlankHabit.BETWEEN, BlankHabit.AROUND_HEADINGS):
         if prev.blank_after and lines[0].blank_before:
             weigh.saw("set apart by blank lines")
         elif prev.blank_after:

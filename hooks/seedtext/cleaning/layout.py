@@ -36,6 +36,7 @@ _MISSING_BLANK = 2.0  # no blank line where the habit puts one after every line
 _STRAY_BLANK = 2.0  # a blank line (page or column break) where the habit has none
 _BREAK_BLANK = 1.0  # a blank line inside a paragraph (page break) where blanks separate blocks
 _UNSEPARATED = 1.5  # a block's end with no blank line where blanks separate blocks
+_HALF_SET_OFF = 0.75  # a heading without a blank line on one side, where blanks set headings off
 _NEW_HABIT = 3.0
 
 
@@ -46,6 +47,8 @@ class BlankHabit(StrEnum):
     """No blank lines: one is a page or column break, and says nothing about paragraphs."""
     BETWEEN = "between"
     """A blank line between blocks: one after a finished sentence ends the paragraph."""
+    AROUND_HEADINGS = "around headings"
+    """Blank lines around headings only (as pdftotext sets them); paragraphs follow one another without."""
     EVERY_LINE = "every line"
     """A blank line after every line: one says nothing; more blank lines than usual may."""
 
@@ -161,16 +164,22 @@ def habit_per_line(text_lines: list[Line], columns: list[float]) -> list[BlankHa
             return 0.0 if blank else _MISSING_BLANK
         if habit == BlankHabit.NONE:
             return _STRAY_BLANK if blank else 0.0
-        # A paragraph ends on a short line that ends a sentence; a short line that does not may be a
-        # heading or a paragraph's indented first line, and says nothing either way.
-        short = prev.phys < columns[i - 1] - SHORT_BY and not prev.justified
-        if columns[i - 1] > WIDE_COLUMN or short and ends_sentence(prev.text):
+        shaped = sum(_heading_shaped(ln, columns[k]) for ln, k in ((prev, i - 1), (line, i)))
+        if shaped:  # around a heading both habits set a blank line, often on one side only
+            return 0.0 if blank or shaped == 2 else _HALF_SET_OFF
+        # A paragraph ends on a short line that ends a sentence (a wide column: every line is a block).
+        block_end = columns[i - 1] > WIDE_COLUMN or prev.phys < columns[i - 1] - SHORT_BY and not prev.justified
+        if habit == BlankHabit.AROUND_HEADINGS:
+            return _BREAK_BLANK if blank else 0.0
+        if block_end:
             return 0.0 if blank else _UNSEPARATED
-        if short:
-            return 0.0
         return _BREAK_BLANK if blank else 0.0
 
     return [habits[k] for k in _segment(len(text_lines), habits, cost, _NEW_HABIT)]
+
+
+def _heading_shaped(line: Line, col: float) -> bool:
+    return col <= WIDE_COLUMN and line.phys < col - SHORT_BY and not line.justified and not ends_sentence(line.text)
 
 
 def indent_per_line(text_lines: list[Line], columns: list[float]) -> list[bool]:

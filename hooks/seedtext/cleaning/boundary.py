@@ -56,7 +56,7 @@ def boundary_decision(prev: Line, line: Line, after: Line | None, layout: Layout
         weigh.saw("sentence ends a line wider than the column", f"{prev.phys:g} of {col:g}")
     elif prev.phys <= full_at - SHORT_BY and not prev.justified:
         token = first_token(despace_prose(line.text))
-        if token[:1].isascii() and full_at - prev.phys < width(token) + 0.5:
+        if token[:1].isascii() and prev.phys + width(token) > full_at:
             weigh.saw("next word did not fit", token)
         elif prev.phys <= full_at - SHORT_BY - 0.5 and not (prev_opens and indented(prev, col)):
             weigh.saw("short line ends a sentence", f"{prev.phys:g} of {col:g}")

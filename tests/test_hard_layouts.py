@@ -117,11 +117,8 @@ def test_captions_sit_in_page_breaks_that_cut_their_paragraph_mid_sentence(layou
 
 HEADING_RUN_IN = ("a plain heading with a comma, one line as wide as its column or a little wider (14 in 13, "
                   "16 in 15), is run into the paragraph below it, across the blank line")
-BRACKET = "a half-width ( closed by a full-width ） (186个村(社区）) is left half-width"
 CAPTION_UNMARKED = ("a caption whose first lines carry no marker (法律援助进工地，农民 / 工维权有依靠。图为…) "
                     "is cut: its first lines are joined into the paragraph, the rest is the caption")
-CAPTION_CREDIT_LINE = ("a caption without any marker, its credit on a line of its own (梧岗镇调解员在田 / … / "
-                       "何立 摄): only the credit is taken for the caption, the text is joined into the paragraph")
 
 
 @pytest.mark.parametrize(("layout_class", "seed"), [case for name in LAYOUT_CLASSES for case in cases(name)])
@@ -131,7 +128,7 @@ def test_nothing_is_lost_or_doubled(layout_class, seed, tmp_path):
 
 
 @pytest.mark.parametrize(("layout_class", "seed"), [case for name in LAYOUT_CLASSES
-                                                    for case in cases(name, _gap(BRACKET, "no-indent-0"))])
+                                                    for case in cases(name)])
 def test_no_stray_space_or_half_width_punctuation_is_left_in_prose(layout_class, seed, tmp_path):
     got = blocks(clean_fixture(fixture(layout_class, seed), tmp_path))
     prose = only("paragraph", got) + only("heading", got)
@@ -153,9 +150,6 @@ def test_no_paragraph_text_is_shown_as_a_caption(layout_class, seed, tmp_path):
     assert [t for t in only("caption", got) if "".join(t.split()) not in "".join(captions.split())] == []
 
 
-@pytest.mark.xfail(strict=True, reason="two blank lines between the title, subtitle and byline of a double-spaced "
-                                       "file: subtitle and byline are removed as filler in a page break (the byline "
-                                       "is lost, the subtitle kept all the same: the lossless check fails)")
 def test_a_double_spaced_head_keeps_its_subtitle_and_byline(tmp_path):
     degraded = fixture("double-spaced", 3)
     assert degraded.lines[1:3] == ["", ""], "the head is double-spaced with two blank lines between blocks"
@@ -208,8 +202,7 @@ def test_blank_line_habits_mixed_per_section_come_out_as_written(layout_class, s
     assert blocks(clean_fixture(degraded, tmp_path)) == degraded.expected
 
 
-@pytest.mark.parametrize(("layout_class", "seed"), cases("no-indent", _gap(BRACKET, "no-indent-0")
-                                                         | _gap(HEADING_RUN_IN, "no-indent-1")))
+@pytest.mark.parametrize(("layout_class", "seed"), cases("no-indent", _gap(HEADING_RUN_IN, "no-indent-1")))
 def test_without_an_indent_cue_paragraphs_and_headings_come_out_as_written(layout_class, seed, tmp_path):
     degraded = fixture(layout_class, seed)
     assert blocks(clean_fixture(degraded, tmp_path)) == degraded.expected

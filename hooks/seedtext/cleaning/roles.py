@@ -170,6 +170,8 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, edits: list[Edit]) 
                 or width(line.text) > vocab.max_heading_width \
                 or line.blank_before < 1 or line.blank_after < 1 or k == 0 or line.text.endswith(LEADS_ON):
             continue
+        if line.text.startswith(("——", "—", "--")) or byline_parts(line.text, vocab, line.byline_marker):
+            continue  # a subtitle or a byline under a headline, double-spaced: the article's head
         after = not_filler_after[k]
         set_off = min(line.blank_before, line.blank_after) >= 2 or (
             before is not None and after is not None and before.blank_before == 0 and after.blank_after == 0)

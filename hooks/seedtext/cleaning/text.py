@@ -113,6 +113,16 @@ def full_width_punctuation(text: str) -> tuple[str, list[str]]:
             chars[i] = "）"
             opened -= 1
             changes.append(") -> ） (closes a full-width bracket)")
+    closed = 0
+    for i in range(len(chars) - 1, -1, -1):
+        if chars[i] == "）":
+            closed += 1
+        elif chars[i] == "（" and closed:
+            closed -= 1
+        elif chars[i] == "(" and closed and i not in protected:
+            chars[i] = "（"
+            closed -= 1
+            changes.append("( -> （ (opens a full-width bracket)")
     chinese_line = any(is_han(c) for c in text)
     for i, ch in enumerate(text):
         if ch not in ",;:!?" or i in protected:

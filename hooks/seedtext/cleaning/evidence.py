@@ -50,6 +50,7 @@ WEIGHTS: dict[str, float] = {
     "numbered head": 3.0,  # 二、… or （三）…
     "short of the column": 2.0,  # a page break cuts a line that fills the column; a heading ends short
     "much short of the column": 1.0,
+    "a character short of the column": 0.75,
     "fills the column": -2.5,
     "wider than the column": 1.5,  # no column held it: a line set apart
     "not indented at a block's start": 2.5,  # where the stretch indents, a paragraph's first line is

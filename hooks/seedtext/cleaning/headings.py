@@ -93,7 +93,8 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     # Does `line` open a paragraph? A run-in head, or an indented first line.
     next_word = width(first_token(despace_prose(after.text))) if after else 0
     line_opens = bool(after) and (after.phys >= col - SHORT_BY or not ends_sentence(after.text)) \
-        and ((indented_above(line, after, col) and line.phys + next_word <= col)  # not a long word's room
+        and ((indented_above(line, after, col) and line.phys + next_word <= col  # not a long word's room
+              and not ends_sentence(line.text))  # a short line that ends a sentence may end its paragraph
              or (line.phys < col - INDENT and line.phys + next_word > col - INDENT + 0.5))  # its next word did not fit
     short = 0 if prev.justified else col - prev.phys
     # Where the stretch indents, a paragraph's first line is full at the column less the indent (unless
@@ -103,10 +104,12 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
         weigh.saw("fills the column", f"an indented first line: {prev.phys:g} of {col:g}")
     elif prev.phys > col + HANG and not prev.justified:
         weigh.saw("wider than the column", f"{prev.phys:g} of {col:g}")
-    elif short >= SHORT_BY:
+    elif short >= SHORT_BY + 0.5:
         weigh.saw("short of the column", f"{prev.phys:g} of {col:g}")
         if short >= INDENT + 1:
             weigh.saw("much short of the column")
+    elif short >= SHORT_BY:  # a measure that jitters by a compressed mark makes one short ambiguous
+        weigh.saw("a character short of the column", f"{prev.phys:g} of {col:g}")
     elif not prev.justified:
         weigh.saw("fills the column", f"{prev.phys:g} of {col:g}")
         if first_line and prev.blank_before:

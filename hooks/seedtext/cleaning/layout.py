@@ -29,7 +29,7 @@ _SHORT_LINE = 1.0  # a paragraph's last line, a heading, an indented first line
 _HANGING = 0.3  # one punctuation mark past the margin
 _TOO_WIDE = 3.0  # a line the column could not hold
 _UNWRAPPED_LINE = 0.8  # any line, in text that is not wrapped
-_NEW_COLUMN = 4.0  # a change of column width between two lines
+_NEW_COLUMN = 3.0  # a change of column width between two lines
 
 # Costs of explaining the blank lines before a line by a habit.
 _MISSING_BLANK = 2.0  # no blank line where the habit puts one after every line

@@ -33,8 +33,9 @@ def word_across(left: str, right: str) -> str:
     for word in _tokenizer().cut(left + right, HMM=False):
         end = at + len(word)
         if at < len(left) < end:
-            return word if len(word) >= 2 and all(is_han(c) for c in word) \
-                and _tokenizer().FREQ.get(word, 0) >= _MIN_FREQ else ""
+            # A two-character word must be a common one; a longer one the segmentation chose stands.
+            common = _tokenizer().FREQ.get(word, 0) >= (_MIN_FREQ if len(word) == 2 else 1)
+            return word if len(word) >= 2 and all(is_han(c) for c in word) and common else ""
         if end >= len(left):
             return ""
         at = end

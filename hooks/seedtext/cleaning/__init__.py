@@ -9,8 +9,10 @@ recording its edits with the raw line number and its own name:
   interruptions      adverts and captions left in a page break, slogans that head nothing
   page_banner        a banner above the article's title becomes its kicker
   title_block        title (+ subtitle, byline) of each article; one file may hold several
+  framed_captions    lines set off by blank lines that read as one photo caption (weighed)
   wrapped_captions   a caption the photo's width wrapped, with its credit
-  paragraphs         hard-wrapped lines -> paragraphs and headings; spacing removed
+  paragraphs         hard-wrapped lines -> paragraphs and headings, each boundary weighed from its
+                     evidence against the layout of its stretch (column, blank-line habit, indent)
   display_lines      several headings in a row are display lines
   weak_captions      short sentences set off like captions
   gaps               gap marks where a page is missing
@@ -31,7 +33,7 @@ from ..model import Article, Block, BlockKind, CleanResult, Edit, EditKind, Noti
 from ..overrides import checked_overrides
 from ..steps import Step, step
 from .articles import TitleBlock, apply_title_block, find_title_blocks, page_banner
-from .captions import mark_weak_captions, wrapped_captions
+from .captions import framed_captions, mark_weak_captions, wrapped_captions
 from .draft import Draft
 from .gaps import mark_gaps
 from .headings import mark_heading_runs, rank_headings
@@ -212,6 +214,6 @@ def _apply_metadata_overrides(article: Article, overrides: dict, edits: list[Edi
 # Every step of the cleaner, in the order clean() runs them (their names appear in --explain).
 STEPS = tuple(Step.of(f) for f in (
     read_lines, move_lines, mark_line_kinds, mark_interruptions, keep_banner_as_kicker, apply_title_block,
-    wrapped_captions, build_blocks, mark_heading_runs, mark_weak_captions, mark_gaps,
+    framed_captions, wrapped_captions, build_blocks, mark_heading_runs, mark_weak_captions, mark_gaps,
     _apply_metadata_overrides,
 ))

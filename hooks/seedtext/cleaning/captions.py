@@ -24,8 +24,9 @@ _SENTENCE_INSIDE = re.compile(f"[{STOPS}]")
 
 @step("framed_captions")
 def framed_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> set[int]:
-    """A caption as a unit: lines set off by more blank lines than they have between them (a photo's
-    caption under its box) that read as a caption, weighed in caption_decision: a caption mark in
+    """A photo caption as a unit: lines set off by blank lines that read as one caption. The lines are
+    set off by more blank lines than they have between them (a caption under its photo's box), and
+    caption_decision weighs whether they read as a caption: a caption mark in
     any of its lines (法律援助进工地，农民 / 工维权有依靠。图为… / 王可 摄: the whole unit), or a
     finished sentence set inside a sentence a page break cut, with the text around it reading on
     (周奶 / [援助律师上门为老人调 / 解赡养纠纷。] / 奶因赡养问题…). Its lines become one caption;

@@ -179,8 +179,12 @@ def mark_weak_captions(drafts: list[Draft], vocab: Vocabulary, edits: list[Edit]
         return d.kind == BlockKind.PARAGRAPH and is_single_sentence(d.text) \
                 and width(d.text) <= vocab.max_caption_length
 
+    # An image's gap is wider than the gap the text sets between its blocks (one blank line; two in
+    # double-spaced text, where one follows every line).
+    gaps = sorted(d.lines[0].blank_before for d in drafts[1:] if d.kind == BlockKind.PARAGRAPH)
+    usual = max(1, gaps[len(gaps) // 2]) if gaps else 1
     for d in drafts:
-        if short_sentence(d) and (d.lines[0].blank_before >= 2 or d.lines[-1].blank_after >= 2):
+        if short_sentence(d) and (d.lines[0].blank_before > usual or d.lines[-1].blank_after > usual):
             d.kind = BlockKind.CAPTION
             edits.append(Edit(EditKind.CAPTION, d.lines[0].no, "short sentence set off by an image gap: caption"))
     for before, d in zip(drafts, drafts[1:], strict=False):

@@ -59,6 +59,7 @@ WEIGHTS: dict[str, float] = {
     "comma inside": -1.0,
     "quotation runs on": -3.0,  # an opening quotation mark not closed: the sentence goes on
     "next line opens a paragraph": 2.0,  # a run-in head, or an indented first line
+    "alone between two paragraphs": 1.5,  # unfinished, after a paragraph's end and before an indented line
     "word across the break": -2.5,  # 纠纷线|索: one word, so one sentence
     "ends on a word that leads on": -2.0,  # 所在的 | 雾岭: a particle, preposition or conjunction
     "next line opens on a particle": -3.0,  # 群众的认可是最好 | 的褒奖: 的 follows the word before it

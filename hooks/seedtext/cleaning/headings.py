@@ -99,8 +99,8 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     short = 0 if prev.justified else col - prev.phys
     # Where the stretch indents, a paragraph's first line is full at the column less the indent (unless
     # the line below is a first line itself); a block's first line that is not indented opens none.
-    first_line = indent_cue and whole_draft and len(lines) == 1 and not line_opens
-    if first_line and indented(prev, col):
+    first_line = indent_cue and whole_draft and len(lines) == 1
+    if first_line and not line_opens and indented(prev, col):
         weigh.saw("fills the column", f"an indented first line: {prev.phys:g} of {col:g}")
     elif prev.phys > col + HANG and not prev.justified:
         weigh.saw("wider than the column", f"{prev.phys:g} of {col:g}")
@@ -112,7 +112,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
         weigh.saw("a character short of the column", f"{prev.phys:g} of {col:g}")
     elif not prev.justified:
         weigh.saw("fills the column", f"{prev.phys:g} of {col:g}")
-        if first_line and prev.blank_before:
+        if first_line:
             weigh.saw("not indented at a block's start")
     if not whole_draft:
         weigh.saw("after a sentence inside a paragraph")
@@ -142,6 +142,10 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
         weigh.saw("next line opens a paragraph", "run-in head")
     elif line_opens and (indent_cue or short >= SHORT_BY):
         weigh.saw("next line opens a paragraph", "indented")
+    if line_opens and indent_cue and whole_draft and len(lines) == 1:
+        # After a paragraph's end and before a paragraph's indented first line, an unfinished line
+        # stands alone: it opens no paragraph (the line below does), so it heads one.
+        weigh.saw("alone between two paragraphs")
     elif indent_cue and (line.phys >= col - SHORT_BY or line.justified) and "，" in text:
         weigh.saw("prose line over a full line")
     second_line = len(lines) == 1 and line.phys < col - SHORT_BY and not line.justified \

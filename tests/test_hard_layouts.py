@@ -244,7 +244,6 @@ def caption_cases(layout_class: str, known_gaps: dict[str, str]) -> list:
 
 
 CAPTION_GAPS = {
-    "captions-in-breaks-0-caption9": CAPTION_UNMARKED,
     "all-hard-combined-0-caption9": CAPTION_UNMARKED,
 }
 

@@ -58,9 +58,10 @@ def _framed_unit(flow: list[Line], k: int, vocab: Vocabulary) -> list[Line]:
     """The shortest run of lines from flow[k] set off by more blank lines than it has inside, that
     ends as a caption ends (a sentence end or a photo credit) and has at least one line that is not
     a caption yet; [] if none."""
-    # The spacing the text around it has (a blank after every line in double-spaced text): a unit's
-    # frame must be wider than that.
-    usual = sorted(ln.blank_before for ln in flow[max(1, k - 4):k])[len(flow[max(1, k - 4):k]) // 2:][:1] or [0]
+    # The spacing inside the paragraphs around it (a blank after every line in double-spaced text, none
+    # elsewhere): a unit's frame must be wider than that.
+    inner_gaps = sorted(flow[j].blank_before for j in range(max(1, k - 6), k) if not ends_sentence(flow[j - 1].text))
+    usual = [inner_gaps[len(inner_gaps) // 2] if inner_gaps else 0]
     if k and flow[k].blank_before <= usual[0]:
         return []
     for n in range(1, FRAMED_LINES + 1):

@@ -138,7 +138,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     clauses = re.split(f"[{PAUSES}]", text)
     if len(clauses) > 1 and len(clauses[-1]) <= 2:
         weigh.saw("last phrase cut short", clauses[-1])
-    if PAIRED_HEAD.match(following):
+    if PAIRED_HEAD.match(following + (despace_prose(after.text) if after else "")):  # it may wrap
         weigh.saw("next line opens a paragraph", "run-in head")
     elif line_opens and (indent_cue or short >= SHORT_BY):
         weigh.saw("next line opens a paragraph", "indented")

@@ -29,7 +29,10 @@ def test_every_page_type_loads_without_a_failed_request_or_console_error(built_s
     page = browser.new_page()
     where = {"url": ""}
     page.on("response", lambda r: r.status >= 400 and problems.append(f"{where['url']}: {r.status} {r.url}"))
-    page.on("requestfailed", lambda r: problems.append(f"{where['url']}: failed {r.url} ({r.failure})"))
+    # The root sends a reader with a browser preference on to a variant (variant.js): a request of the
+    # root page the navigation cut short (ERR_ABORTED, seen on a busy machine) is not a failure a reader meets.
+    page.on("requestfailed", lambda r: not (where["url"] == "/" and "ERR_ABORTED" in (r.failure or ""))
+            and problems.append(f"{where['url']}: failed {r.url} ({r.failure})"))
     page.on("request", lambda r: urlsplit(r.url).netloc not in (host, "")
             and not r.url.startswith("data:") and problems.append(f"{where['url']}: other host {r.url}"))
     page.on("console", lambda m: m.type == "error" and problems.append(f"{where['url']}: console {m.text}"))

@@ -74,6 +74,7 @@ WEIGHTS: dict[str, float] = {
     "extra blank lines after it": 1.0,  # where a blank line follows every line
     "after a sentence inside a paragraph": -1.0,  # the paragraph's last line filled the column
     "indented first line continued": -2.0,  # a paragraph's first line, the next line goes on
+    "indented first line above": -2.0,  # where the stretch indents: two lines of a paragraph's start
     "prose line over a full line": -2.0,  # where paragraphs are indented
 }
 

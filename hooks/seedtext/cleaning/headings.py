@@ -96,6 +96,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
         and ((indented_above(line, after, col) and line.phys + next_word <= col  # not a long word's room
               and not ends_sentence(line.text))  # a short line that ends a sentence may end its paragraph
              or (line.phys < col - INDENT and line.phys + next_word > col - INDENT + 0.5))  # its next word did not fit
+    run_in = bool(PAIRED_HEAD.match(following + (despace_prose(after.text) if after else "")))  # it may wrap
     short = 0 if prev.justified else col - prev.phys
     # Where the stretch indents, a paragraph's first line is full at the column less the indent (unless
     # the line below is a first line itself); a block's first line that is not indented opens none.
@@ -116,6 +117,8 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
             weigh.saw("not indented at a block's start")
     if not whole_draft:
         weigh.saw("after a sentence inside a paragraph")
+    if len(lines) == 2 and indent_cue and indented(lines[0], col) and lines[1].phys >= col - SHORT_BY:
+        weigh.saw("indented first line above")  # a paragraph's first two lines, not a wrapped heading
     if not re.search(f"[{re.escape(PAUSES + STOPS)}]", text):
         weigh.saw("no punctuation")
     elif "，" in text:
@@ -138,7 +141,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     clauses = re.split(f"[{PAUSES}]", text)
     if len(clauses) > 1 and len(clauses[-1]) <= 2:
         weigh.saw("last phrase cut short", clauses[-1])
-    if PAIRED_HEAD.match(following + (despace_prose(after.text) if after else "")):  # it may wrap
+    if run_in:
         weigh.saw("next line opens a paragraph", "run-in head")
     elif line_opens and (indent_cue or short >= SHORT_BY):
         weigh.saw("next line opens a paragraph", "indented")

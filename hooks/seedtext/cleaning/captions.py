@@ -98,7 +98,9 @@ def caption_decision(unit: list[Line], before: Line | None, after: Line | None, 
         return weigh.decision()
     if is_single_sentence(text):
         weigh.saw("one sentence")
-    if after is not None and (word_across(before.text, despace_prose(after.text)) or CLOSING_START.match(after.text)):
+    if after is not None and CLOSING_START.match(after.text):
+        weigh.saw("the text after it opens mid-sentence", after.text[:1])
+    elif after is not None and word_across(before.text, despace_prose(after.text)):
         weigh.saw("the cut sentence reads on around it")
     elif all(e.sign == "one sentence" for e in weigh.evidence):
         return weigh.settled("no caption mark, and the text around it does not read on", False)

@@ -43,6 +43,7 @@ WEIGHTS: dict[str, float] = {
     "caption mark": 2.0,  # 图为, ▲, a credit: a caption line is in it
     "photo credit": 2.0,  # it ends with 王可 摄 / 受访单位 供图
     "one sentence": 1.0,
+    "the text after it opens mid-sentence": 4.0,  # 、企业…: the cut sentence goes on after it, not in it
     "the cut sentence reads on around it": 2.5,  # 周奶 | 奶因: the text before and after it is one sentence
     "the cut sentence runs into it": -4.0,  # the cut sentence goes on in its first line
     "it runs on into the text after it": -2.0,

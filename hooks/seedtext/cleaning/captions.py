@@ -12,14 +12,13 @@ from .evidence import Decision, Weighing
 from .layout import HANG
 from .lines import Line, LineKind
 from .roles import Vocabulary
-from .text import CLOSING_START, PAUSES, STOPS, despace_prose, ends_sentence, is_single_sentence, width
+from .text import CLOSING_START, PAUSES, STOP, despace_prose, ends_sentence, is_single_sentence, width
 from .words import word_across
 
 FRAMED_LINES = 6  # a photo caption the photo's width wrapped is at most this many lines
 
 SHORT_CAPTION = 12  # a caption of a phrase alone (林区夜间巡逻。), not a sentence of the text
 _CLAUSE_INSIDE = re.compile(f"[{PAUSES}]")
-_SENTENCE_INSIDE = re.compile(f"[{STOPS}]")
 
 
 @step("framed_captions")
@@ -47,7 +46,7 @@ def framed_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> s
                 line.kind = LineKind.CAPTION
             following.update(ln.no for ln in unit[1:])
             edits.append(Edit(EditKind.CAPTION, unit[0].no, f"lines {unit[0].no}-{unit[-1].no} are one photo "
-                              f"caption: {decision.explain()}", margin=decision.margin))
+                              f"caption: {decision.explain()}", margin=decision.weighed_margin))
             k += len(unit)
         else:
             k += 1
@@ -61,15 +60,15 @@ def _framed_unit(flow: list[Line], k: int, vocab: Vocabulary) -> list[Line]:
     # The spacing inside the paragraphs around it (a blank after every line in double-spaced text, none
     # elsewhere): a unit's frame must be wider than that.
     inner_gaps = sorted(flow[j].blank_before for j in range(max(1, k - 6), k) if not ends_sentence(flow[j - 1].text))
-    usual = [inner_gaps[len(inner_gaps) // 2] if inner_gaps else 0]
-    if k and flow[k].blank_before <= usual[0]:
+    usual = inner_gaps[len(inner_gaps) // 2] if inner_gaps else 0
+    if k and flow[k].blank_before <= usual:
         return []
     for n in range(1, FRAMED_LINES + 1):
         unit = flow[k:k + n]
         if len(unit) < n:
             return []
         inner = {ln.blank_before for ln in unit[1:]}
-        spacing = max(inner | {usual[0]})
+        spacing = max(inner | {usual})
         if len(inner) > 1 or unit[-1].blank_after <= spacing or (k and flow[k].blank_before <= spacing):
             continue
         if width("".join(ln.text for ln in unit)) > vocab.max_caption_length:
@@ -93,7 +92,7 @@ def caption_decision(unit: list[Line], before: Line | None, after: Line | None, 
         marked = next((i for i, ln in enumerate(unit) if ln.kind == LineKind.CAPTION
                        or any(p in ln.text for p in vocab.caption_inner)), None)
         lead = "".join(ln.text for ln in unit[:marked or 0])
-        if marked is None or marked > 2 or _SENTENCE_INSIDE.search(lead):
+        if marked is None or marked > 2 or STOP.search(lead):
             return weigh.settled("no caption mark in its first lines, and no sentence cut around it", False)
         return weigh.decision()
     if is_single_sentence(text):
@@ -152,7 +151,7 @@ def wrapped_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> 
 def credit_only(text: str, vocab: Vocabulary) -> bool:
     """A photo credit alone on its line: a name or unit, then 摄 or 供图 (陈静 摄, 受访单位 供图)."""
     m = vocab.credit.match(text)
-    return bool(m) and width(m.group(1)) <= 8 and not _SENTENCE_INSIDE.search(m.group(1)) \
+    return bool(m) and width(m.group(1)) <= 8 and not STOP.search(m.group(1)) \
         and "，" not in m.group(1)
 
 

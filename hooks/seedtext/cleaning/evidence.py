@@ -117,8 +117,9 @@ class Decision:
         return any(abs(e.weight) >= DECISIVE for e in self.evidence)
 
     @property
-    def doubtful(self) -> bool:
-        return not self.decisive and self.margin < DOUBTFUL_MARGIN
+    def weighed_margin(self) -> float | None:
+        """The margin an edit records: None where a sign settled the question (nothing was weighed)."""
+        return None if self.decisive else self.margin
 
     def explain(self) -> str:
         """`yes (+3.5): a; b` — the verdict, the sum and the signs for and against."""

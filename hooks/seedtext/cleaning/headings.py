@@ -15,11 +15,10 @@ from .evidence import Decision, Evidence, Weighing
 from .layout import HANG, INDENT, SHORT_BY, WIDE_COLUMN, BlankHabit, Layout, indented, indented_above
 from .lines import Line, LineKind
 from .roles import Vocabulary
-from .text import CLOSING_START, LEADS_ON, PAUSES, STOPS, despace_prose, ends_sentence, is_han, width
+from .text import CLOSING_START, LEADS_ON, PAUSES, PROSE_PUNCT, STOP, despace_prose, ends_sentence, is_han, width
 from .words import word_across
 
 _NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\S")
-_SENTENCE_INSIDE = re.compile(f"[{STOPS}]")
 # Parts of speech (jieba's tags) a heading does not end on: structural particles (的), prepositions
 # (在, 对), conjunctions (和, 与). A line ending on one runs on into the next.
 _LEADING_ON_TAGS = {"uj", "ul", "uz", "ug", "p", "c"}
@@ -80,7 +79,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     text = despace_prose("".join(ln.text for ln in lines))
     following = despace_prose(line.text)
     if ends_sentence(text) or width(text) > vocab.max_heading_width or text.endswith(LEADS_ON) \
-            or _SENTENCE_INSIDE.search(text) or CLOSING_START.match(text) or not any(is_han(c) for c in text):
+            or STOP.search(text) or CLOSING_START.match(text) or not any(is_han(c) for c in text):
         return weigh.settled("not a heading's shape", False)
     if CLOSING_START.match(line.text):
         return weigh.settled("next line opens with closing punctuation", False)
@@ -99,7 +98,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     run_in = bool(PAIRED_HEAD.match(following + (despace_prose(after.text) if after else "")))  # it may wrap
     # Below a phrase without punctuation, a run-in head starts the paragraph: the phrase opens none.
     indented_below = line_opens
-    line_opens = line_opens or (run_in and not re.search(f"[{re.escape(PAUSES + STOPS)}]", text))
+    line_opens = line_opens or (run_in and not PROSE_PUNCT.search(text))
     short = 0 if prev.justified else col - prev.phys
     # Where the stretch indents, a paragraph's first line is full at the column less the indent (unless
     # the line below is a first line itself); a block's first line that is not indented opens none.
@@ -122,7 +121,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
         weigh.saw("after a sentence inside a paragraph")
     if len(lines) == 2 and indent_cue and indented(lines[0], col) and lines[1].phys >= col - SHORT_BY:
         weigh.saw("indented first line above")  # a paragraph's first two lines, not a wrapped heading
-    if not re.search(f"[{re.escape(PAUSES + STOPS)}]", text):
+    if not PROSE_PUNCT.search(text):
         weigh.saw("no punctuation")
     elif "，" in text:
         weigh.saw("comma inside")

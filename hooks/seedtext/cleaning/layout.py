@@ -1,4 +1,4 @@
-"""The page layout, read per stretch of text: the column width and the blank-line habit.
+"""The page layout, read per stretch of text: the column width, the blank-line habit, the indent.
 
 One file mixes layouts: a section set at 9 characters, the next at 12; a stretch with a blank line
 after every line, then one with none. Each is read by one small segmentation (dynamic programming
@@ -55,7 +55,7 @@ class BlankHabit(StrEnum):
 
 @dataclass(frozen=True)
 class Layout:
-    """The column width and blank-line habit at each text line (by raw line number)."""
+    """The column width, blank-line habit and indent cue at each text line (by raw line number)."""
 
     columns: dict[int, float]
     habits: dict[int, BlankHabit]
@@ -69,11 +69,6 @@ class Layout:
 
     def indents(self, line: Line) -> bool:
         return self.indent_cues[line.no]
-
-    def describe(self, line: Line) -> str:
-        col = self.columns[line.no]
-        return f"column {col:g}, blank lines: {self.habits[line.no]}" if col < WIDE_COLUMN \
-            else f"unwrapped, blank lines: {self.habits[line.no]}"
 
 
 def read_layout(text_lines: list[Line]) -> Layout:

@@ -95,7 +95,6 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
             heading = heading_decision(tail, line, following_text, layout, vocab,
                                        len(tail) == len(current.lines))
         if heading and heading.verdict:
-            col = cols[prev.no]
             if len(tail) < len(current.lines):  # the paragraph before it ended on a full line
                 current.lines = current.lines[:-len(tail)]
                 current.text = rejoin(current.lines, cols)
@@ -105,7 +104,7 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
                 current = None
             for ln in tail:
                 ln.kind = LineKind.HEADING
-            edits.append(Edit(EditKind.HEADING, tail[0].no, heading.explain(), margin=heading.margin))
+            edits.append(Edit(EditKind.HEADING, tail[0].no, heading.explain(), margin=heading.weighed_margin))
             close()
             drafts.append(Draft(BlockKind.HEADING, tail, "".join(despace_headline(ln.text) for ln in tail)))
             current = Draft(BlockKind.PARAGRAPH, [line], text)
@@ -115,7 +114,7 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
         if heading and not heading.decisive and heading.margin < boundary.margin:
             # The heading question was closer than the boundary's: the editor sees that one.
             edits.append(Edit(EditKind.HEADING, tail[0].no, heading.explain(), margin=heading.margin))
-        margin = None if boundary.decisive else boundary.margin
+        margin = boundary.weighed_margin
         reason = boundary.explain() if margin is not None else boundary.evidence[-1].sign
         if not boundary.verdict:
             edits.append(Edit(EditKind.JOIN, line.no, f"joined to line {prev.no}: {reason}", margin=margin))

@@ -13,8 +13,7 @@ from .text import (
     CIRCLED,
     HAN,
     LEADS_ON,
-    PAUSES,
-    STOPS,
+    PROSE_PUNCT,
     despace_prose,
     ends_sentence,
     is_han,
@@ -126,12 +125,9 @@ def strong_caption(text: str, vocab: Vocabulary) -> bool:
             or bool(vocab.credit.match(text)) or (text[:1] in CIRCLED and len(text) > 1))
 
 
-_PROSE_PUNCT = re.compile(f"[{STOPS}{PAUSES}]")
-
-
 def running_head(text: str, vocab: Vocabulary) -> bool:
     """A page's running head (paper, date, weekday, page number): no prose punctuation in it."""
-    return not _PROSE_PUNCT.search(text) and width(text) <= 40 and any(p.search(text) for p in vocab.running_heads)
+    return not PROSE_PUNCT.search(text) and width(text) <= 40 and any(p.search(text) for p in vocab.running_heads)
 
 
 def strip_photo_pointer(line: Line, vocab: Vocabulary, edits: list[Edit]) -> None:

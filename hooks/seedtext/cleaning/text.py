@@ -24,6 +24,8 @@ SENTENCE_END = re.compile(_STOP + "$")
 # One sentence (or the unfinished rest of a text): what first_sentence and the concordance cut by.
 SENTENCE = re.compile(f"(?:[^{STOPS}….]|\\.(?!\\.\\.))*(?:{_STOP}|$)")
 HAN_CHARACTER = re.compile(f"[{HAN}]")
+STOP = re.compile(f"[{STOPS}]")  # a sentence's stop, anywhere in a text
+PROSE_PUNCT = re.compile(f"[{STOPS}{PAUSES}]")  # a stop or a pause: the punctuation of a sentence
 # ASCII only, and not a trailing full stop or comma: "见www.example.cn，" keeps its comma Chinese.
 _URL = re.compile(r"(?:https?://|www\.)[\w\-./?#=&%~+@:]*[\w/]", re.ASCII)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

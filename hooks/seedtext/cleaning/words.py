@@ -1,5 +1,5 @@
-"""Does a word run across a line break? jieba's dictionary answers: 矫|正 is one word (矫正), so the
-break is inside a sentence; 死角|徒步 is not, so a heading may end there."""
+"""Does a word run across a line break? jieba's segmentation of the text on both sides answers: 矫|正
+is one word (矫正), so the break is inside a sentence; 死角|徒步 is not, so a heading may end there."""
 
 from __future__ import annotations
 

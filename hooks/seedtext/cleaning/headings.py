@@ -96,8 +96,8 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
               and not ends_sentence(line.text))  # a short line that ends a sentence may end its paragraph
              or (line.phys < col - INDENT and line.phys + next_word > col - INDENT + 0.5))  # its next word did not fit
     run_in = bool(PAIRED_HEAD.match(following + (despace_prose(after.text) if after else "")))  # it may wrap
-    # Below a phrase without punctuation, a run-in head starts the paragraph: the phrase opens none.
     indented_below = line_opens
+    # Below a phrase without punctuation, a run-in head starts the paragraph: the phrase opens none.
     line_opens = line_opens or (run_in and not PROSE_PUNCT.search(text))
     short = 0 if prev.justified else col - prev.phys
     # Where the stretch indents, a paragraph's first line is full at the column less the indent (unless
@@ -145,7 +145,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
         weigh.saw("last phrase cut short", clauses[-1])
     if run_in:
         weigh.saw("next line opens a paragraph", "run-in head")
-    elif line_opens and (indent_cue or short >= SHORT_BY):
+    elif indented_below and (indent_cue or short >= SHORT_BY):
         weigh.saw("next line opens a paragraph", "indented")
     if indented_below and indent_cue and whole_draft and len(lines) == 1:
         # After a paragraph's end and before a paragraph's indented first line, an unfinished line

@@ -9,7 +9,7 @@ from ..model import Edit, EditKind
 from ..steps import step
 from .lines import NOT_TEXT, Line, LineKind
 from .roles import Vocabulary, byline_parts, heading_like
-from .text import PAUSES, STOPS, despace_headline, despace_prose, ends_sentence, split_names, width
+from .text import PAUSES, STOPS, SUBTITLE_DASHES, despace_headline, despace_prose, ends_sentence, split_names, width
 
 _DOUBLED = re.compile(r"^(.{2,})\1$")
 
@@ -32,7 +32,7 @@ class TitleBlock:
 
 
 def _is_subtitle(line: Line) -> bool:
-    return line.text.startswith(("——", "--", "—")) and not ends_sentence(line.text) and line.kind != LineKind.CAPTION
+    return line.text.startswith(SUBTITLE_DASHES) and not ends_sentence(line.text) and line.kind != LineKind.CAPTION
 
 
 _OPEN_CLAUSE = re.compile(f"[{PAUSES}]$|[{STOPS}]")  # ends mid-clause, or holds a finished sentence

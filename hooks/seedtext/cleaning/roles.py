@@ -14,6 +14,7 @@ from .text import (
     HAN,
     LEADS_ON,
     PROSE_PUNCT,
+    SUBTITLE_DASHES,
     despace_prose,
     ends_sentence,
     is_han,
@@ -45,10 +46,11 @@ class Vocabulary:
         self.max_caption_length = options["max_caption_length"]
         self.paper_endings = options["byline_paper_endings"]
         self.role_split = _role_pattern(self.roles, self.paper_endings)
+        self._roles_longest_first = sorted(self.roles, key=len, reverse=True)
 
     def role_word(self, printed: str) -> str:
         """The role word a role as printed ends with (株洲日报全媒体记者 -> 全媒体记者): the metadata key."""
-        return next((r for r in sorted(self.roles, key=len, reverse=True) if printed.endswith(r)), printed)
+        return next((r for r in self._roles_longest_first if printed.endswith(r)), printed)
 
 
 def _role_pattern(roles: list[str], paper_endings: list[str]) -> re.Pattern[str] | None:
@@ -166,7 +168,7 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, edits: list[Edit]) 
                 or width(line.text) > vocab.max_heading_width \
                 or line.blank_before < 1 or line.blank_after < 1 or k == 0 or line.text.endswith(LEADS_ON):
             continue
-        if line.text.startswith(("——", "—", "--")) or byline_parts(line.text, vocab, line.byline_marker):
+        if line.text.startswith(SUBTITLE_DASHES) or byline_parts(line.text, vocab, line.byline_marker):
             continue  # a subtitle or a byline under a headline, double-spaced: the article's head
         after = not_filler_after[k]
         set_off = min(line.blank_before, line.blank_after) >= 2 or (

@@ -17,6 +17,7 @@ PAUSES = "，、；：,;:"
 CLOSING = "”’」』）)】》〕"
 OPENING = "“‘（(《「『【〔"
 LEADS_ON = tuple(PAUSES + "—…")
+SUBTITLE_DASHES = ("——", "--", "—")  # what a subtitle under a headline opens with (——某市公安局工作综述)
 CLOSING_START = re.compile(f"^[{re.escape(PAUSES + STOPS + CLOSING)}…]")
 # A sentence's end: a stop or an ellipsis (……, ...), with the closing quotes or brackets after it.
 _STOP = f"(?:[{STOPS}]|…{{1,2}}|\\.{{3,}})[{CLOSING}]*"

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from options import cleaning_options  # noqa: E402
-from seedtext.cleaning.evidence import DOUBTFUL_MARGIN  # noqa: E402
+from seedtext.cleaning.evidence import DOUBTFUL_MARGIN, is_doubtful  # noqa: E402
 from seedtext.cleaning.text import full_width_punctuation  # noqa: E402
 from seedtext.model import EditKind  # noqa: E402
 from seedtext.seed import clean_seed  # noqa: E402
@@ -81,7 +81,7 @@ def score(set_name: str, verbose: bool) -> dict[str, int]:
         lines_in_order = sorted(where)
         before = {b: a for a, b in zip(lines_in_order, lines_in_order[1:], strict=False)}
         found = decisions(seed)
-        flagged_lines = {line for line, _, _, margin in found if margin is not None and margin < DOUBTFUL_MARGIN}
+        flagged_lines = {line for line, _, _, margin in found if is_doubtful(margin)}
         for line, kind, yes, margin in found:
             if line not in where or (kind == "boundary" and line not in before):
                 continue
@@ -101,7 +101,7 @@ def score(set_name: str, verbose: bool) -> dict[str, int]:
                           f"{'yes' if truth else 'no'}) margin {margin if margin is not None else 'decisive'}"
                           f"{'  FLAGGED' if flagged else ''}")
             else:
-                totals["right_flagged"] += margin is not None and margin < DOUBTFUL_MARGIN
+                totals["right_flagged"] += is_doubtful(margin)
     return totals
 
 

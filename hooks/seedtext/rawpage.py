@@ -20,7 +20,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from .cleaning.evidence import DOUBTFUL_MARGIN
+from .cleaning.evidence import is_doubtful
 from .cleaning.text import FULL_TO_HALF
 from .convert import VERBATIM_CLOSE, VERBATIM_OPEN, is_traditional, script_patterns
 from .model import Article, Block, BlockKind, Edit, EditKind
@@ -232,10 +232,6 @@ def _line_html(parts: list[tuple[str, str]]) -> str:
     return "".join(out)
 
 
-def _doubtful(edit: Edit) -> bool:
-    return edit.margin is not None and edit.margin < DOUBTFUL_MARGIN
-
-
 def _declined_heading(edit: Edit) -> bool:
     """A heading question answered no (listed by --explain; on this page only when it was close)."""
     return edit.kind == EditKind.HEADING and edit.detail.startswith("heading? no")
@@ -245,15 +241,15 @@ def _note_label(edit: Edit) -> str:
     """The note's label; a decision weighed close to the balance says so first (the editor checks it)."""
     label = "不作小标题" if _declined_heading(edit) else \
         EDIT_LABELS.get(edit.kind, "分段" if edit.kind == EditKind.SPLIT else "接排")
-    return f"存疑·{label}" if _doubtful(edit) else label
+    return f"存疑·{label}" if is_doubtful(edit.margin) else label
 
 
 def _notes(edits: list[Edit]) -> str:
     """The edits of a line other than those drawn in it, each with the cleaner's reason (as --explain)."""
-    notes = [f'\n<span class="raw-note{" raw-doubt" if _doubtful(e) else ""}">{_note_label(e)}：'
+    notes = [f'\n<span class="raw-note{" raw-doubt" if is_doubtful(e.margin) else ""}">{_note_label(e)}：'
              f'<span lang="en">{_verbatim(e.detail)}</span></span>'
-             for e in edits if (e.kind not in _IN_LINE or e.removed or _doubtful(e))
-             and (_doubtful(e) or not _declined_heading(e))]
+             for e in edits if (e.kind not in _IN_LINE or e.removed or is_doubtful(e.margin))
+             and (is_doubtful(e.margin) or not _declined_heading(e))]
     # The list is verbatim (see _raw_cell); a note is in the page's words and converts with the page.
     return VERBATIM_CLOSE + "".join(notes) + VERBATIM_OPEN if notes else ""
 

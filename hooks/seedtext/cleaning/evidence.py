@@ -149,8 +149,11 @@ class Weighing:
         return Decision(self.question, tuple(self.evidence))
 
 
+def is_doubtful(margin: float | None) -> bool:
+    """A weighed decision (an edit's margin) closer than DOUBTFUL_MARGIN to the balance point."""
+    return margin is not None and margin < DOUBTFUL_MARGIN
+
+
 def doubtful(edits: Iterable[Edit]) -> list[Edit]:
-    """The weighed decisions an editor should check first: those closer than DOUBTFUL_MARGIN to the
-    balance point, the closest first (raw line order among equals)."""
-    return sorted((e for e in edits if e.margin is not None and e.margin < DOUBTFUL_MARGIN),
-                  key=lambda e: (e.margin, e.line))
+    """The weighed decisions an editor should check first, the closest first (raw line order among equals)."""
+    return sorted((e for e in edits if is_doubtful(e.margin)), key=lambda e: (e.margin, e.line))

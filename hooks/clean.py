@@ -5,6 +5,9 @@
     python hooks/clean.py SEED.txt --by-step  the same edits, grouped by the cleaning step that made them
     python hooks/clean.py SEED.txt --text     the cleaned text alone (one block per paragraph)
     python hooks/clean.py SEED.txt --doubtful the decisions closest to the balance, to check first
+    python hooks/clean.py SEED.txt --script zh-hant
+                                              the pages in a script variant of mkdocs.yml, each word the
+                                              conversion review has not decided marked 【本站｜MediaWiki】
 
 Uses the build's own code path (seedtext.site.pages_of_seed) and the site's data/cleaning.yml,
 data/tags.yml and seeds/overrides/<seed>.yml. A seed in seeds/ gets its related lists from the other
@@ -20,13 +23,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from options import OptionsError, cleaning_options  # noqa: E402
+from options import OptionsError, cleaning_options, conversion_review  # noqa: E402
 from seedtext.cache import Cache  # noqa: E402
 from seedtext.cleaning import STEPS  # noqa: E402
 from seedtext.cleaning.evidence import DOUBTFUL_MARGIN, doubtful  # noqa: E402
 from seedtext.model import Edit  # noqa: E402
 from seedtext.render import render_text  # noqa: E402
-from seedtext.site import pages_of_seed  # noqa: E402
+from seedtext.review import Decision, mark_places, undecided, zhconv_target  # noqa: E402
+from seedtext.site import pages_of_seed, variant_markdown  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -34,6 +38,34 @@ PROJECT = Path(__file__).resolve().parents[1]
 def explained(edit: Edit) -> str:
     removed = "  [removed]" if edit.removed else ""
     return f"{edit.line:>5}  {edit.kind:<8} {edit.step:<18} {edit.detail}{removed}"
+
+
+def print_in_script(pages: list, root: str) -> int:
+    """The article pages converted as the build converts them, undecided words marked (stderr: the count)."""
+    from review_conversion import REVIEW_FILE, site_variants
+
+    variants = {v.root: v for v in site_variants(PROJECT)}
+    if root not in variants:
+        print(f"--script {root}: mkdocs.yml has no variant with that root ({', '.join(variants)})", file=sys.stderr)
+        return 1
+    variant = variants[root]
+    cache = Cache(PROJECT / ".cache")
+    target = zhconv_target(variant.opencc)
+    try:
+        decided = conversion_review(REVIEW_FILE, [root]).get(root, []) if target else []
+    except OptionsError as exc:
+        print(f"data/{exc}", file=sys.stderr)
+        return 1
+    decisions = [Decision(**entry) for entry in decided]
+    forms = set()
+    for page in pages:
+        converted = variant_markdown(page, variant, cache)
+        doubts = undecided(cache.differences(page.markdown, converted, target), decisions) if target else []
+        forms.update(d.form for d in doubts)
+        print(mark_places(converted, doubts, lambda d, word: f"【{word}｜{d.theirs}】"), end="")
+    print(f"{len(forms)} word(s) that data/conversion-review.yml has not decided, marked 【{root}｜MediaWiki】",
+          file=sys.stderr)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--text", action="store_true", help="print the cleaned text without Markdown")
     mode.add_argument("--doubtful", action="store_true",
                       help="list the decisions weighed closest to the balance first, with the evidence on each side")
+    mode.add_argument("--script", metavar="ROOT",
+                      help="print the pages in this script variant (its root in mkdocs.yml, e.g. zh-hant), each "
+                           "word that data/conversion-review.yml has not decided marked 【ours｜MediaWiki's】")
     args = parser.parse_args(argv)
     if not args.seed.is_file():
         print(f"{args.seed}: no such file", file=sys.stderr)
@@ -76,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             raw = seed.raw_lines[edit.line - 1].strip() if 0 < edit.line <= len(seed.raw_lines) else ""
             print(f"{edit.line:>5}  margin {edit.margin:<4g} {edit.kind:<8} {raw}")
             print(f"       {edit.detail}")
+    elif args.script:
+        return print_in_script(pages, args.script)
     elif args.text:
         print("\n\n\n".join(render_text(article) for article in seed.articles), end="")
     else:

@@ -22,7 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.utils import get_relative_url
 
 from material_internals import check_versions, find_tag_listings, tag_chips, tags_plugins, ui_strings_partial
-from options import OptionsError, cleaning_options, variant_options
+from options import OptionsError, cleaning_options, conversion_review, variant_options
 from render_cache import RenderCache
 from search_index import PART_PAGES, SearchIndexError, write_index
 from seedtext import convert as script_convert
@@ -30,7 +30,8 @@ from seedtext.cache import Cache
 from seedtext.cleaning.evidence import doubtful
 from seedtext.page import ARTICLE_DIR
 from seedtext.rawpage import LINK_LABELS, RAW_DIR, link_article_html, unwrap_html
-from seedtext.site import Site, Variant, build_site, variant_markdown
+from seedtext.review import Decision, Difference, mark_doubts, undecided, zhconv_target
+from seedtext.site import Site, Variant, build_site, project_vocabulary, variant_markdown
 
 log = get_plugin_logger("seeds")
 
@@ -60,6 +61,7 @@ class Build:
         self.part_pages = PART_PAGES  # extra.search_part_pages: pages one Pagefind run indexes at most
         self.link_labels: dict[str, dict[str, str]] = {}  # variant root -> the article's links to it, in its script
         self.env: Environment | None = None  # the theme's templates (on_env), for the sitemaps per variant
+        self.decisions: dict[str, list[Decision]] = {}  # variant root -> data/conversion-review.yml's decisions
 
 
 # The one object the events below work on (MkDocs imports a hook module once per process).
@@ -75,8 +77,9 @@ def variant_of(src_uri: str) -> Variant | None:
     return next((v for v in BUILD.variants if v.root == head), None)
 
 
-def load_variants(config) -> list[Variant]:
-    """extra.variants, each with the project phrase dictionary (extra.script_phrases) unless it names its own."""
+def load_variants(config, options: dict) -> list[Variant]:
+    """extra.variants, each with the project phrase dictionary (extra.script_phrases) unless it names its own,
+    and the project's words for the conversion (tags, cities, phrases: seedtext.site.project_vocabulary)."""
     root = project_dir(config)
     default_phrases = config.extra.get("script_phrases")
     try:
@@ -87,13 +90,44 @@ def load_variants(config) -> list[Variant]:
     for entry in entries:
         phrases = entry["phrases"] or default_phrases
         variant = dataclasses.replace(Variant.from_config(entry), phrases=str(root / phrases) if phrases else None)
-        if variant.opencc and variant.phrases:
+        if variant.opencc:
             try:
-                script_convert.converter(variant.opencc, variant.phrases)
+                if variant.phrases:
+                    script_convert.converter(variant.opencc, variant.phrases)
+                variant = dataclasses.replace(variant, vocabulary=project_vocabulary(root, options))
             except (OSError, script_convert.PhraseFileError) as exc:
                 raise PluginError(f"phrase dictionary for {variant.root}: {exc}") from exc
         variants.append(variant)
     return variants
+
+
+def review_decisions(path: Path) -> dict[str, list[Decision]]:
+    """data/conversion-review.yml's decisions per converted variant. A file that cannot be read is a warning
+    naming it: the site builds, and every difference from the second converter is shown as a doubt."""
+    roots = [v.root for v in BUILD.variants if zhconv_target(v.opencc)]
+    try:
+        return {root: [Decision(**entry) for entry in entries]
+                for root, entries in conversion_review(path, roots).items()}
+    except OptionsError as exc:
+        log.warning(f"data/{exc}")
+        return {root: [] for root in roots}
+
+
+def conversion_doubts(variant: Variant, page, converted: str) -> list[Difference]:
+    """The words of an article page that the site and the second converter print differently and that
+    data/conversion-review.yml does not decide (none for the Simplified variant)."""
+    target = zhconv_target(variant.opencc)
+    if not target:
+        return []
+    return undecided(BUILD.cache.differences(page.markdown, converted, target), BUILD.decisions.get(variant.root, []))
+
+
+def report_doubts(variant: Variant, doubts: dict[str, list[Difference]]) -> None:
+    """One line per seed with undecided words, at info level (a doubt is not an error: `--strict` passes)."""
+    for source, found in doubts.items():
+        forms = list(dict.fromkeys(f"{d.word}（本站 {d.ours}，MediaWiki {d.theirs}）" for d in found))
+        log.info(f"seeds/{source}: {len(forms)} word(s) on {variant.root} that data/conversion-review.yml has not "
+                 f"decided: {'、'.join(forms[:5])}{' …' if len(forms) > 5 else ''}; make review-conversion")
 
 
 def check_tags_per_variant(config) -> None:
@@ -121,6 +155,7 @@ def write_timings(config) -> None:
         "setup": clock["setup"],  # on_config: variants, OpenCC converters, jieba dictionary
         "decode_clean": stats.clean_seconds,
         "conversion": stats.convert_seconds,
+        "conversion_review": stats.review_seconds,  # the second converter's differences (doubts)
         "tags_xref": clock["build_site"] - stats.clean_seconds,  # the rest of build_site (tags, listings)
         "render": clock["post_build"] - clock["files_end"],
         "search": now - clock["post_build"],  # the script tables and Pagefind
@@ -158,7 +193,8 @@ def on_config(config):
         BUILD.options = cleaning_options(project_dir(config) / "data" / "cleaning.yml")
     except OptionsError as exc:
         raise PluginError(str(exc)) from None
-    BUILD.variants = load_variants(config)
+    BUILD.variants = load_variants(config, BUILD.options)
+    BUILD.decisions = review_decisions(project_dir(config) / "data" / "conversion-review.yml")
     BUILD.link_labels = {v.root: {key: v.text(label)
                                   for key, label in LINK_LABELS.items()} for v in BUILD.variants}
     BUILD.raw_pages = config.extra.get("raw_pages", True)
@@ -246,16 +282,26 @@ def on_files(files: Files, config) -> Files:
     for variant in BUILD.variants:
         generated = []
         characters = BUILD.characters[variant.root] = set()
+        doubts: dict[str, list[Difference]] = {}  # article slug -> its undecided words on this variant
+        by_seed: dict[str, list[Difference]] = {}
+        doubt_note = variant.text("简繁转换存疑：另一种转换（MediaWiki）作 ")
         for page in BUILD.site.pages:
             in_nav = page.uri in NAV_PAGES
             markdown = variant_markdown(page, variant, BUILD.cache)
+            folder, _, name = page.uri.partition("/")
             if page.source:  # the searched pages (articles): what a query can find (search-script.txt)
                 characters.update(markdown)
+                found = doubts[name] = conversion_doubts(variant, page, markdown)
+                if found:
+                    by_seed.setdefault(page.source, []).extend(found)
+            elif folder == RAW_DIR and doubts.get(name):  # the article's doubts, marked for the editor
+                markdown = mark_doubts(markdown, doubts[name], lambda d, note=doubt_note: note + d.theirs)
             f = File.generated(config, f"{variant.root}/{page.uri}", content=markdown,
                                inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV)
             files.append(f)
             generated.append(f)
         BUILD.variant_files[variant.root] = generated
+        report_doubts(variant, by_seed)
     files.append(File.generated(config, "index.md", content=root_chooser(BUILD.variants),
                                 inclusion=InclusionLevel.NOT_IN_NAV))
     BUILD.renders.new_build(config, [f.src_uri for f in files.documentation_pages()])

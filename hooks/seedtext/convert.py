@@ -1,5 +1,9 @@
 """Script conversion with OpenCC: Simplified seeds -> every configured script variant.
 
+OpenCC converts words, not runs of characters: the text is cut into words first (seedtext.words)
+and no OpenCC phrase matches across a word's edge (家长|发放, not 家|长发|放). People's names keep
+their characters (seedtext.names) and 只 counting things is 隻 (seedtext.measures).
+
 A variant names one of OpenCC's shipped configs (`s2tw`, `s2hk`, ...). The project's
 reviewed phrase dictionary (data/phrases.txt) is put in front of OpenCC's own phrase
 dictionaries through OpenCC's dictionary mechanism: we copy the shipped config JSON, add a
@@ -19,13 +23,17 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
 
 import opencc
 
 from .cleaning.text import HAN
+from .measures import MEASURE, MEASURE_TRADITIONAL, counts
+from .names import KEPT_SURNAMES, names_in, surname_at
 from .quotes import QuoteStyle, in_style
+from .words import NO_VOCABULARY, RUN, Token, Vocabulary, context_characters, cut, words
 
 # Text between these marks is never converted, in any variant: a raw extraction shown as it was read
 # (seedtext.rawpage). The marks are taken out of the converted text.
@@ -148,9 +156,199 @@ def converter(config: str | None, phrases: str | os.PathLike | None = None, cach
     return _phrase_converter(config, str(phrases), str(cache_dir or CACHE_DIR), (stat.st_mtime_ns, stat.st_size))
 
 
-def convert(text: str, config: str | None, phrases: str | os.PathLike | None = None) -> str:
-    conv = converter(config, phrases)
-    return conv.convert(text) if conv else text
+# The stage every Simplified -> Traditional config of OpenCC opens with (its character and phrase tables);
+# the regional stages (Taiwan, Hong Kong variants) follow it.
+WORD_STAGE = "s2t"
+
+
+@cache
+def regional_stages(config: str) -> opencc.OpenCC | None:
+    """The stages of `config` after its first (s2tw: Taiwan's variant forms), as a converter of their own,
+    or None when it has none (s2t)."""
+    base = json.loads((SHARE_DIR / f"{config}.json").read_text(encoding="utf-8"))
+    if len(base["conversion_chain"]) < 2:
+        return None
+    _absolute_dicts(base)
+    rest = {"name": f"{base.get('name', config)}, regional stages",
+            "normalization": base.get("normalization", []), "conversion_chain": base["conversion_chain"][1:]}
+    text = json.dumps(rest, ensure_ascii=False, indent=1)
+    path = CACHE_DIR / f"{config}-regional-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
+    _write_if_changed(path, text)
+    return _plain_converter(str(path))
+
+
+def convert(text: str, config: str | None, phrases: str | os.PathLike | None = None,
+            vocabulary: Vocabulary = NO_VOCABULARY, names: Iterable[str] = ()) -> str:
+    """Simplified text in the script of `config` (None: unchanged). A config from Simplified to Traditional
+    (s2t, s2tw, s2hk …) converts word by word: OpenCC's first stage with the project phrases on the words,
+    then the config's regional stages on the text. `names`: people's names the text holds (the byline's),
+    kept as names wherever they occur."""
+    if not config:
+        return text
+    if not config.startswith("s2"):  # t2s, t2tw …: from Traditional, no words to cut
+        return converter(config, phrases).convert(text)
+    regional = regional_stages(config)
+    stages = [converter(WORD_STAGE, phrases), *([regional] if regional else [])]
+    if phrases is not None:  # the phrase dictionary's entries are words too (游鑫 is cut 游|鑫 otherwise)
+        stat = os.stat(phrases)
+        vocabulary = _with_phrases(vocabulary, str(phrases), (stat.st_mtime_ns, stat.st_size))
+    return convert_words(text, stages, vocabulary, names)
+
+
+@lru_cache(maxsize=16)
+def _with_phrases(vocabulary: Vocabulary, phrases: str, stamp: tuple[int, int]) -> Vocabulary:
+    del stamp  # part of the cache key only: an edited phrase file is read again
+    return Vocabulary.of([*vocabulary.words, *(simplified for simplified, _ in read_phrases(Path(phrases)))])
+
+
+# ---------------------------------------------------------------------------------------------
+# Word by word
+
+# Put between two words before OpenCC reads the text, taken out after: a character of no OpenCC
+# dictionary, so no phrase matches across it. Private use, plane 15: never in a cleaned seed.
+WORD_EDGE = "\U000F0000"
+# A character the conversion decides itself (a kept surname, 隻) goes through OpenCC as a placeholder,
+# which OpenCC leaves alone: the i-th one is FIXED_BASE + i.
+FIXED_BASE = 0xF0001
+_MARKS = re.compile("[\U000F0000-\U000FFFFD]")
+
+
+@lru_cache(maxsize=1 << 16)
+def _cut(run: str, vocabulary: Vocabulary) -> tuple[Token, ...]:
+    return tuple(cut(run, vocabulary))
+
+
+@lru_cache(maxsize=1)
+def _context() -> re.Pattern:
+    return re.compile("[" + "".join(sorted(context_characters())) + "]")
+
+
+_KEPT_SURNAME = re.compile("[" + "".join(sorted(KEPT_SURNAMES)) + "]")
+# A word edge next to anything but a Han character goes: OpenCC's phrases hold punctuation too (》云).
+_EDGE_NOT_BETWEEN_HAN = re.compile(f"{WORD_EDGE}(?![{HAN}])|(?<![{HAN}]){WORD_EDGE}")
+
+
+def _joined(words: Iterable[str]) -> str:
+    return _EDGE_NOT_BETWEEN_HAN.sub("", WORD_EDGE.join(words))
+
+
+@lru_cache(maxsize=1 << 16)
+def _edged(run: str, vocabulary: Vocabulary) -> str:
+    """The run with WORD_EDGE between two words (the common case: no name, no measure word in it)."""
+    return _joined(words(run, vocabulary))
+
+
+def _words(run: str, vocabulary: Vocabulary, names: re.Pattern | None) -> list[Token]:
+    """The run's words; a name of `names` is one word wherever it stands."""
+    if names is None or not names.search(run):
+        return list(_cut(run, vocabulary))
+    tokens: list[Token] = []
+    last = 0
+    for match in names.finditer(run):
+        tokens += _cut(run[last:match.start()], vocabulary) if match.start() > last else ()
+        tokens.append(Token(match.group(), "nr"))
+        last = match.end()
+    tokens += _cut(run[last:], vocabulary) if last < len(run) else ()
+    return tokens
+
+
+def _marked(tokens: list[Token], names: set[str], fixed: list[str]) -> str:
+    """The run again, with WORD_EDGE between two words and placeholders for the characters decided here:
+    a name's kept surname, 隻."""
+
+    def placeholder(character: str) -> str:
+        fixed.append(character)
+        return chr(FIXED_BASE + len(fixed) - 1)
+
+    pieces = []
+    for at, token in enumerate(tokens):
+        word = token.word
+        if word in names:  # each character a word; a kept surname as printed
+            at_surname = surname_at(word)
+            word = WORD_EDGE.join(placeholder(ch) if i == at_surname and ch in KEPT_SURNAMES else ch
+                                  for i, ch in enumerate(word))
+        elif word.endswith(MEASURE) and counts(tokens, at):
+            word = word[:-1] + placeholder(MEASURE_TRADITIONAL)
+        pieces.append(word)
+    return _joined(pieces)  # no phrase runs across a placeholder either: it is in no dictionary
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_in_run(run: str, vocabulary: Vocabulary) -> frozenset[str]:
+    return frozenset(names_in([_cut(run, vocabulary)]))
+
+
+class _Runs:
+    """Runs already converted by one list of stages: a page's text is converted again on its 原文对照
+    page, in tag listings and on the home page. Forgotten all at once when full."""
+
+    LIMIT = 1 << 18
+
+    def __init__(self) -> None:
+        self.converted: dict[str, str] = {}
+
+    def remember(self, runs: list[str], converted: list[str]) -> None:
+        if len(self.converted) > self.LIMIT:
+            self.converted.clear()
+        self.converted.update(zip(runs, converted, strict=True))
+
+
+@cache
+def _runs_of(stages: tuple[opencc.OpenCC, ...], vocabulary: Vocabulary) -> _Runs:
+    return _Runs()
+
+
+def forget_words() -> None:
+    """Drop what the word conversion remembers in this process (cuts, names, converted runs): for a
+    benchmark of the first conversion of every text."""
+    for remembered in (_cut, _edged, _names_in_run, _runs_of):
+        remembered.cache_clear()
+
+
+def convert_words(text: str, stages: list[opencc.OpenCC], vocabulary: Vocabulary = NO_VOCABULARY,
+                  names: Iterable[str] = ()) -> str:
+    """`text` through OpenCC's `stages` (the word stage with the project phrases, then the regional ones)
+    word by word. Only the runs of text go through OpenCC (every character it converts is in one), one
+    run a line; only runs holding a character OpenCC converts by context are cut into words (elsewhere
+    every cut converts alike). A text that holds one of the marks' code points goes through as it is."""
+    if _MARKS.search(text):
+        for stage in stages:
+            text = stage.convert(text)
+        return text
+    runs = RUN.findall(text)
+    if not runs:
+        return text
+    context = _context()
+    known = set(names)
+    for run in runs:
+        if _KEPT_SURNAME.search(run) and context.search(run):
+            known |= _names_in_run(run, vocabulary)
+    pattern = re.compile("|".join(map(re.escape, sorted(known, key=len, reverse=True)))) if known else None
+    memo = _runs_of(tuple(stages), vocabulary)
+    done = memo.converted
+    # Runs to convert now: new ones, and those holding one of this page's names (not remembered).
+    todo = [run for run in dict.fromkeys(runs) if run not in done or (pattern is not None and pattern.search(run))]
+    fixed: list[str] = []
+    marked = []
+    for run in todo:
+        if not context.search(run):
+            marked.append(run)
+        elif MEASURE in run or (pattern is not None and pattern.search(run)):
+            marked.append(_marked(_words(run, vocabulary, pattern), known, fixed))
+        else:
+            marked.append(_edged(run, vocabulary))
+    converted = "\n".join(marked)  # a run holds no line break; OpenCC adds none
+    for at, stage in enumerate(stages):
+        converted = stage.convert(converted)
+        if at == 0:
+            converted = converted.replace(WORD_EDGE, "")  # the regional stages read whole text again
+    if fixed:
+        converted = _MARKS.sub(lambda m: fixed[ord(m.group()) - FIXED_BASE], converted)
+    now = dict(zip(todo, converted.split("\n") if todo else [], strict=True))
+    result = RUN.sub(lambda m: now.get(m.group()) or done[m.group()], text)
+    kept = [run for run in todo if pattern is None or not pattern.search(run)]
+    memo.remember(kept, [now[run] for run in kept])
+    return result
 
 
 # ---------------------------------------------------------------------------------------------
@@ -205,10 +403,12 @@ def traditional_source_config(config: str | None) -> str | None:
 
 
 def convert_variant(text: str, config: str | None, phrases: str | os.PathLike | None = None,
-                    quotes: QuoteStyle | str | None = None) -> str:
+                    quotes: QuoteStyle | str | None = None, vocabulary: Vocabulary = NO_VOCABULARY,
+                    names: Iterable[str] = ()) -> str:
     """Text (Simplified, possibly with lines already in Traditional) in the script of the variant made by `config`
     and with its quotation marks (`quotes`, seedtext.quotes); verbatim spans (VERBATIM_OPEN … VERBATIM_CLOSE)
-    come out as they went in, without their marks."""
+    come out as they went in, without their marks. `vocabulary`: the project's words; `names`: people's names
+    the page holds (its byline's)."""
     if VERBATIM_OPEN in text:
         kept: list[str] = []
 
@@ -216,17 +416,18 @@ def convert_variant(text: str, config: str | None, phrases: str | os.PathLike | 
             kept.append(match.group(1))
             return f"<!--kept {len(kept) - 1}-->"
 
-        converted = convert_variant(_VERBATIM.sub(keep, text), config, phrases, quotes)
+        converted = convert_variant(_VERBATIM.sub(keep, text), config, phrases, quotes, vocabulary, names)
         return _KEPT.sub(lambda m: kept[int(m.group(1))], converted)
-    return in_style(_in_script(text, config, phrases), quotes)
+    return in_style(_in_script(text, config, phrases, vocabulary, names), quotes)
 
 
-def _in_script(text: str, config: str | None, phrases: str | os.PathLike | None) -> str:
+def _in_script(text: str, config: str | None, phrases: str | os.PathLike | None,
+               vocabulary: Vocabulary, names: Iterable[str]) -> str:
     """convert_variant's script conversion: OpenCC with the project phrases, line runs already in
     Traditional only normalised to the variant's regional forms."""
     _, traditional = script_patterns()
     if not traditional.search(text):  # the common case: a Simplified page, one OpenCC call
-        return convert(text, config, phrases)
+        return convert(text, config, phrases, vocabulary, names)
     lines = text.split("\n")
     trad_config = traditional_source_config(config)
     trad_conv = converter(trad_config)  # the phrase dictionary maps Simplified -> Traditional only
@@ -241,7 +442,7 @@ def _in_script(text: str, config: str | None, phrases: str | os.PathLike | None)
             if run_is_trad:
                 out.append(trad_conv.convert(chunk) if trad_conv else chunk)
             else:
-                out.append(convert(chunk, config, phrases))
+                out.append(convert(chunk, config, phrases, vocabulary, names))
             run = []
         if line is not None:
             run.append(line)

@@ -24,6 +24,7 @@ class SitePage:
     markdown: str  # Simplified source; converted per variant
     title: str = ""
     source: str = ""  # the seed file an article page comes from ("" for listings and hand-written pages)
+    names: tuple[str, ...] = ()  # people's names the byline gives (kept as names on Traditional pages)
 
 
 def pages_by_city(pages: Iterable[ArticlePage]) -> dict[str, list[ArticlePage]]:

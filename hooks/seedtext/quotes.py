@@ -32,7 +32,7 @@ QUOTE_MARK = re.compile(r"[“”‘「」『』]|(?<![A-Za-z0-9])’|’(?![A-Z
 # What the corner style never touches in a page's Markdown: code (fenced, inline, <code>, <pre>),
 # HTML tags with their attributes, link and image destinations.
 MARKUP = re.compile(
-    r"```.*?```|`[^`\n]+`|<(code|pre)\b[^>]*>.*?</\1>|<[^>]*>|\]\([^)\n]*\)",
+    r"```.*?```|`[^`\n]+`|<(?P<element>code|pre)\b[^>]*>.*?</(?P=element)>|<[^>]*>|\]\([^)\n]*\)",
     re.S,
 )
 
@@ -47,13 +47,15 @@ def in_style(markdown: str, style: QuoteStyle | str | None) -> str:
     (attributes) or URLs."""
     if style != QuoteStyle.CORNER:
         return markdown
-    out, last = [], 0
-    for match in MARKUP.finditer(markdown):
-        out.append(corner_quotes(markdown[last:match.start()]))
-        out.append(match.group())
-        last = match.end()
-    out.append(corner_quotes(markdown[last:]))
-    return "".join(out)
+    return _MARKUP_OR_QUOTE.sub(_corner_outside_markup, markdown)
+
+
+# Markup first: a quotation mark inside it is part of the markup match and stays as it is.
+_MARKUP_OR_QUOTE = re.compile(f"(?P<markup>{MARKUP.pattern})|{QUOTE_MARK.pattern}", re.S)
+
+
+def _corner_outside_markup(match: re.Match) -> str:
+    return match.group() if match.group("markup") is not None else match.group().translate(_CORNER)
 
 
 def unpaired_quote(text: str, next_opens: str = "") -> int | None:

@@ -298,6 +298,9 @@ LEGEND = "".join(f"\n<dt>{mark}</dt><dd>{meaning}</dd>" for mark, meaning in (
     ('<span class="raw-note raw-doubt">存疑</span>',
      "整理程序拿不准的判断：支持和反对的依据相差不大，请先对照报纸核对这些地方"),
     ('<span class="raw-blank">（空行）</span>', "原文中的空行"),
+    ('<mark class="conversion-doubt">存疑</mark>',
+     "简繁转换存疑（只在繁体页的左栏）：另一种转换（MediaWiki 的转换表）写法不同、尚待审定的词；"
+     "指向它可看到另一种写法"),
 ))
 
 

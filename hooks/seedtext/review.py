@@ -3,7 +3,7 @@ variant's quotation marks) and by a second converter, MediaWiki's tables as `zhc
 compared word by word. A difference is either decided in the reviewed file
 (data/conversion-review.yml: word, choice, why) or listed for an editor.
 
-Words are the Simplified text's words as jieba cuts them, so a difference reads 账号 賬號/帳號
+Words are the Simplified text's words as the conversion cuts them (seedtext.words), so a difference reads 账号 賬號/帳號
 and not 賬/帳. The comparison covers text only: code, HTML tags and URLs are left out, as the
 quotation style leaves them alone (seedtext.quotes.MARKUP).
 """
@@ -11,12 +11,14 @@ quotation style leaves them alone (seedtext.quotes.MARKUP).
 from __future__ import annotations
 
 import difflib
-import logging
-from collections.abc import Iterable
+import html
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from .quotes import MARKUP
+from .words import words
 
 # The MediaWiki target a variant is compared with, by the region of its OpenCC config.
 ZHCONV_TARGETS = {"tw": "zh-tw", "twp": "zh-tw", "hk": "zh-hk", "t": "zh-hant"}
@@ -41,6 +43,8 @@ class Difference:
     theirs: str  # what the second converter prints
     before: str = ""  # the Simplified text just before and after it
     after: str = ""
+    ours_before: str = ""  # the site's text just before and after it: where it stands on a converted page
+    ours_after: str = ""
 
     @property
     def form(self) -> tuple[str, str, str]:
@@ -87,14 +91,6 @@ def _zhconv():
     return zhconv
 
 
-@cache
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
-
-
 def text_of(markdown: str) -> str:
     """A page's Markdown without code, HTML tags and URLs (each replaced by a line break)."""
     return MARKUP.sub("\n", markdown)
@@ -130,7 +126,8 @@ def _line_differences(source: str, mine: str, other: str) -> Iterable[Difference
         word = source[lo:hi] if aligned else mine[lo:hi]
         theirs = other[_in_other(ops, lo, False):_in_other(ops, hi, True)]
         context = source if aligned else mine
-        yield Difference(word, mine[lo:hi], theirs, context[max(0, lo - _CONTEXT):lo], context[hi:hi + _CONTEXT])
+        yield Difference(word, mine[lo:hi], theirs, context[max(0, lo - _CONTEXT):lo], context[hi:hi + _CONTEXT],
+                         mine[max(0, lo - _CONTEXT):lo], mine[hi:hi + _CONTEXT])
 
 
 def _grouped(ops: list[tuple], bounds: set[int]) -> list[tuple]:
@@ -178,7 +175,7 @@ def _in_other(ops: list[tuple], at: int, end: bool) -> int:
 
 def _word_bounds(text: str) -> list[int]:
     bounds, at = [0], 0
-    for word in _jieba().cut(text, HMM=False):
+    for word in words(text):  # the words the conversion reads
         at += len(word)
         bounds.append(at)
     return bounds
@@ -187,3 +184,38 @@ def _word_bounds(text: str) -> list[int]:
 def undecided(found: list[Difference], decisions: list[Decision]) -> list[Difference]:
     """The places no decision covers."""
     return [d for d in found if not any(rule.covers(d) for rule in decisions)]
+
+
+def page_differences(simplified: str, converted: str, target: str) -> list[Difference]:
+    """Every difference on a page: its Simplified Markdown, the site's conversion of it, and zhconv-rs's
+    `target`. The two texts' markup stands at the same places (the conversion leaves it alone)."""
+    source, ours = text_of(simplified), text_of(converted)
+    if source.count("\n") != ours.count("\n"):  # never seen; compare the text converted alone instead
+        return []
+    return differences(source, ours, target)
+
+
+# A doubt on a converted page: the word the site prints, marked for the editor, with what the other converter
+# prints in its title. Only in the cleaned column of a 原文对照 page (class raw-clean), never in the raw text.
+DOUBT_CLASS = "conversion-doubt"
+_CLEAN_CELL = re.compile(r'(<td class="raw-clean">)(.*?)(</td>)', re.S)
+
+
+def mark_places(text: str, doubts: list[Difference], wrap: Callable[[Difference, str], str]) -> str:
+    """`text` (converted) with the word of each doubt replaced by wrap(doubt, word) wherever it stands: found
+    by the site's text around it."""
+    for place, doubt in {d.ours_before + d.ours + d.ours_after: d for d in doubts}.items():
+        text = text.replace(place, doubt.ours_before + wrap(doubt, doubt.ours) + doubt.ours_after)
+    return text
+
+
+def mark_doubts(page: str, doubts: list[Difference], title: Callable[[Difference], str]) -> str:
+    """A converted 原文对照 page with each doubt's word wrapped in <mark class="conversion-doubt"> in the
+    cleaned column, its `title` the note for the editor."""
+    if not doubts:
+        return page
+
+    def wrap(doubt: Difference, word: str) -> str:
+        return f'<mark class="{DOUBT_CLASS}" title="{html.escape(title(doubt), quote=True)}">{word}</mark>'
+
+    return _CLEAN_CELL.sub(lambda m: m.group(1) + mark_places(m.group(2), doubts, wrap) + m.group(3), page)

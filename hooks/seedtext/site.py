@@ -15,6 +15,8 @@ from .rawpage import RAW_DIR, RawText, page_rows, raw_page_markdown
 from .render import escape_text, first_sentence
 from .seed import CleanedSeed
 from .tagpages import Tag, article_markdown, concordance, tag_articles, tag_index, tag_listing
+from .tags import tag_words
+from .words import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class Variant:
     theme_language: str = "zh"  # Material's UI strings
     phrases: str | None = None  # the project's phrase dictionary (path), applied before OpenCC's own
     quotes: QuoteStyle = QuoteStyle.AS_PRINTED  # the quotation marks it prints
+    vocabulary: Vocabulary = Vocabulary()  # the project's words, kept whole by the conversion (project_vocabulary)
 
     @classmethod
     def from_config(cls, entry: dict) -> Variant:
@@ -37,7 +40,13 @@ class Variant:
         """A short text of the site's own (a label, the site name, Material's UI strings) in this variant's
         script and quotation marks. Converted whole, without looking for Traditional lines: Material's
         zh-Hant strings are Traditional with Simplified mixed in (找到 1 个...)."""
-        return in_style(convert(text, self.opencc, self.phrases), self.quotes)
+        return in_style(convert(text, self.opencc, self.phrases, self.vocabulary), self.quotes)
+
+
+def project_vocabulary(project: Path, options: dict) -> Vocabulary:
+    """The words the conversion keeps whole (seedtext.words), besides the phrase dictionary's: every tag's
+    name and synonyms (data/tags.yml) and the cities (data/cleaning.yml)."""
+    return Vocabulary.of([*tag_words(project / "data" / "tags.yml"), *options.get("cities", [])])
 
 
 @dataclass
@@ -101,7 +110,8 @@ def article_site(seed_paths: list[Path], vocabulary: Path, options: dict, cache:
     site.seeds = [cache.cleaned_seed(path, options) for path in seed_paths]
     site.articles, site.tags = tag_articles(unique_slugs(site.seeds), vocabulary)
     site.pages = [SitePage(f"{ARTICLE_DIR}/{page.slug}.md", article_markdown(page, site.tags),
-                           page.article.title, page.article.source) for page in site.articles]
+                           page.article.title, page.article.source, tuple(page.article.authors))
+                  for page in site.articles]
     return site
 
 
@@ -115,7 +125,8 @@ def raw_pages(site: Site) -> list[SitePage]:
         for article, article_rows in zip(seed.articles, rows, strict=True):
             slug = slug_of[id(article)]
             markdown = raw_page_markdown(article, article_rows, raw, f"../{ARTICLE_DIR}/{slug}.md")
-            pages.append(SitePage(f"{RAW_DIR}/{slug}.md", markdown, f"原文对照：{article.title}"))
+            pages.append(SitePage(f"{RAW_DIR}/{slug}.md", markdown, f"原文对照：{article.title}",
+                                  names=tuple(article.authors)))
     return pages
 
 
@@ -154,5 +165,6 @@ def pages_of_seed(seed: Path, project: Path, options: dict, cache: Cache) -> tup
 def variant_markdown(page: SitePage, variant: Variant, cache: Cache) -> str:
     """The page in the variant's script and quotation marks. Lines already in Traditional script (a
     Traditional seed) are detected in convert_variant: Simplified for the Simplified variant, regional
-    forms for the others."""
-    return cache.converted(page.markdown, variant.opencc, variant.phrases, variant.quotes, convert_variant)
+    forms for the others. The byline's names are kept as names (seedtext.names)."""
+    return cache.converted(page.markdown, variant.opencc, variant.phrases, variant.quotes, convert_variant,
+                           variant.vocabulary, page.names)

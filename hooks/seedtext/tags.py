@@ -32,6 +32,13 @@ def load_vocabulary(path: Path) -> list[TagRule]:
     return rules
 
 
+def tag_words(path: Path) -> list[str]:
+    """Every tag's name and synonyms as written (not its patterns): words the conversion keeps whole."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [str(word) for tags in raw.values() for name, spec in (tags or {}).items()
+            for word in (name, *((spec or {}).get("synonyms", [])))]
+
+
 def tags_for_text(rules: list[TagRule], text: str) -> list[TagRule]:
     """Tags whose name, synonym or pattern occurs in text, in vocabulary order."""
     return [rule for rule in rules if rule.pattern.search(text)]

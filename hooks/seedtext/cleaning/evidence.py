@@ -77,6 +77,17 @@ WEIGHTS: dict[str, float] = {
     "indented first line continued": -2.0,  # a paragraph's first line, the next line goes on
     "indented first line above": -2.0,  # where the stretch indents: two lines of a paragraph's start
     "prose line over a full line": -2.0,  # where paragraphs are indented
+    # --- personal name (seedtext/names.py): is a surname such as 余 or 于 here a person's name?
+    "a surname is seldom a name": -2.0,  # 余 is mostly 'more than', 于 mostly 'at', 范 mostly a model
+    "tagged as a person's name": 2.0,  # jieba's part of speech: 范小红/nr (its guess for a word it lacks: 于治/nr)
+    "a full name": 1.0,  # a surname and a given name of two characters (范小红); 大于治 is not one
+    "the surname reads as a word of its own": -1.5,  # 于/p|家中: 于 a preposition (at home), 于海涛 a name
+    "one word of the dictionary": -2.0,  # 余额, 范围: a word jieba knows and does not tag as a name
+    "a title before": 2.5,  # 副书记余海波, 民警于小燕: a person's title or role just before
+    "speaks next": 2.0,  # 余海波说, 于小燕告诉记者: a verb of saying just after
+    "a word OpenCC converts as one": -3.0,  # 谷梁传 (穀梁傳) is a book: OpenCC's tables know it as a word
+    "named the way people are addressed": 4.0,  # 余奶奶, 范师傅, 于所长, 老余, 小范: a surname, addressed
+    "ends like a place": -3.0,  # 岳麓山, 岳塘区: jieba's dictionary tags some places as names
 }
 
 

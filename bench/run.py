@@ -190,20 +190,20 @@ def make_project(tmp: Path, count: int) -> Path:
 
 def plain_child(project: Path, plain: Path) -> None:
     """Write every page the hook publishes (cleaned, converted per variant) as ordinary Markdown files."""
-    import yaml
-
     sys.path.insert(0, str(project / "hooks"))
-    from seedtext.cache import Cache
-    from seedtext.seed import load_yaml
-    from seedtext.site import Variant, build_site, variant_markdown
+    from mkdocs.config import load_config
+    from pages import load_variants
 
-    config = yaml.safe_load(re.sub(r"!!python/\S+", "", (project / "mkdocs.yml").read_text(encoding="utf-8")))
-    phrases = config["extra"].get("script_phrases")
-    variants = [Variant.from_config(dict(v, phrases=v.get("phrases", phrases))) for v in config["extra"]["variants"]]
-    variants = [Variant(v.lang, v.root, v.name, v.opencc, v.theme_language,
-                        str(project / v.phrases) if v.phrases else None) for v in variants]
+    from options import cleaning_options
+    from seedtext.cache import Cache
+    from seedtext.site import build_site, variant_markdown
+
+    # The build's own loaders: the variants as the hook makes them (phrases, quotation marks, words).
+    config = load_config(str(project / "mkdocs.yml"))
+    options = cleaning_options(project / "data" / "cleaning.yml")
+    variants = load_variants(config, options)
     cache = Cache(project / ".cache")  # filled by the cold build: this only reads
-    site = build_site(project / "seeds", project / "docs", load_yaml(project / "data" / "cleaning.yml"), cache)
+    site = build_site(project / "seeds", project / "docs", options, cache)
     docs = plain / "docs"
     for variant in variants:
         for page in site.pages:

@@ -8,6 +8,7 @@ own: every default is here.
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
+from search_index import PART_PAGES
 from seedtext.quotes import QuoteStyle
 
 
@@ -81,6 +83,28 @@ class VariantOptions(Config):
     quotes = c.Choice([style.value for style in QuoteStyle], default=QuoteStyle.AS_PRINTED.value)  # seedtext.quotes
 
 
+class WholeNumber(c.Type):
+    """A whole number, at least 1 (not true or false, which YAML also reads as numbers)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(int, **kwargs)
+
+    def run_validation(self, value):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise c.ValidationError(f"expected a whole number, at least 1, not {value!r}")
+        return value
+
+
+class SiteExtra(Config):
+    """The keys of `extra:` in mkdocs.yml that this site reads (the others are Material's or free)."""
+
+    script_phrases = c.Optional(c.Type(str))  # the reviewed phrase dictionary, before OpenCC's own
+    raw_pages = c.Type(bool, default=True)  # every article's 原文对照 page
+    largest_seed_kb = c.Optional(WholeNumber())  # a larger seed gets a warning
+    search_part_pages = WholeNumber(default=PART_PAGES)  # pages one Pagefind run indexes at most
+    variants = c.Type(list, default=[])  # checked entry by entry: variant_options
+
+
 class ReviewDecision(Config):
     """One entry of data/conversion-review.yml: a word the two converters print differently, decided."""
 
@@ -116,6 +140,17 @@ def cleaning_options(path: Path) -> dict:
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise OptionsError(f"{path.name}: not valid UTF-8 YAML ({exc})") from None
     return checked(CleaningOptions, values or {}, f"data/{path.name}")
+
+
+def site_extra(extra: dict) -> tuple[dict, list[str]]:
+    """The keys of mkdocs.yml's `extra:` this site reads, checked (OptionsError naming the key and the
+    value), and a warning for each other key spelt nearly like one of them (a typo that would be ignored)."""
+    names = option_names(SiteExtra)
+    values = checked(SiteExtra, {key: value for key, value in extra.items() if key in names}, "mkdocs.yml: extra")
+    warnings = [f"mkdocs.yml: extra: key {key!r} is not one this site reads; did you mean {close[0]!r}?"
+                for key in extra if key not in names
+                for close in [difflib.get_close_matches(str(key), names, n=1, cutoff=0.75)] if close]
+    return values, warnings
 
 
 def variant_options(entries: object) -> list[dict]:

@@ -22,7 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.utils import get_relative_url
 
 from material_internals import check_versions, find_tag_listings, tag_chips, tags_plugins, ui_strings_partial
-from options import OptionsError, cleaning_options, conversion_review, variant_options
+from options import OptionsError, cleaning_options, conversion_review, site_extra, variant_options
 from render_cache import RenderCache
 from search_index import PART_PAGES, SearchIndexError, write_index
 from seedtext import convert as script_convert
@@ -57,6 +57,7 @@ class Build:
         self.characters: dict[str, set[str]] = {}  # variant root -> every character of its article pages
         self.tag_links: dict[str, dict[str, str]] = {}  # variant root -> tag -> its listing's URL and anchor
         self.options: dict = {}  # data/cleaning.yml, checked
+        self.extra: dict = {}  # the keys of mkdocs.yml's extra: the site reads, checked (options.site_extra)
         self.raw_pages = True  # extra.raw_pages: every article's 原文对照 page
         self.part_pages = PART_PAGES  # extra.search_part_pages: pages one Pagefind run indexes at most
         self.link_labels: dict[str, dict[str, str]] = {}  # variant root -> the article's links to it, in its script
@@ -191,19 +192,17 @@ def on_config(config):
     check_versions()
     try:
         BUILD.options = cleaning_options(project_dir(config) / "data" / "cleaning.yml")
+        BUILD.extra, typos = site_extra(config.extra)
     except OptionsError as exc:
         raise PluginError(str(exc)) from None
+    for typo in typos:
+        log.warning(typo)
     BUILD.variants = load_variants(config, BUILD.options)
     BUILD.decisions = review_decisions(project_dir(config) / "data" / "conversion-review.yml")
     BUILD.link_labels = {v.root: {key: v.text(label)
                                   for key, label in LINK_LABELS.items()} for v in BUILD.variants}
-    BUILD.raw_pages = config.extra.get("raw_pages", True)
-    if not isinstance(BUILD.raw_pages, bool):
-        raise PluginError(f"mkdocs.yml: extra.raw_pages must be true or false, not {BUILD.raw_pages!r}")
-    BUILD.part_pages = config.extra.get("search_part_pages", PART_PAGES)
-    if isinstance(BUILD.part_pages, bool) or not isinstance(BUILD.part_pages, int) or BUILD.part_pages < 1:
-        raise PluginError(f"mkdocs.yml: extra.search_part_pages must be a whole number of pages (at least 1), "
-                          f"not {BUILD.part_pages!r}")
+    BUILD.raw_pages = BUILD.extra["raw_pages"]
+    BUILD.part_pages = BUILD.extra["search_part_pages"]
     check_tags_per_variant(config)
     BUILD.site_strings = {key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}
     if not BUILD.variants:
@@ -237,6 +236,8 @@ def report(site: Site, largest_seed_kb: int | None = None) -> None:
     """Every problem as one warning naming the seed (so `--strict` fails); the rest of the site still builds."""
     for name, why in site.skipped:
         log.warning(f"seeds/{name}: {why}")
+    for problem in site.problems:
+        log.warning(problem)
     for seed in site.seeds:
         if seed.encoding:
             log.debug(f"seeds/{seed.source}: read as {seed.encoding}")
@@ -277,7 +278,7 @@ def on_files(files: Files, config) -> Files:
     start = time.perf_counter()
     BUILD.site = build_site(root / "seeds", Path(config.docs_dir), options, BUILD.cache, BUILD.raw_pages)
     BUILD.clock["build_site"] = time.perf_counter() - start
-    report(BUILD.site, config.extra.get("largest_seed_kb"))
+    report(BUILD.site, BUILD.extra["largest_seed_kb"])
     BUILD.variant_files = {}
     for variant in BUILD.variants:
         generated = []

@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-article", type=int, default=25, help="terms taken from each article")
     args = parser.parse_args(argv)
     jieba.setLogLevel(logging.WARNING)
-    rules = load_vocabulary(PROJECT / "data" / "tags.yml")
+    rules = load_vocabulary(PROJECT / "data" / "tags.yml").rules
     options = cleaning_options(PROJECT / "data" / "cleaning.yml")
     seeds, _ = seed_files(PROJECT / "seeds")
     found: dict[str, list[tuple[str, float]]] = defaultdict(list)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -19,13 +18,33 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CONFIG = yaml.safe_load(re.sub(r"!!python/\S+", "", (REPO / "mkdocs.yml").read_text(encoding="utf-8")))
-HANS, HANT = CONFIG["extra"]["variants"][0], CONFIG["extra"]["variants"][1]
+
+
+def load_site_config(project: Path = REPO):
+    """mkdocs.yml as MkDocs itself reads and checks it (its YAML tags, defaults and config classes): the one
+    loader of the site's configuration in the tests."""
+    from mkdocs.config import load_config
+
+    return load_config(str(project / "mkdocs.yml"))
+
+
+CONFIG = load_site_config()
+HANS, HANT = CONFIG.extra["variants"][0], CONFIG.extra["variants"][1]
+
+
+def site_variants(project: Path = REPO) -> list:
+    """The script variants as the build makes them (pages.load_variants: phrase file, quotation marks,
+    the project's words), from the checked configuration."""
+    from pages import load_variants
+
+    from options import cleaning_options
+
+    return load_variants(load_site_config(project) if project != REPO else CONFIG,
+                         cleaning_options(project / "data" / "cleaning.yml"))
 
 
 def free_port() -> int:

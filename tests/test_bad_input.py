@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MKDOCS, REPO, copy_project, mkdocs_build
+from options import cleaning_options
 from seedtext.seed import clean_seed, load_yaml
 
 GOOD_NAME = "000_cb0c1f57c2809c27.txt"
@@ -160,3 +161,57 @@ def test_seed_processing_grows_linearly_with_size(tmp_path):
         assert not published.error, published.error
     ratio = timings[4] / max(timings[0.5], 1e-3)
     assert ratio < 20, f"8x the text took {ratio:.0f}x the time ({timings}): something is quadratic"
+
+
+# Mistakes an editor makes that once passed in silence (issue 23): an overrides file named after no seed,
+# line numbers past the seed's end, a seed that gives a title and no text. Each is one warning naming the
+# file (so --strict fails); nothing else is lost.
+TITLE_ONLY = "系统升级见成效\n——2025年某市公安工作综述\n记者 王明\n"
+
+
+@pytest.fixture(scope="module")
+def mistakes_build(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("mistakes")
+    project = project_with(tmp / "project", {GOOD_NAME: GOOD, "020_title_only.txt": TITLE_ONLY.encode("utf-8")})
+    overrides = project / "seeds" / "overrides"
+    overrides.mkdir()
+    (overrides / "000_cb0c1f57c2809c27.yml").write_text("heading: [9999]\ncity: 长沙\n", encoding="utf-8")
+    (overrides / "000_cb0c1f57c2809c2.yml").write_text("city: 长沙\n", encoding="utf-8")  # one character short
+    tags = project / "data" / "tags.yml"
+    tags.write_text(tags.read_text(encoding="utf-8") + "  错字: {patterns: ['[']}\n", encoding="utf-8")
+    strict = mkdocs_build(project, tmp / "strict", strict=True)
+    lenient = mkdocs_build(project, tmp / "site", strict=False)
+    assert lenient.returncode == 0, lenient.stdout + lenient.stderr
+    return project, strict.returncode, strict.stdout + strict.stderr
+
+
+def test_an_overrides_file_of_no_seed_is_named(mistakes_build):
+    _, code, output = mistakes_build
+    mine = [w for w in warnings_of(output) if "seeds/overrides/000_cb0c1f57c2809c2.yml" in w]
+    assert len(mine) == 1 and "no seed seeds/000_cb0c1f57c2809c2.txt" in mine[0], output
+    assert code == 1
+
+
+def test_a_line_past_the_seeds_end_is_named_and_the_other_keys_apply(mistakes_build):
+    project, _, output = mistakes_build
+    mine = [w for w in warnings_of(output) if "seeds/overrides/000_cb0c1f57c2809c27.yml" in w]
+    assert len(mine) == 1, output
+    assert "'heading'" in mine[0] and "9999" in mine[0] and f"({len(GOOD_TEXT.splitlines())})" in mine[0], mine
+    cleaned = clean_seed(project / "seeds" / GOOD_NAME, cleaning_options(REPO / "data" / "cleaning.yml"))
+    assert cleaned.articles[0].city == "长沙"  # the file's other key applies
+
+
+def test_a_malformed_tag_is_named_and_the_site_still_builds(mistakes_build):
+    project, code, output = mistakes_build
+    mine = [w for w in warnings_of(output) if "data/tags.yml" in w]
+    assert len(mine) == 1 and "错字" in mine[0] and "'['" in mine[0] and "left out" in mine[0], output
+    assert code == 1  # --strict: the warning fails it
+    site = project.parent / "site"
+    pages = article_pages(site)
+    assert len(pages) == 2 and "/tags/" in pages[0].read_text(encoding="utf-8") + pages[1].read_text(encoding="utf-8")
+
+
+def test_a_seed_with_a_title_and_no_text_is_named(mistakes_build):
+    _, _, output = mistakes_build
+    mine = [w for w in warnings_of(output) if "seeds/020_title_only.txt" in w]
+    assert len(mine) == 1 and "title and no text" in mine[0] and "系统升级见成效" in mine[0], output

@@ -23,10 +23,12 @@ from seedtext.cleaning.lossless import check_lossless
 from seedtext.seed import load_yaml
 from seedtext.site import pages_of_seed
 from seedtext.tagpages import AUTHOR_GROUP, tag_articles
+from seedtext.tags import load_vocabulary
 
 OPTIONS = load_yaml(REPO / "data" / "cleaning.yml")
 ROLE_WORDS = OPTIONS["byline_roles"]
 VOCABULARY = REPO / "data" / "tags.yml"
+RULES = load_vocabulary(VOCABULARY).rules
 DEVSET = REPO.parent / "shared" / "devset"
 
 
@@ -41,7 +43,7 @@ def run(byline: str):
 
 def author_tags(article) -> list[str]:
     """The author tag pages the site publishes for the article."""
-    _, tags = tag_articles([("a", article)], VOCABULARY)
+    _, tags = tag_articles([("a", article)], RULES)
     return [name for name, tag in tags.items() if tag.group == AUTHOR_GROUP]
 
 

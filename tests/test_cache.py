@@ -19,6 +19,7 @@ from seedtext.convert import convert_variant
 from seedtext.seed import load_yaml
 from seedtext.site import build_site, seed_files, unique_slugs
 from seedtext.tagpages import article_markdown, tag_articles
+from seedtext.tags import load_vocabulary
 
 SEEDS = sorted(p.name for p in (REPO / "seeds").glob("*.txt"))
 
@@ -152,7 +153,7 @@ def test_later_stages_leave_the_cleaned_seeds_as_they_were(project, cache):
     options = load_yaml(project / "data" / "cleaning.yml")
     seeds = [cache.cleaned_seed(path, options) for path in seed_files(project / "seeds")[0]]
     before = pickle.dumps(seeds)
-    pages, tags = tag_articles(unique_slugs(seeds), project / "data" / "tags.yml")
+    pages, tags = tag_articles(unique_slugs(seeds), load_vocabulary(project / "data" / "tags.yml").rules)
     assert pages and all(page.tags for page in pages)
     for page in pages:
         article_markdown(page, tags)

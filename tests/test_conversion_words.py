@@ -189,3 +189,16 @@ def test_texts_never_reviewed_differ_no_more_than_when_they_were_read(tmp_path):
     assert len(found) <= 633, len(found)  # 2026-12-05; most are the site's policy: 著 裡 臺 週 帳
     names = {(d.word, d.ours) for d in found if d.word in ("余", "范", "于", "涂", "党", "游", "岳", "郁")}
     assert ("涂", "涂") in names and ("党", "党") in names and ("于", "于") in names, names  # kept as names
+
+
+def test_a_text_holding_the_conversions_own_marks_loses_nothing():
+    # The word edge and the placeholders are private-use characters of plane 15; a seed that holds one
+    # (OCR junk) is converted as OpenCC alone converts it, every character kept.
+    text = "家长发放\U000F0000告知书\U000F0003"
+    got = traditional(text)
+    assert got == "家長髮放\U000F0000告知書\U000F0003"
+
+
+def test_hong_kong_takes_the_same_words_and_its_own_forms():
+    got = convert_variant("向学生家长发放告知书，副书记余海波说", "s2hk", PHRASES, "corner")
+    assert got == "向學生家長發放告知書，副書記余海波説"

@@ -55,4 +55,22 @@ def test_a_wrong_search_part_size_stops_the_build_naming_the_key(tmp_path, value
     text = config.read_text(encoding="utf-8").replace("search_part_pages: 850", f"search_part_pages: {value}")
     config.write_text(text, encoding="utf-8")
     proc = mkdocs_build(project, tmp_path / "site")
-    assert proc.returncode != 0 and "extra.search_part_pages must be a whole number" in proc.stderr
+    assert proc.returncode != 0
+    assert "mkdocs.yml: extra: key 'search_part_pages'" in proc.stderr and "a whole number, at least 1" in proc.stderr
+
+
+@pytest.mark.parametrize(("line", "named"), [
+    ("  raw_pages: yes please\n", "mkdocs.yml: extra: key 'raw_pages' = 'yes please'"),
+    ("  largest_seed_kb: -5\n", "mkdocs.yml: extra: key 'largest_seed_kb' = -5"),
+    ("  raw_page: false\n", "mkdocs.yml: extra: key 'raw_page' is not one this site reads; did you mean 'raw_pages'?"),
+])
+def test_each_extra_key_is_checked_and_a_misspelt_one_is_named(tmp_path, line, named):
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    key = line.split(":")[0].strip()
+    text = "".join(ln for ln in text.splitlines(keepends=True) if not ln.startswith(f"  {key}:"))
+    config.write_text(text.replace("\nextra:\n", "\nextra:\n" + line, 1), encoding="utf-8")
+    proc = mkdocs_build(project, tmp_path / "site", strict=True)
+    assert proc.returncode != 0 and named in proc.stdout + proc.stderr, proc.stdout + proc.stderr

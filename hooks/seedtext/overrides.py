@@ -90,6 +90,32 @@ def checked_overrides(raw: object) -> tuple[dict, list[Problem]]:
     return out, problems
 
 
+@dataclass(frozen=True)
+class PastTheEnd:
+    """Line numbers of a key beyond the seed's last line: a typo, or the overrides of another seed."""
+
+    key: str
+    lines: tuple[int, ...]
+    line_count: int
+
+    def __str__(self) -> str:
+        shown = ", ".join(map(str, self.lines))
+        return (f"key {self.key!r}: line {shown} is past the seed's last line ({self.line_count}); left out, "
+                "the key's other lines and the other keys apply")
+
+
+def lines_in_seed(overrides: dict, line_count: int) -> tuple[dict, list[PastTheEnd]]:
+    """The overrides without the line numbers past the seed's last line, and each key that had some."""
+    problems = []
+    kept = dict(overrides)
+    for key in LINE_KEYS:
+        past = tuple(sorted(n for n in overrides.get(key, ()) if n > line_count))
+        if past:
+            kept[key] = frozenset(n for n in overrides[key] if n <= line_count)
+            problems.append(PastTheEnd(key, past, line_count))
+    return kept, problems
+
+
 def _line_numbers(value: object) -> frozenset[int] | None:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return frozenset([value])

@@ -15,7 +15,7 @@ from .rawpage import RAW_DIR, RawText, page_rows, raw_page_markdown
 from .render import escape_text, first_sentence
 from .seed import CleanedSeed
 from .tagpages import Tag, article_markdown, concordance, tag_articles, tag_index, tag_listing
-from .tags import tag_words
+from .tags import load_vocabulary
 from .words import Vocabulary
 
 
@@ -46,7 +46,7 @@ class Variant:
 def project_vocabulary(project: Path, options: dict) -> Vocabulary:
     """The words the conversion keeps whole (seedtext.words), besides the phrase dictionary's: every tag's
     name and synonyms (data/tags.yml) and the cities (data/cleaning.yml)."""
-    return Vocabulary.of([*tag_words(project / "data" / "tags.yml"), *options.get("cities", [])])
+    return Vocabulary.of([*load_vocabulary(project / "data" / "tags.yml").words, *options.get("cities", [])])
 
 
 @dataclass
@@ -58,10 +58,13 @@ class Site:
     tags: dict[str, Tag] = field(default_factory=dict)
     pages: list[SitePage] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file name, why)
+    problems: list[str] = field(default_factory=list)  # data files' entries left out, each naming file and key
 
 
 def seed_files(seeds_dir: Path) -> tuple[list[Path], list[tuple[str, str]]]:
-    """The .txt seeds in name order, and the other files found there (reported, not read)."""
+    """The .txt seeds in name order, and the other files found there (reported, not read): files that are
+    no seed, and overrides files whose seed is not there (a misspelt name: their corrections apply to
+    nothing)."""
     seeds, other = [], []
     for path in sorted(seeds_dir.iterdir()):
         if path.is_dir():
@@ -70,6 +73,12 @@ def seed_files(seeds_dir: Path) -> tuple[list[Path], list[tuple[str, str]]]:
             seeds.append(path)
         elif not path.name.startswith("."):
             other.append((path.name, "not a .txt file: seeds must be plain-text .txt files; rename or move it"))
+    stems = {seed.stem for seed in seeds}
+    overrides = seeds_dir / "overrides"
+    for path in sorted(overrides.glob("*.yml")) if overrides.is_dir() else ():
+        if path.stem not in stems:
+            other.append((f"overrides/{path.name}", f"no seed seeds/{path.stem}.txt, so none of its corrections "
+                                                    "apply: rename it after its seed (or remove it)"))
     return seeds, other
 
 
@@ -108,7 +117,9 @@ def article_site(seed_paths: list[Path], vocabulary: Path, options: dict, cache:
     """Stages 1–3 for these seeds: cleaned (from the cache when unchanged), tagged, one page per article."""
     site = Site()
     site.seeds = [cache.cleaned_seed(path, options) for path in seed_paths]
-    site.articles, site.tags = tag_articles(unique_slugs(site.seeds), vocabulary)
+    tag_vocabulary = load_vocabulary(vocabulary)
+    site.problems = list(tag_vocabulary.problems)
+    site.articles, site.tags = tag_articles(unique_slugs(site.seeds), tag_vocabulary.rules)
     site.pages = [SitePage(f"{ARTICLE_DIR}/{page.slug}.md", article_markdown(page, site.tags),
                            page.article.title, page.article.source, tuple(page.article.authors))
                   for page in site.articles]

@@ -14,7 +14,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
-from pathlib import Path
 
 from .cleaning.text import SENTENCE
 from .convert import convert, is_traditional
@@ -22,7 +21,7 @@ from .model import Article
 from .page import ArticlePage, pages_by_city
 from .render import dump_front_matter, escape_text, html_text, render_article
 from .slug import pinyin_slug
-from .tags import load_vocabulary, tags_for_text
+from .tags import TagRule, tags_for_text
 
 CAMPAIGN_GROUP = "战役与机制"  # campaigns and mechanisms: "where else" at each article's end
 CITY_GROUP = "城市"
@@ -66,9 +65,9 @@ def article_text(art: Article) -> str:
     return simplified("\n".join([art.title, art.subtitle, *(b.text for b in art.blocks if b.kind != "gap")]))
 
 
-def tag_articles(articles: list[tuple[str, Article]], vocabulary: Path) -> tuple[list[ArticlePage], dict[str, Tag]]:
+def tag_articles(articles: list[tuple[str, Article]], rules: tuple[TagRule, ...]
+                 ) -> tuple[list[ArticlePage], dict[str, Tag]]:
     """Each (slug, article) as an ArticlePage with its tags, and every tag in use, in vocabulary order."""
-    rules = load_vocabulary(vocabulary) if vocabulary.exists() else []
     tags: dict[str, Tag] = {}
     slugs: set[str] = set()
 

@@ -30,7 +30,7 @@ import re
 from collections import Counter
 
 from ..model import Article, Block, BlockKind, CleanResult, Edit, EditKind, Notice
-from ..overrides import checked_overrides
+from ..overrides import checked_overrides, lines_in_seed
 from ..steps import Step, step
 from .articles import TitleBlock, apply_title_block, find_title_blocks, page_banner
 from .captions import framed_captions, mark_weak_captions, wrapped_captions
@@ -41,7 +41,7 @@ from .lines import NOT_TEXT, Line, LineKind, read_lines
 from .paragraphs import build_blocks
 from .quotecheck import check_quotes
 from .roles import Vocabulary, mark_interruptions, mark_line_kinds
-from .text import despace_headline
+from .text import PROSE_PUNCT, despace_headline
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?:年|(?=[-—~至到]\d{4}))")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-—~至到]\s*((?:19|20)\d\d)年")
@@ -51,14 +51,15 @@ _PLAN = re.compile(r"[“\"]?([一二三四五六七八九十]{2,3}五)[”\"]?"
 def clean(text: str, source: str, options: dict, overrides: dict | None = None) -> CleanResult:
     """The articles of one seed, every edit and every notice. `options`: data/cleaning.yml, every key."""
     overrides, problems = checked_overrides(overrides)
+    overrides, past = lines_in_seed(overrides, text.count("\n") + 1)
     vocab = Vocabulary(options)
     edits: list[Edit] = []
-    warnings: list[Notice] = [Notice(0, "", str(problem)) for problem in problems]
+    warnings: list[Notice] = [Notice(0, "", str(problem)) for problem in [*problems, *past]]
     lines = read_lines(text, vocab.byline_markers, edits)
     lines = move_lines(lines, overrides.get("move") or [], edits, warnings)
     mark_line_kinds(lines, vocab, overrides, edits)
     starts = find_title_blocks(lines, vocab, set(overrides.get("article_before", []) or []))
-    starts = keep_banner_as_kicker(starts, edits)
+    starts = keep_banner_as_kicker(starts, lines, edits)
     if not starts:
         content = [ln for ln in lines if ln.kind not in NOT_TEXT]
         if not content:
@@ -74,19 +75,38 @@ def clean(text: str, source: str, options: dict, overrides: dict | None = None) 
         article_overrides.update((overrides.get("articles") or {}).get(n) or {})
         articles.append(_article(lines[lo:hi], block, source, vocab, article_overrides, edits))
     warnings += check_quotes(articles, {ln.no: ln.raw for ln in lines}, set(overrides.get("quotes_as_printed", ())))
+    warnings += [Notice(article.first_line, article.title, "this article has a title and no text (a missing page?): "
+                        "check the seed against the printed paper")
+                 for article in articles if not any(block.kind == BlockKind.PARAGRAPH for block in article.blocks)]
     return CleanResult(articles, edits, warnings)
 
 
 @step("page_banner")
-def keep_banner_as_kicker(starts: list[tuple[int, TitleBlock]], edits: list[Edit]) -> list[tuple[int, TitleBlock]]:
-    """A page banner above the article's own title block is kept as the article's kicker."""
+def keep_banner_as_kicker(starts: list[tuple[int, TitleBlock]], lines: list[Line],
+                          edits: list[Edit]) -> list[tuple[int, TitleBlock]]:
+    """A page banner above the article's own title block, or a page's masthead (枫源日报 / a date / 第5版:
+    no sentence under it before the article's head), is kept as the article's kicker, not published as
+    an article of its own with no text."""
     banner = page_banner(starts)
+    why = "page banner above the article's own title: kept as its kicker"
+    if not banner and _masthead(starts, lines):
+        banner, why = starts[0][1], "a page's masthead above the article's head, no text of its own: kept as its kicker"
     if not banner:
         return starts
     for line in banner.lines:
         line.kind = LineKind.KICKER
-        edits.append(Edit(EditKind.KICKER, line.no, "page banner above the article's own title: kept as its kicker"))
+        edits.append(Edit(EditKind.KICKER, line.no, why))
     return starts[1:]
+
+
+def _masthead(starts: list[tuple[int, TitleBlock]], lines: list[Line]) -> bool:
+    """The file opens with a title block that has no sentence under it (a date, 第5版) before a strong
+    article head (a dashed subtitle or a byline)."""
+    if len(starts) < 2 or starts[0][1].strong or not starts[1][1].strong:
+        return False
+    own = {id(line) for line in starts[0][1].lines}
+    under = [ln for ln in lines[starts[0][0]:starts[1][0]] if id(ln) not in own and ln.kind not in NOT_TEXT]
+    return not any(PROSE_PUNCT.search(ln.raw) for ln in under)
 
 
 @step("move_lines")

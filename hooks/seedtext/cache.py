@@ -28,10 +28,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from . import seed as _seed
 from .review import Difference, page_differences
 from .words import NO_VOCABULARY, Vocabulary
+
+T = TypeVar("T")
 
 log = logging.getLogger("mkdocs.plugins.seeds.cache")
 
@@ -188,20 +191,29 @@ class Cache:
             phrase_digest = _file_digest(str(phrases), (stat.st_mtime_ns, stat.st_size))
         key = _key(code_version(), opencc.__version__, config or "", phrase_digest, str(quotes), vocabulary.digest,
                    "\t".join(names), text)
-        path = self.directory / "convert" / f"{key}.txt"
-        try:
-            result = _read_checked(path).decode("utf-8")
+        result, reused = self._stored(self.directory / "convert" / f"{key}.txt",
+                                      lambda: convert(text, config, phrases, quotes, vocabulary, names),
+                                      lambda result: result.encode("utf-8"), lambda data: data.decode("utf-8"))
+        if reused:
             self.stats.conversions_reused += 1
-            return result
+        else:
+            self.stats.converted += 1
+        return result
+
+    def _stored(self, path: Path, make: Callable[[], T], dump: Callable[[T], bytes],
+                load: Callable[[bytes], T]) -> tuple[T, bool]:
+        """make(), from the file at `path` when it is there and whole, else made and filed there; and whether
+        it was reused. A damaged file (checksum, encoding, format) is counted and made again."""
+        try:
+            return load(_read_checked(path)), True
         except FileNotFoundError:
             pass
-        except (OSError, CorruptEntry, UnicodeDecodeError) as exc:
+        except (OSError, CorruptEntry, ValueError, TypeError) as exc:  # UnicodeDecodeError is a ValueError
             self.stats.corrupt += 1
             log.debug(f"cache: ignoring {path.name} ({type(exc).__name__}: {exc})")
-        self.stats.converted += 1
-        result = convert(text, config, phrases, quotes, vocabulary, names)
-        _write_atomic(path, result.encode("utf-8"))
-        return result
+        value = make()
+        _write_atomic(path, dump(value))
+        return value, False
 
     def differences(self, simplified: str, converted: str, target: str) -> list[Difference]:
         """review.page_differences(simplified, converted, target), from the cache when the texts and code
@@ -211,16 +223,10 @@ class Cache:
             if self.directory is None:
                 return page_differences(simplified, converted, target)
             key = _key(code_version(), target, simplified, converted)
-            path = self.directory / "differences" / f"{key}.json"
-            try:
-                return [Difference(**d) for d in json.loads(_read_checked(path))]
-            except FileNotFoundError:
-                pass
-            except (OSError, CorruptEntry, ValueError, TypeError) as exc:
-                self.stats.corrupt += 1
-                log.debug(f"cache: ignoring {path.name} ({type(exc).__name__}: {exc})")
-            found = page_differences(simplified, converted, target)
-            _write_atomic(path, json.dumps([dataclasses.asdict(d) for d in found], ensure_ascii=False).encode())
+            found, _ = self._stored(
+                self.directory / "differences" / f"{key}.json", lambda: page_differences(simplified, converted, target),
+                lambda found: json.dumps([dataclasses.asdict(d) for d in found], ensure_ascii=False).encode(),
+                lambda data: [Difference(**d) for d in json.loads(data)])
             return found
         finally:
             self.stats.review_seconds += time.perf_counter() - start

@@ -12,7 +12,8 @@ load that config. Generated files go to a cache folder (.cache/opencc by default
 
 Seeds already written in Traditional script are detected line by line: such lines are
 converted to Simplified for the Simplified variant, and only normalised to the regional
-forms (t2tw, t2hk) for Traditional variants, so no Simplified round trip loses distinctions.
+forms (the variant's regional stages: Taiwan's, Hong Kong's) for Traditional variants, so no
+Simplified round trip loses distinctions.
 """
 
 from __future__ import annotations
@@ -392,16 +393,6 @@ def is_traditional(text: str) -> bool:
     return len(traditional.findall(text)) > len(simplified.findall(text))
 
 
-def traditional_source_config(config: str | None) -> str | None:
-    """For Traditional input: the config that only normalises to the variant's regional forms (s2tw -> t2tw)."""
-    if not config:
-        return "t2s"
-    region = "t2" + config[2:]
-    if config == "s2t":
-        return None
-    return region if (SHARE_DIR / f"{region}.json").exists() else None
-
-
 def convert_variant(text: str, config: str | None, phrases: str | os.PathLike | None = None,
                     quotes: QuoteStyle | str | None = None, vocabulary: Vocabulary = NO_VOCABULARY,
                     names: Iterable[str] = ()) -> str:
@@ -429,8 +420,9 @@ def _in_script(text: str, config: str | None, phrases: str | os.PathLike | None,
     if not traditional.search(text):  # the common case: a Simplified page, one OpenCC call
         return convert(text, config, phrases, vocabulary, names)
     lines = text.split("\n")
-    trad_config = traditional_source_config(config)
-    trad_conv = converter(trad_config)  # the phrase dictionary maps Simplified -> Traditional only
+    # Traditional lines: to Simplified for the Simplified variant, else only the variant's regional stages
+    # (s2tw: Taiwan's forms); the phrase dictionary maps Simplified -> Traditional only.
+    trad_conv = regional_stages(config) if config else converter("t2s")
     # Runs of consecutive lines in the same script go through OpenCC together (phrases may span lines).
     out: list[str] = []
     run: list[str] = []

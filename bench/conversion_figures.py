@@ -34,9 +34,8 @@ def main() -> int:
     args = parser.parse_args()
     project = args.project.resolve()
     sys.path.insert(0, str(project / "hooks"))
-    from review_conversion import site_variants
-
     from options import cleaning_options, conversion_review
+    from review_conversion import site_variants
     from seedtext.cache import Cache
     from seedtext.convert import convert_variant
     from seedtext.review import Decision, differences, text_of, undecided, zhconv_target

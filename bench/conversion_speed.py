@@ -20,9 +20,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import make_corpus  # noqa: E402
-from review_conversion import site_variants  # noqa: E402
 
 from options import cleaning_options  # noqa: E402
+from review_conversion import site_variants  # noqa: E402
 from seedtext.cache import Cache  # noqa: E402
 from seedtext.convert import convert_variant, forget_words  # noqa: E402
 from seedtext.site import build_site  # noqa: E402

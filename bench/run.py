@@ -192,11 +192,11 @@ def plain_child(project: Path, plain: Path) -> None:
     """Write every page the hook publishes (cleaned, converted per variant) as ordinary Markdown files."""
     sys.path.insert(0, str(project / "hooks"))
     from mkdocs.config import load_config
-    from pages import load_variants
 
     from options import cleaning_options
     from seedtext.cache import Cache
     from seedtext.site import build_site, variant_markdown
+    from variants import load_variants
 
     # The build's own loaders: the variants as the hook makes them (phrases, quotation marks, words).
     config = load_config(str(project / "mkdocs.yml"))

@@ -1,10 +1,9 @@
-"""Material for MkDocs and MkDocs internals the site depends on, in one place, for the versions below.
+"""Material for MkDocs, MkDocs and Python-Markdown internals the site depends on, in one place, for the
+versions below.
 
-Everything here reaches past the plugins' documented options: Material's UI-string partials, the tags
-plugin's listings and chip classes. Two of Material's templates are copied into overrides/partials/
-(header.html and search.html, for Pagefind's search box), each naming the version it was copied from.
-`check_versions` warns (so `mkdocs build --strict` stops) when MkDocs or Material is not the version
-this was written against: read this module and those templates again before raising the pins.
+`check_versions` warns (so `mkdocs build --strict` stops) when one of them is not the version this was
+written against: read every entry of RELIED_ON again before raising the pins. The functions of this
+module are the entries that live here; the others name the module that relies on the internal.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from urllib.parse import urlparse
 
 from material.plugins.tags.structure.tag import Tag as MaterialTag
 from material.plugins.tags.structure.tag.reference import TagReference
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Link
 
@@ -24,8 +24,29 @@ from seedtext.tagpages import INDEX_LAYOUT
 
 log = get_plugin_logger("seeds")
 
-# The versions every function below was checked against (requirements.txt pins the same).
-CHECKED_VERSIONS = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.1"}
+# The versions every entry below was checked against (requirements.txt pins the same).
+CHECKED_VERSIONS = {"mkdocs": "1.6.1", "mkdocs-material": "9.8.1", "markdown": "3.11.3"}
+
+# Everything the site does past the documented options and events, and where.
+RELIED_ON = (
+    "material_internals.ui_strings_partial: Material's partials/languages/<lang>.html define the macro t(key) over "
+    "a dict literal of '\"key\": value' lines; partials/language.html imports partials/languages/"
+    "<config.theme.language>.html",
+    "material_internals.find_tag_listings, tag_anchor: the tags plugin's `listings` (filled in its on_env, priority "
+    "100), each listing's config.include and page, and its tags_slugify options for a tag's anchor",
+    "material_internals.tag_chips: Material's partials/tags.html reads context['tags'] as TagReference objects "
+    "(material.plugins.tags.structure.tag) with .url from a Link",
+    "overrides/partials/header.html, search.html: copies of Material's templates (the version is in each)",
+    "page_config.ConfigView: Material's templates read config.site_name, site_description, copyright, "
+    "extra.alternate and theme.language from the template context's `config`, which a page's context may replace",
+    "pages.on_page_context: Material's client code resolves the script switch's sitemap from context['base_url']",
+    "render_cache: MkDocs renders whatever on_page_markdown returns and hands the HTML to on_page_content of the same "
+    "page (a hit renders \"\"); page.toc is a mkdocs.structure.toc.TableOfContents, pickled between builds",
+    "article_html.link_article_html: attr_list writes a paragraph's id as <p id=\"p3\"> and classes as "
+    "<p class=\"byline\">, and Python-Markdown closes every <p> with </p>",
+    "search_index._NOT_INDEXED: Material's tags partial renders the chips as <nav class=\"md-tags\">…</nav>",
+    "sitemaps.write_sitemap: the theme's sitemap.xml template reads `pages` (files with .page) and `config`",
+)
 
 
 def check_versions() -> None:
@@ -33,7 +54,7 @@ def check_versions() -> None:
         installed = version(package)
         if installed != checked:
             log.warning(f"{package} {installed} is installed, but hooks/material_internals.py was written for "
-                        f"{checked}: check each function there against the new version, then update "
+                        f"{checked}: check each entry of RELIED_ON there against the new version, then update "
                         "CHECKED_VERSIONS and requirements.txt")
 
 
@@ -82,3 +103,15 @@ def ui_strings_partial(env, variant: Variant) -> str:
             strings[key] = variant.text(value)
     strings["language"] = variant.lang
     return "{% macro t(key) %}{{ " + json.dumps(strings, ensure_ascii=False) + "[key] }}{% endmacro %}"
+
+
+def check_tags_per_variant(plugins: list, variants) -> None:
+    """Every script variant needs its own tags plugin instance, filtered to its tree: one instance would mix
+    the trees. Fails the build with the entry to add when one is missing."""
+    covered = {pattern.split("/", 1)[0] for _, p in plugins for pattern in p.config.filters.include}
+    for variant in variants if plugins else ():
+        if variant.root not in covered:
+            raise PluginError(
+                f"mkdocs.yml: the script variant {variant.root} has no tags plugin instance of its own; add to "
+                f"plugins:  - tags: {{filters: {{include: [{variant.root}/*]}}, export: false, "
+                "listings_layout: articles}")

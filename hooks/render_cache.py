@@ -32,8 +32,10 @@ class RenderCache:
         self.directory = directory
         self.entries: dict[str, tuple[str, object]] = {}  # key -> (HTML, TableOfContents), kept between builds
         self.used: dict[str, tuple[str, object]] = {}
-        self.waiting: dict[int, str] = {}  # id(page) -> key of a page being rendered (a miss)
-        self.found: dict[int, tuple[str, object]] = {}  # id(page) -> the entry to use (a hit)
+        # Between a page's on_page_markdown and its on_page_content (MkDocs renders it in between), by its
+        # source path, which is one page's in a build.
+        self.waiting: dict[str, str] = {}  # src_uri -> key of a page being rendered (a miss)
+        self.found: dict[str, tuple[str, object]] = {}  # src_uri -> the entry to use (a hit)
         self.site = ""
         self.hits = self.misses = 0
 
@@ -61,21 +63,21 @@ class RenderCache:
         key = self.key(markdown, page)
         entry = self.entries.get(key) or self._read(key)
         if entry is None:
-            self.waiting[id(page)] = key
+            self.waiting[page.file.src_uri] = key
             self.misses += 1
             return False
-        self.found[id(page)] = entry
+        self.found[page.file.src_uri] = entry
         self.used[key] = entry
         self.hits += 1
         return True
 
     def content(self, html: str, page) -> str:
         """The page's HTML: the cached one for a hit (and its table of contents), else `html`, kept."""
-        entry = self.found.pop(id(page), None)
+        entry = self.found.pop(page.file.src_uri, None)
         if entry is not None:
             page.toc = entry[1]
             return entry[0]
-        key = self.waiting.pop(id(page), None)
+        key = self.waiting.pop(page.file.src_uri, None)
         if key is not None:
             self.used[key] = (html, page.toc)
             self._write(key, self.used[key])

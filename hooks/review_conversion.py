@@ -41,7 +41,8 @@ class Review:
 def site_variants(project: Path) -> list[Variant]:
     """extra.variants of the project's mkdocs.yml, as the build reads them."""
     from mkdocs.config import load_config
-    from pages import load_variants
+
+    from variants import load_variants
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     return load_variants(load_config(str(project / "mkdocs.yml")), cleaning_options(project / "data" / "cleaning.yml"))

@@ -25,7 +25,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from seedtext.page import ARTICLE_DIR
+from seedtext.layout import ARTICLE_DIR
 from seedtext.tagpages import LINKS_CLASS
 
 BUNDLE_DIR = "pagefind"  # under each variant's root; overrides/partials/search.html points the browser here

@@ -39,9 +39,8 @@ HANS, HANT = CONFIG.extra["variants"][0], CONFIG.extra["variants"][1]
 def site_variants(project: Path = REPO) -> list:
     """The script variants as the build makes them (pages.load_variants: phrase file, quotation marks,
     the project's words), from the checked configuration."""
-    from pages import load_variants
-
     from options import cleaning_options
+    from variants import load_variants
 
     return load_variants(load_site_config(project) if project != REPO else CONFIG,
                          cleaning_options(project / "data" / "cleaning.yml"))

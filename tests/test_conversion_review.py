@@ -4,10 +4,10 @@ reaches an editor, unless the reviewed file decides it with a reason."""
 from __future__ import annotations
 
 import pytest
-from review_conversion import REVIEW_FILE, main, review, site_variants
 
 from conftest import REPO
 from options import OptionsError, conversion_review
+from review_conversion import REVIEW_FILE, main, review, site_variants
 from seedtext.convert import convert_variant
 from seedtext.review import Decision, Difference, differences, undecided
 

@@ -16,6 +16,7 @@ from seedtext.cleaning import clean
 from seedtext.cleaning.lossless import check_lossless
 from seedtext.convert import convert_variant
 from seedtext.quotes import QuoteStyle, corner_quotes, in_style, unpaired_quote
+from seedtext.rawpage import Part, RawTable
 from seedtext.seed import load_yaml
 
 OPTIONS = load_yaml(REPO / "data" / "cleaning.yml")
@@ -36,9 +37,10 @@ def test_the_corner_style_leaves_code_tags_and_urls_alone():
     assert in_style(markdown, QuoteStyle.AS_PRINTED) == markdown
 
 
-def test_a_verbatim_span_keeps_its_marks_in_a_corner_variant():
-    text = "“甲”<!--verbatim-->“原文”<!--/verbatim-->“乙”"
-    assert convert_variant(text, "s2tw", None, QuoteStyle.CORNER) == "「甲」“原文”「乙」"
+def test_the_raw_text_of_a_table_keeps_its_marks_in_a_corner_variant():
+    table = RawTable((("<td>“甲”", Part.PAGE), ("“原文”发", Part.AS_READ), ("“乙”发</td>", Part.CLEANED)))
+    converted = table.html(lambda text: convert_variant(text, "s2tw", None, QuoteStyle.CORNER), lambda block: block)
+    assert converted == "<td>「甲」“原文”发「乙」發</td>"
 
 
 @pytest.mark.parametrize(("text", "at"), [

@@ -17,7 +17,7 @@ from conftest import HANS, HANT, REPO
 from options import cleaning_options
 from seedtext.cache import Cache
 from seedtext.cleaning import clean
-from seedtext.rawpage import RawText, page_rows, raw_page_markdown
+from seedtext.rawpage import RawText, page_rows, raw_page_markdown, raw_table
 from seedtext.seed import CleanedSeed
 from seedtext.site import seed_files
 
@@ -145,10 +145,9 @@ def degraded_page(text: str) -> Node:
     options = cleaning_options(REPO / "data" / "cleaning.yml")
     result = clean(text, "test.txt", options)
     raw = text.split("\n")
-    markdown = raw_page_markdown(result.articles[0], page_rows(result.articles, len(raw))[0],
-                                 RawText.of(tuple(raw), tuple(result.edits)), "../articles/x.md")
-    table = markdown[markdown.index("<table"):]
-    return Tree(html.unescape(re.sub("<!--/?verbatim-->", "", table))).root
+    table = raw_table(page_rows(result.articles, len(raw))[0], RawText.of(tuple(raw), tuple(result.edits)))
+    page = table.html(lambda text: text, lambda block: block)
+    return Tree(html.unescape(page[page.index("<table"):])).root
 
 
 # No blank lines, no first-line indent: the wrap is only visible in the line lengths.
@@ -256,7 +255,8 @@ def test_seed_text_in_the_file_name_and_tabs_stay_text():
     text = WRAPPED.replace("市局 创", "市局\t创")
     result = clean(text, 'a<img src=x onerror=alert(1)>.txt', options)
     raw = text.split("\n")
-    markdown = raw_page_markdown(result.articles[0], page_rows(result.articles, len(raw))[0],
-                                 RawText.of(tuple(raw), tuple(result.edits)), "../articles/x.md")
+    rows = page_rows(result.articles, len(raw))[0]
+    markdown = raw_page_markdown(result.articles[0], rows, "../articles/x.md") + raw_table(
+        rows, RawText.of(tuple(raw), tuple(result.edits))).html(lambda text: text, lambda block: block)
     assert "<img" not in markdown and "&lt;img src=x onerror=alert(1)&gt;" in markdown
     assert "\t" not in markdown and ">&#9;</del>" in markdown  # Python-Markdown would expand a tab to spaces

@@ -36,12 +36,6 @@ from .names import KEPT_SURNAMES, names_in, surname_at
 from .quotes import QuoteStyle, in_style
 from .words import NO_VOCABULARY, RUN, Token, Vocabulary, context_characters, cut, words
 
-# Text between these marks is never converted, in any variant: a raw extraction shown as it was read
-# (seedtext.rawpage). The marks are taken out of the converted text.
-VERBATIM_OPEN, VERBATIM_CLOSE = "<!--verbatim-->", "<!--/verbatim-->"
-_VERBATIM = re.compile(re.escape(VERBATIM_OPEN) + "(.*?)" + re.escape(VERBATIM_CLOSE), re.S)
-_KEPT = re.compile(r"<!--kept (\d+)-->")  # ASCII: OpenCC leaves it as it is
-
 SHARE_DIR = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
 # Where generated OpenCC configs and cleaned dictionaries go. Their names carry a digest of everything
 # they are made of (OpenCC's version and data folder, the config, the phrases), so one folder serves
@@ -397,18 +391,8 @@ def convert_variant(text: str, config: str | None, phrases: str | os.PathLike | 
                     quotes: QuoteStyle | str | None = None, vocabulary: Vocabulary = NO_VOCABULARY,
                     names: Iterable[str] = ()) -> str:
     """Text (Simplified, possibly with lines already in Traditional) in the script of the variant made by `config`
-    and with its quotation marks (`quotes`, seedtext.quotes); verbatim spans (VERBATIM_OPEN … VERBATIM_CLOSE)
-    come out as they went in, without their marks. `vocabulary`: the project's words; `names`: people's names
-    the page holds (its byline's)."""
-    if VERBATIM_OPEN in text:
-        kept: list[str] = []
-
-        def keep(match: re.Match) -> str:
-            kept.append(match.group(1))
-            return f"<!--kept {len(kept) - 1}-->"
-
-        converted = convert_variant(_VERBATIM.sub(keep, text), config, phrases, quotes, vocabulary, names)
-        return _KEPT.sub(lambda m: kept[int(m.group(1))], converted)
+    and with its quotation marks (`quotes`, seedtext.quotes). `vocabulary`: the project's words; `names`:
+    people's names the page holds (its byline's)."""
     return in_style(_in_script(text, config, phrases, vocabulary, names), quotes)
 
 

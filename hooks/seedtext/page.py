@@ -7,8 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import Article
-
-ARTICLE_DIR = "articles"  # where article pages live in each variant's tree: <root>/articles/<slug>/
+from .rawpage import RawTable
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: two pages are never the same page
@@ -25,6 +24,7 @@ class SitePage:
     title: str = ""
     source: str = ""  # the seed file an article page comes from ("" for listings and hand-written pages)
     names: tuple[str, ...] = ()  # people's names the byline gives (kept as names on Traditional pages)
+    table: RawTable | None = None  # a 原文对照 page's table, after its Markdown head (seedtext.rawpage)
 
 
 def pages_by_city(pages: Iterable[ArticlePage]) -> dict[str, list[ArticlePage]]:

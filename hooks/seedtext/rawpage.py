@@ -5,32 +5,29 @@ came from (Block.sources), with every edit of the cleaner shown on its raw line.
 Every raw line of a seed is on exactly one page: a block's own lines on its row; a line that reaches
 no block (blank, or removed whole) with the line above it in the same article's part of the file, so
 a removed filler line stands where it was printed. The raw text is the extraction as read from the
-file: it is wrapped in VERBATIM marks, which the script conversion leaves alone (seedtext.convert),
-so the Traditional page shows the same raw text as the Simplified one.
+file, in every script: the table's pieces say which are converted with the page (`Part`), so the
+Traditional page shows the same raw text as the Simplified one.
 
-The page is HTML inside the Markdown (one HTML comment, nothing for Markdown to parse; see
-unwrap_html) and readable without CSS or JavaScript: a table, the raw lines as a numbered list,
-joins and new paragraphs as marks, removed spaces and removals as <del>, widened punctuation as
-<mark>, every other edit written out with the cleaner's reason.
+The page is two things: its head in Markdown (title, introduction) and its table as HTML pieces
+(`RawTable`), which the hook adds to the rendered head (parsing the table's tags as Markdown's raw
+HTML took three times as long as the rest of the page's build). It is readable without CSS or
+JavaScript: a table, the raw lines as a numbered list, joins and new paragraphs as marks, removed
+spaces and removals as <del>, widened punctuation as <mark>, every other edit written out with the
+cleaner's reason.
 """
 
 from __future__ import annotations
 
+import enum
 import html
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .cleaning.evidence import is_doubtful
 from .cleaning.text import FULL_TO_HALF
-from .convert import VERBATIM_CLOSE, VERBATIM_OPEN, is_traditional, script_patterns
+from .convert import is_traditional, script_patterns
 from .model import Article, Block, BlockKind, Edit, EditKind
 from .render import dump_front_matter, escape_text, html_text
-
-# The page's finished HTML travels through Markdown inside this comment (seed text in it is escaped,
-# so "-->" cannot occur in it); the hook calls unwrap_html on the rendered page.
-HTML_OPEN, HTML_CLOSE = "<!--raw-html ", " raw-html-->"
-# Where the pages live in each variant's tree: <root>/raw/<slug>/ beside <root>/articles/<slug>/.
-RAW_DIR = "raw"
 
 # What each edit is called on the page (the legend lists them); the cleaner's own reason follows in English.
 EDIT_LABELS = {
@@ -159,12 +156,43 @@ SPLIT_MARK = _mark("¶", "分段")
 
 
 def _escape(text: str) -> str:
-    # A tab as a reference: Python-Markdown would expand it to spaces.
-    return html.escape(text, quote=False).replace("\t", "&#9;")
+    # A tab as a reference (the page's head goes through Python-Markdown, which expands tabs); the mark
+    # between the table's pieces as a reference, so no seed text can be taken for it.
+    return html.escape(text, quote=False).replace("\t", "&#9;").replace(PART_EDGE, f"&#{ord(PART_EDGE)};")
 
 
-def _verbatim(text: str) -> str:
-    return VERBATIM_OPEN + _escape(text) + VERBATIM_CLOSE
+class Part(enum.Enum):
+    """How a piece of the 原文对照 table is written in each script variant."""
+
+    PAGE = "page"
+    """Markup and the site's own words (labels, the legend, a note's label): converted with the page."""
+    CLEANED = "cleaned"
+    """A block of the cleaned text (left column): converted, and where conversion doubts are marked."""
+    AS_READ = "as read"
+    """The raw extraction and the cleaner's English reasons: the same characters in every script."""
+
+
+# Between the pieces while they are converted as one text (a private-use character no seed prints and
+# OpenCC leaves as it is; _escape writes one in a seed as a reference). No word spans it.
+PART_EDGE = "\U0010FFFD"
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """The table of a 原文对照 page as pieces, in order, each with how it is written per script."""
+
+    parts: tuple[tuple[str, Part], ...]
+
+    def html(self, convert: Callable[[str], str], mark_cleaned: Callable[[str], str]) -> str:
+        """The table in a variant's script: `convert` gets the converted pieces as one text (PART_EDGE
+        between them, the raw ones left out), so the page converts as it reads; `mark_cleaned` marks a
+        converted block of the left column (its conversion doubts)."""
+        joined = PART_EDGE.join("" if part is Part.AS_READ else text for text, part in self.parts)
+        converted = convert(joined).split(PART_EDGE)
+        if len(converted) != len(self.parts):
+            raise ValueError("the conversion changed the marks between the table's pieces")
+        return "".join(text if part is Part.AS_READ else mark_cleaned(piece) if part is Part.CLEANED else piece
+                       for (text, part), piece in zip(self.parts, converted, strict=True))
 
 
 class _Aligner:
@@ -244,23 +272,29 @@ def _note_label(edit: Edit) -> str:
     return f"存疑·{label}" if is_doubtful(edit.margin) else label
 
 
-def _notes(edits: list[Edit]) -> str:
-    """The edits of a line other than those drawn in it, each with the cleaner's reason (as --explain)."""
-    notes = [f'\n<span class="raw-note{" raw-doubt" if is_doubtful(e.margin) else ""}">{_note_label(e)}：'
-             f'<span lang="en">{_verbatim(e.detail)}</span></span>'
-             for e in edits if (e.kind not in _IN_LINE or e.removed or is_doubtful(e.margin))
-             and (is_doubtful(e.margin) or not _declined_heading(e))]
-    # The list is verbatim (see _raw_cell); a note is in the page's words and converts with the page.
-    return VERBATIM_CLOSE + "".join(notes) + VERBATIM_OPEN if notes else ""
+def _notes(edits: list[Edit]) -> list[tuple[str, Part]]:
+    """The edits of a line other than those drawn in it, each with the cleaner's reason (as --explain):
+    the label in the page's words, the reason as the cleaner wrote it."""
+    parts: list[tuple[str, Part]] = []
+    for e in edits:
+        if (e.kind not in _IN_LINE or e.removed or is_doubtful(e.margin)) \
+                and (is_doubtful(e.margin) or not _declined_heading(e)):
+            parts += [(f'\n<span class="raw-note{" raw-doubt" if is_doubtful(e.margin) else ""}">{_note_label(e)}：'
+                       '<span lang="en">', Part.PAGE), (_escape(e.detail), Part.AS_READ),
+                      ("</span></span>", Part.PAGE)]
+    return parts
 
 
-def _raw_cell(row: Row, raw: RawText) -> str:
+def _raw_cell(row: Row, raw: RawText) -> list[tuple[str, Part]]:
     if not row.lines:
-        return '<p class="raw-added">原文没有这一行：本站在此标出缺页</p>' if row.block.kind == BlockKind.GAP else ""
+        return [('<p class="raw-added">原文没有这一行：本站在此标出缺页</p>' if row.block.kind == BlockKind.GAP else "",
+                 Part.PAGE)]
     aligner = _Aligner(row.block.text)
     sources = set(row.block.sources)
-    items = []
-    for no in row.lines:
+    # The list is the raw text, and markup whose words are the same in every script (the marks' 接排 and
+    # 分段, 空行); only the notes (the page's words) are converted. One raw line a line of HTML.
+    parts: list[tuple[str, Part]] = [('<ol class="raw-lines">\n', Part.AS_READ)]
+    for n, no in enumerate(row.lines):
         line = raw.lines[no - 1] if no <= len(raw.lines) else ""
         edits = raw.edits_at.get(no, [])
         kinds = {e.kind for e in edits}
@@ -274,17 +308,17 @@ def _raw_cell(row: Row, raw: RawText) -> str:
         cls = f' class="{css}"' if css else ""
         if css != "blank":  # the raw text in its own script, whatever the page's
             body = f'<span class="raw-text" lang="{raw.lang(line)}">{body}</span>'
-        items.append(f'<li value="{no}" id="L{no}"{cls}>{marks}{body}{_notes(edits)}</li>')
-    # The whole list is verbatim: the raw text, and markup whose words are the same in every script (the
-    # marks' 接排 and 分段, 空行); only the notes (the page's words) come out of it to be converted. OpenCC
-    # then reads the cleaned column and the notes, not the raw column's markup. One raw line a Markdown line.
-    return VERBATIM_OPEN + '<ol class="raw-lines">\n' + "\n".join(items) + "\n</ol>" + VERBATIM_CLOSE
+        parts.append((f'{"" if n == 0 else chr(10)}<li value="{no}" id="L{no}"{cls}>{marks}{body}', Part.AS_READ))
+        parts += _notes(edits)
+        parts.append(("</li>", Part.AS_READ))
+    parts.append(("\n</ol>", Part.AS_READ))
+    return parts
 
 
 def _clean_cell(block: Block) -> str:
     label = BLOCK_LABELS.get(block.kind)
     head = f'<span class="raw-kind">{label}</span>\n' if label else ""  # the label converts on its own line
-    return f'{head}{html.escape(block.text, quote=False)}'
+    return head + html.escape(block.text, quote=False).replace(PART_EDGE, f"&#{ord(PART_EDGE)};")
 
 
 # What the marks of the raw column mean (the page's 标记说明).
@@ -304,18 +338,14 @@ LEGEND = "".join(f"\n<dt>{mark}</dt><dd>{meaning}</dd>" for mark, meaning in (
 ))
 
 
-def raw_page_markdown(article: Article, rows: list[Row], raw: RawText,
-                      article_url: str) -> str:
-    """The page in Simplified Markdown: front matter, heading, introduction, legend and the table.
-    article_url: the article page's Markdown path relative to this page."""
+def raw_page_markdown(article: Article, rows: list[Row], article_url: str) -> str:
+    """The page's head in Simplified Markdown: front matter, heading, introduction (the table follows it:
+    raw_table). article_url: the article page's Markdown path relative to this page."""
     shown = sorted(no for row in rows for no in row.lines)
     span = f"第 {shown[0]}–{shown[-1]} 行中的 {len(shown)} 行" if shown else "没有原文行"
     meta = {"title": html_text(f"原文对照：{article.title}"), "robots": "noindex, follow",
             "hide": ["navigation", "toc"],
             "description": html_text(f"《{article.title}》的校订文本与原始提取文字逐段对照。")}
-    body = "\n".join(f'<tr id="{row.anchor}" class="raw-row raw-{row.block.kind}">\n'
-                     f'<td class="raw-clean">{_clean_cell(row.block)}</td>\n'
-                     f'<td class="raw-source">{_raw_cell(row, raw)}</td></tr>' for row in rows)
     parts = [
         dump_front_matter(meta),
         f"# 原文对照：{escape_text(article.title)}",
@@ -323,50 +353,19 @@ def raw_page_markdown(article: Article, rows: list[Row], raw: RawText,
         f"{span}，"
         "按原样列出，行号在前，未做简繁转换；整理时的每一处改动都标在右栏。"
         f"[返回文章]({article_url})\n{{: .raw-intro }}",
-        # One HTML comment for Python-Markdown to pass over: parsing the table's tags as raw HTML took
-        # three times as long as the rest of the page's build. unwrap_html takes the wrapping off.
-        f'{HTML_OPEN}\n<details class="raw-legend-box"><summary>标记说明</summary>\n<dl class="raw-legend">{LEGEND}'
-        f'</dl></details>\n<table class="raw-compare"><thead><tr><th scope="col">校订文本</th>\n'
-        f'<th scope="col">原始提取文字（行号）</th></tr></thead><tbody>\n{body}\n</tbody></table>{HTML_CLOSE}',
     ]
     return "\n\n".join(parts) + "\n"
 
 
-def unwrap_html(page_html: str) -> str:
-    """The rendered page with the table out of its comment (HTML_OPEN … HTML_CLOSE)."""
-    start = page_html.find(HTML_OPEN)
-    end = page_html.find(HTML_CLOSE, start)
-    if start < 0 or end < 0:
-        return page_html
-    return page_html[:start] + page_html[start + len(HTML_OPEN):end] + page_html[end + len(HTML_CLOSE):]
-
-
-# The links an article page gets in its HTML (not in its Markdown: `clean.py` and the text stay the
-# article's own): labels in Simplified, converted per script by the caller.
-LINK_LABELS = {"raw": "原文对照：与报纸原始提取文字逐段比较", "permalink": "本段的固定链接", "raw_short": "原文",
-               "raw_paragraph": "本段的原文对照"}
-_PARAGRAPH = re.compile(r'(<p id="(p\d+)">)(.*?)</p>', re.S)
-_HEAD_END = re.compile(r'<p class="byline">.*?</p>|<p class="subtitle">.*?</p>|</h1>', re.S)
-
-
-def link_article_html(page_html: str, raw_url: str, labels: dict[str, str]) -> str:
-    """An article page's HTML with a link to its 原文对照 page under the byline (else the subtitle or the
-    headline), and after each paragraph its permanent link (¶, to copy and cite) and its place on that
-    page: quiet until hovered or focused (extra.css), labelled for screen readers, not printed, not
-    searched (search_index.EXCLUDE_SELECTORS). raw_url: the 原文对照 page, relative to the article's."""
-    permalink, raw_paragraph = labels["permalink"], labels["raw_paragraph"]
-
-    def paragraph(m: re.Match) -> str:
-        anchor = m.group(2)
-        return (f'{m.group(1)}{m.group(3)} <a class="para-link" href="#{anchor}" aria-label="{permalink}" '
-                f'title="{permalink}">¶</a>&nbsp;<a class="para-raw" href="{raw_url}#{anchor}" '
-                f'aria-label="{raw_paragraph}" title="{raw_paragraph}">{labels["raw_short"]}</a></p>')
-
-    heads = list(_HEAD_END.finditer(page_html))
-    byline = next((m for m in heads if m.group(0).startswith('<p class="byline"')), None)
-    subtitle = next((m for m in heads if m.group(0).startswith('<p class="subtitle"')), None)
-    at = byline or subtitle or (heads[0] if heads else None)
-    if at is not None:
-        link = f'<p class="raw-link"><a href="{raw_url}">{labels["raw"]}</a></p>'
-        page_html = page_html[:at.end()] + "\n" + link + page_html[at.end():]
-    return _PARAGRAPH.sub(paragraph, page_html)
+def raw_table(rows: list[Row], raw: RawText) -> RawTable:
+    """The page's legend and table, to follow its head (raw_page_markdown) on the rendered page."""
+    parts: list[tuple[str, Part]] = [(
+        f'\n<details class="raw-legend-box"><summary>标记说明</summary>\n<dl class="raw-legend">{LEGEND}</dl>'
+        '</details>\n<table class="raw-compare"><thead><tr><th scope="col">校订文本</th>\n'
+        '<th scope="col">原始提取文字（行号）</th></tr></thead><tbody>\n', Part.PAGE)]
+    for n, row in enumerate(rows):
+        parts += [(f'{"" if n == 0 else chr(10)}<tr id="{row.anchor}" class="raw-row raw-{row.block.kind}">\n'
+                   '<td class="raw-clean">', Part.PAGE), (_clean_cell(row.block), Part.CLEANED),
+                  ('</td>\n<td class="raw-source">', Part.PAGE), *_raw_cell(row, raw), ("</td></tr>", Part.PAGE)]
+    parts.append(("\n</tbody></table>", Part.PAGE))
+    return RawTable(tuple(parts))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 import html
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -198,7 +197,6 @@ def page_differences(simplified: str, converted: str, target: str) -> list[Diffe
 # A doubt on a converted page: the word the site prints, marked for the editor, with what the other converter
 # prints in its title. Only in the cleaned column of a 原文对照 page (class raw-clean), never in the raw text.
 DOUBT_CLASS = "conversion-doubt"
-_CLEAN_CELL = re.compile(r'(<td class="raw-clean">)(.*?)(</td>)', re.S)
 
 
 def mark_places(text: str, doubts: list[Difference], wrap: Callable[[Difference, str], str]) -> str:
@@ -209,13 +207,11 @@ def mark_places(text: str, doubts: list[Difference], wrap: Callable[[Difference,
     return text
 
 
-def mark_doubts(page: str, doubts: list[Difference], title: Callable[[Difference], str]) -> str:
-    """A converted 原文对照 page with each doubt's word wrapped in <mark class="conversion-doubt"> in the
-    cleaned column, its `title` the note for the editor."""
-    if not doubts:
-        return page
+def doubt_marks(doubts: list[Difference], title: Callable[[Difference], str]) -> Callable[[str], str]:
+    """What marks a converted block of a 原文对照 page's cleaned column (RawTable.html's `mark_cleaned`):
+    each doubt's word wrapped in <mark class="conversion-doubt">, its `title` the note for the editor."""
 
     def wrap(doubt: Difference, word: str) -> str:
         return f'<mark class="{DOUBT_CLASS}" title="{html.escape(title(doubt), quote=True)}">{word}</mark>'
 
-    return _CLEAN_CELL.sub(lambda m: m.group(1) + mark_places(m.group(2), doubts, wrap) + m.group(3), page)
+    return lambda block: mark_places(block, doubts, wrap) if doubts else block

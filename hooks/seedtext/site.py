@@ -3,15 +3,17 @@ hand-written pages in docs/. No MkDocs import: the hook only wraps these pages a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import Cache
 from .convert import convert, convert_variant
+from .layout import ABOUT, ABOUT_TEMPLATE, HOME, HOME_TEMPLATE, TAG_INDEX, TERMS, article_path, link, raw_path, tag_path
 from .model import Article
-from .page import ARTICLE_DIR, ArticlePage, SitePage, pages_by_city
+from .page import ArticlePage, SitePage, pages_by_city
 from .quotes import QuoteStyle, in_style
-from .rawpage import RAW_DIR, RawText, page_rows, raw_page_markdown
+from .rawpage import RawText, page_rows, raw_page_markdown, raw_table
 from .render import escape_text, first_sentence
 from .seed import CleanedSeed
 from .tagpages import Tag, article_markdown, concordance, tag_articles, tag_index, tag_listing
@@ -103,7 +105,7 @@ def home_listing(pages: list[ArticlePage], city_order: list[str]) -> str:
         out.append(f"## {escape_text(city)}")
         for page in by_city[city]:
             art = page.article
-            item = [f"### [{escape_text(art.title)}](articles/{page.slug}.md)"]
+            item = [f"### [{escape_text(art.title)}]({link(HOME, article_path(page.slug))})"]
             if art.subtitle:
                 item.append(escape_text(art.subtitle) + "\n{: .subtitle }")
             sentence = first_sentence(art)
@@ -120,7 +122,7 @@ def article_site(seed_paths: list[Path], vocabulary: Path, options: dict, cache:
     tag_vocabulary = load_vocabulary(vocabulary)
     site.problems = list(tag_vocabulary.problems)
     site.articles, site.tags = tag_articles(unique_slugs(site.seeds), tag_vocabulary.rules)
-    site.pages = [SitePage(f"{ARTICLE_DIR}/{page.slug}.md", article_markdown(page, site.tags),
+    site.pages = [SitePage(article_path(page.slug), article_markdown(page, site.tags),
                            page.article.title, page.article.source, tuple(page.article.authors))
                   for page in site.articles]
     return site
@@ -135,9 +137,9 @@ def raw_pages(site: Site) -> list[SitePage]:
         rows = page_rows(list(seed.articles), len(seed.raw_lines))
         for article, article_rows in zip(seed.articles, rows, strict=True):
             slug = slug_of[id(article)]
-            markdown = raw_page_markdown(article, article_rows, raw, f"../{ARTICLE_DIR}/{slug}.md")
-            pages.append(SitePage(f"{RAW_DIR}/{slug}.md", markdown, f"原文对照：{article.title}",
-                                  names=tuple(article.authors)))
+            markdown = raw_page_markdown(article, article_rows, link(raw_path(slug), article_path(slug)))
+            pages.append(SitePage(raw_path(slug), markdown, f"原文对照：{article.title}",
+                                  names=tuple(article.authors), table=raw_table(article_rows, raw)))
     return pages
 
 
@@ -150,14 +152,14 @@ def build_site(seeds_dir: Path, docs_dir: Path, options: dict, cache: Cache, wit
     if with_raw_pages:
         site.pages += raw_pages(site)
     tags = site.tags
-    site.pages.append(SitePage("tags/index.md", tag_index(tags), "标签"))
-    site.pages.append(SitePage("terms.md", concordance(tags), "术语对照"))
+    site.pages.append(SitePage(TAG_INDEX, tag_index(tags), "标签"))
+    site.pages.append(SitePage(TERMS, concordance(tags), "术语对照"))
     for tag in tags.values():
-        site.pages.append(SitePage(f"tags/{tag.slug}.md", tag_listing(tag), tag.name))
-    home = (docs_dir / "home.md").read_text(encoding="utf-8")
+        site.pages.append(SitePage(tag_path(tag.slug), tag_listing(tag), tag.name))
+    home = (docs_dir / HOME_TEMPLATE).read_text(encoding="utf-8")
     listing = home_listing(site.articles, options.get("cities", []))
-    site.pages.append(SitePage("index.md", home.rstrip("\n") + "\n\n" + listing))
-    site.pages.append(SitePage("about.md", (docs_dir / "about.md").read_text(encoding="utf-8")))
+    site.pages.append(SitePage(HOME, home.rstrip("\n") + "\n\n" + listing))
+    site.pages.append(SitePage(ABOUT, (docs_dir / ABOUT_TEMPLATE).read_text(encoding="utf-8")))
     return site
 
 
@@ -177,5 +179,15 @@ def variant_markdown(page: SitePage, variant: Variant, cache: Cache) -> str:
     """The page in the variant's script and quotation marks. Lines already in Traditional script (a
     Traditional seed) are detected in convert_variant: Simplified for the Simplified variant, regional
     forms for the others. The byline's names are kept as names (seedtext.names)."""
-    return cache.converted(page.markdown, variant.opencc, variant.phrases, variant.quotes, convert_variant,
+    return variant_text(page.markdown, page, variant, cache)
+
+
+def variant_table(page: SitePage, variant: Variant, cache: Cache, mark_cleaned: Callable[[str], str]) -> str:
+    """A 原文对照 page's table in the variant's script, as the page's text converts (variant_markdown), with
+    `mark_cleaned` applied to each converted block of its left column."""
+    return page.table.html(lambda text: variant_text(text, page, variant, cache), mark_cleaned) if page.table else ""
+
+
+def variant_text(text: str, page: SitePage, variant: Variant, cache: Cache) -> str:
+    return cache.converted(text, variant.opencc, variant.phrases, variant.quotes, convert_variant,
                            variant.vocabulary, page.names)

@@ -17,6 +17,7 @@ from itertools import chain
 
 from .cleaning.text import SENTENCE
 from .convert import convert, is_traditional
+from .layout import TAG_INDEX, TERMS, article_path, link, tag_path
 from .model import Article
 from .page import ArticlePage, pages_by_city
 from .render import dump_front_matter, escape_text, html_text, render_article
@@ -110,37 +111,40 @@ def related(page: ArticlePage, tags: dict[str, Tag]) -> list[tuple[ArticlePage, 
              [t.name for t in topics if slug in t.by_slug]) for slug, _ in best]
 
 
-def tag_link(tag: Tag, tags_dir: str) -> str:
-    """A Markdown link to the tag's listing; tags_dir is the path from the linking page to tags/."""
-    return f"[{escape_text(tag.name)}]({tags_dir}{tag.slug}.md)"
+def tag_link(tag: Tag, from_path: str) -> str:
+    """A Markdown link to the tag's listing from the page at from_path."""
+    return f"[{escape_text(tag.name)}]({link(from_path, tag_path(tag.slug))})"
 
 
 def article_markdown(page: ArticlePage, tags: dict[str, Tag]) -> str:
     """The article page with its tags and related articles after the text."""
     # Themes and campaigns are linked where the text first names them in each section.
-    links = [(tags[name].pattern, f"../tags/{tags[name].slug}.md") for name in page.tags
+    here = article_path(page.slug)
+    links = [(tags[name].pattern, link(here, tag_path(tags[name].slug))) for name in page.tags
              if tags[name].pattern is not None and tags[name].group in CONCORDANCE_GROUPS]
     parts = [render_article(page.article, page.tags, links).rstrip("\n")]
     rel = related(page, tags)
     if rel:
         parts.append(f"## 相关文章 {{: .{LINKS_CLASS} }}")
         parts.append("\n".join(
-            f"- [{escape_text(other.article.title)}]({other.slug}.md)（{escape_text(other.article.city or '其他')}；"
+            f"- [{escape_text(other.article.title)}]({link(here, article_path(other.slug))})"
+            f"（{escape_text(other.article.city or '其他')}；"
             f"共同标签：{'、'.join(escape_text(n) for n in names)}）\n{{: .{LINKS_CLASS} }}" for other, names in rel))
     elsewhere = where_else(page, tags)
     if elsewhere:
         parts.append(f"## 其他城市的同一行动 {{: .{LINKS_CLASS} }}")
         parts.append("\n".join(
-            f"- {tag_link(tag, '../tags/')}：" + "；".join(
-                article_link(first, "") + (f"等{count}篇" if count > 1 else "") for first, count in cities)
+            f"- {tag_link(tag, here)}：" + "；".join(
+                article_link(first, here) + (f"等{count}篇" if count > 1 else "") for first, count in cities)
             + f"\n{{: .{LINKS_CLASS} }}" for tag, cities in elsewhere))
     return "\n\n".join(parts) + "\n"
 
 
-def article_link(page: ArticlePage, articles_dir: str) -> str:
-    """[title](…slug.md)（city）; articles_dir is the path from the linking page to articles/."""
+def article_link(page: ArticlePage, from_path: str) -> str:
+    """[title](…slug.md)（city）, linked from the page at from_path."""
     art = page.article
-    return f"[{escape_text(art.title)}]({articles_dir}{page.slug}.md)（{escape_text(art.city or '其他')}）"
+    url = link(from_path, article_path(page.slug))
+    return f"[{escape_text(art.title)}]({url})（{escape_text(art.city or '其他')}）"
 
 
 def where_else(page: ArticlePage, tags: dict[str, Tag]) -> list[tuple[Tag, list[tuple[ArticlePage, int]]]]:
@@ -161,12 +165,13 @@ def where_else(page: ArticlePage, tags: dict[str, Tag]) -> list[tuple[Tag, list[
 COMPARE_ANCHOR = "compare"
 
 
-def quotes(tag: Tag, articles_dir: str) -> str:
+def quotes(tag: Tag, from_path: str) -> str:
     """Each article's sentences that name the term, with a link to the paragraph (its #pN anchor,
     numbered as render_article numbers blocks): the concordance of one term."""
     out = []
     for page in tag.pages:
         lines = []
+        url = link(from_path, article_path(page.slug))
         for n, block in enumerate(page.article.blocks, 1):
             if block.kind != "paragraph":
                 continue
@@ -175,9 +180,9 @@ def quotes(tag: Tag, articles_dir: str) -> str:
                 continue
             for sentence in SENTENCE.findall(text):
                 if sentence and tag.pattern.search(sentence):
-                    lines.append(f"    - {escape_text(sentence)} [原段]({articles_dir}{page.slug}.md#p{n})")
+                    lines.append(f"    - {escape_text(sentence)} [原段]({url}#p{n})")
         if lines:
-            out.append("- " + article_link(page, articles_dir) + "\n" + "\n".join(lines))
+            out.append("- " + article_link(page, from_path) + "\n" + "\n".join(lines))
     return "\n".join(out)
 
 
@@ -192,7 +197,7 @@ def concordance(tags: dict[str, Tag]) -> str:
             continue
         out.append(f"## {escape_text(group)}")
         out.append("\n".join(
-            f"- [{escape_text(t.name)}](tags/{t.slug}.md#{COMPARE_ANCHOR})：{len(t.pages)}篇文章，"
+            f"- [{escape_text(t.name)}]({link(TERMS, tag_path(t.slug))}#{COMPARE_ANCHOR})：{len(t.pages)}篇文章，"
             + "、".join(escape_text(c) for c in t.by_city) for t in members))
     return "\n\n".join(out) + "\n"
 
@@ -222,6 +227,7 @@ def tag_index(tags: dict[str, Tag]) -> str:
 
 
 def tag_listing(tag: Tag) -> str:
+    here = tag_path(tag.slug)
     """The tag's own page: Material's tags plugin fills the listing with every article whose front
     matter carries the tag (in the page's script tree), so the article's tag chips link here. A theme or
     campaign also gets each article's sentences that name it."""
@@ -231,6 +237,6 @@ def tag_listing(tag: Tag) -> str:
     parts = [f"{front}\n# 标签：{title}", f"{escape_text(tag.group)}　共{len(tag.pages)}篇文章",
              listing_directive([tag.name])]
     if tag.compared():
-        parts += [f"## 各篇怎么说 {{ #{COMPARE_ANCHOR} }}", quotes(tag, "../articles/")]
-    parts.append("[全部标签](index.md)　[术语对照](../terms.md)")
+        parts += [f"## 各篇怎么说 {{ #{COMPARE_ANCHOR} }}", quotes(tag, here)]
+    parts.append(f"[全部标签]({link(here, TAG_INDEX)})　[术语对照]({link(here, TERMS)})")
     return "\n\n".join(parts) + "\n"

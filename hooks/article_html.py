@@ -1,0 +1,40 @@
+"""Post-render HTML of an article page (MkDocs side): the links to its 原文对照 page and each paragraph's
+permanent link, added to the HTML Python-Markdown rendered from the article's Markdown (not to the Markdown:
+`clean.py` and the text stay the article's own, and the links' labels are no part of the text's conversion
+or search). It reads the shapes attr_list writes (`<p id="p3">`, `<p class="byline">`): listed in
+material_internals.RELIED_ON under its version check.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The links an article page gets in its HTML (not in its Markdown: `clean.py` and the text stay the
+# article's own): labels in Simplified, converted per script by the caller.
+LINK_LABELS = {"raw": "原文对照：与报纸原始提取文字逐段比较", "permalink": "本段的固定链接", "raw_short": "原文",
+               "raw_paragraph": "本段的原文对照"}
+_PARAGRAPH = re.compile(r'(<p id="(p\d+)">)(.*?)</p>', re.S)
+_HEAD_END = re.compile(r'<p class="byline">.*?</p>|<p class="subtitle">.*?</p>|</h1>', re.S)
+
+
+def link_article_html(page_html: str, raw_url: str, labels: dict[str, str]) -> str:
+    """An article page's HTML with a link to its 原文对照 page under the byline (else the subtitle or the
+    headline), and after each paragraph its permanent link (¶, to copy and cite) and its place on that
+    page: quiet until hovered or focused (extra.css), labelled for screen readers, not printed, not
+    searched (search_index.EXCLUDE_SELECTORS). raw_url: the 原文对照 page, relative to the article's."""
+    permalink, raw_paragraph = labels["permalink"], labels["raw_paragraph"]
+
+    def paragraph(m: re.Match) -> str:
+        anchor = m.group(2)
+        return (f'{m.group(1)}{m.group(3)} <a class="para-link" href="#{anchor}" aria-label="{permalink}" '
+                f'title="{permalink}">¶</a>&nbsp;<a class="para-raw" href="{raw_url}#{anchor}" '
+                f'aria-label="{raw_paragraph}" title="{raw_paragraph}">{labels["raw_short"]}</a></p>')
+
+    heads = list(_HEAD_END.finditer(page_html))
+    byline = next((m for m in heads if m.group(0).startswith('<p class="byline"')), None)
+    subtitle = next((m for m in heads if m.group(0).startswith('<p class="subtitle"')), None)
+    at = byline or subtitle or (heads[0] if heads else None)
+    if at is not None:
+        link = f'<p class="raw-link"><a href="{raw_url}">{labels["raw"]}</a></p>'
+        page_html = page_html[:at.end()] + "\n" + link + page_html[at.end():]
+    return _PARAGRAPH.sub(paragraph, page_html)

@@ -1,0 +1,79 @@
+"""What a build tells the editor: a warning per problem naming the seed (so `--strict` fails, and the rest
+of the site still builds), doubts at info level (so `--strict` passes), and the seconds per stage in
+.cache/timings.json (bench/run.py reads it)."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from mkdocs.plugins import get_plugin_logger
+
+from build_state import Build
+from seedtext.cleaning.evidence import doubtful
+from seedtext.review import Difference
+from seedtext.site import Site, Variant
+
+log = get_plugin_logger("seeds")
+
+
+def report_site(site: Site, largest_seed_kb: int | None = None) -> None:
+    for name, why in site.skipped:
+        log.warning(f"seeds/{name}: {why}")
+    for problem in site.problems:
+        log.warning(problem)
+    for seed in site.seeds:
+        if seed.encoding:
+            log.debug(f"seeds/{seed.source}: read as {seed.encoding}")
+        if seed.error:
+            log.warning(f"seeds/{seed.source}: {seed.error}")
+        elif largest_seed_kb and seed.size > largest_seed_kb * 1024:
+            log.warning(f"seeds/{seed.source}: {seed.size / 1024 / 1024:.1f} MB is far more than one article "
+                        f"(extra.largest_seed_kb: {largest_seed_kb}); it was published, but check that it is not "
+                        "several files pasted together or the wrong file, then split it or raise the limit")
+        unsure = doubtful(seed.edits)
+        if unsure:  # doubt is not an error: info, so --strict builds pass
+            log.info(f"seeds/{seed.source}: {len(unsure)} decisions weighed close to the balance "
+                     f"(first at raw line {unsure[0].line}); python hooks/clean.py --doubtful seeds/{seed.source}")
+        for w in seed.warnings:
+            raw = f" | raw: {w.raw!r}" if w.line else ""
+            log.warning(f"{w.where(seed.source)}: {w.message}{raw}")
+
+
+def report_doubts(variant: Variant, doubts: dict[str, list[Difference]]) -> None:
+    """One line per seed with words data/conversion-review.yml has not decided, at info level (a doubt is not
+    an error: `--strict` passes)."""
+    for source, found in doubts.items():
+        forms = list(dict.fromkeys(f"{d.word}（本站 {d.ours}，MediaWiki {d.theirs}）" for d in found))
+        log.info(f"seeds/{source}: {len(forms)} word(s) on {variant.root} that data/conversion-review.yml has not "
+                 f"decided: {'、'.join(forms[:5])}{' …' if len(forms) > 5 else ''}; make review-conversion")
+
+
+def write_timings(build: Build) -> None:
+    """Seconds per stage of this build, and what the caches saved."""
+    clock, stats = build.clock, build.cache.stats
+    now = time.perf_counter()
+    stages = {
+        "setup": clock["setup"],  # on_config: variants, OpenCC converters, jieba dictionary
+        "decode_clean": stats.clean_seconds,
+        "conversion": stats.convert_seconds,
+        "conversion_review": stats.review_seconds,  # the second converter's differences (doubts)
+        "tags_xref": clock["build_site"] - stats.clean_seconds,  # the rest of build_site (tags, listings)
+        "render": clock["post_build"] - clock["files_end"],
+        "search": now - clock["post_build"],  # the script tables and Pagefind
+        "total": now - clock["start"],
+    }
+    timings = {"seeds": len(build.site.seeds) if build.site else 0, "cleaned": stats.cleaned,
+               "reused": stats.reused, "corrupt": stats.corrupt, "converted": stats.converted,
+               "conversions_reused": stats.conversions_reused,
+               "search_indexed": clock.get("indexed", 0),  # index parts Pagefind ran for (the others: reused)
+               "rendered": build.renders.misses, "renders_reused": build.renders.hits,
+               "stages": {k: round(v, 3) for k, v in stages.items()}}
+    log.debug(f"cleaned {len(stats.cleaned)} of {timings['seeds']} seeds, converted {stats.converted} pages; "
+              + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items()))
+    try:
+        path = build.project / ".cache" / "timings.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(timings, ensure_ascii=False, indent=1), encoding="utf-8")
+    except OSError as exc:
+        log.debug(f"cannot write timings.json: {exc}")

@@ -1,0 +1,123 @@
+"""Where every page of the site lives: the one owner of the site's URL layout (no MkDocs import, so a
+test checks it without a build).
+
+Each script variant has its own tree under its root (`zh-hans/`, `zh-hant/`), the same pages at the same
+paths in every tree: a page's twin in another script is the same path under the other root. Paths here
+are Markdown source paths inside a tree (`articles/<slug>.md`); with MkDocs' directory URLs a page
+`a/b.md` is served at `a/b/` and `index.md` at its folder.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+ARTICLE_DIR = "articles"  # every article: <root>/articles/<slug>/
+RAW_DIR = "raw"  # its 原文对照 page beside it: <root>/raw/<slug>/
+TAG_DIR = "tags"  # a page per tag, and the tag index
+HOME = "index.md"  # the variant's home: the articles by city
+TAG_INDEX = f"{TAG_DIR}/index.md"
+TERMS = "terms.md"  # the terms' concordance
+ABOUT = "about.md"
+NAV_PAGES = (HOME, TAG_INDEX, TERMS, ABOUT)  # the drawer's pages, in its order; no article is in a nav
+# Hand-written pages in docs/ that are templates for every variant, not pages of the site themselves.
+HOME_TEMPLATE, ABOUT_TEMPLATE = "home.md", "about.md"
+SITE_ROOT = "index.md"  # outside every tree: the script chooser
+# Each variant's sitemap of all its pages (<root>/sitemap-pages.xml). Not <root>/sitemap.xml: Material's
+# client code fetches `sitemap.xml` beside every alternate link of a page, and that name stays a one-page
+# sitemap of the page's folder, so a reader's phone never downloads the list of every page.
+FULL_SITEMAP = "sitemap-pages.xml"
+FOLDER_SITEMAP = "sitemap.xml"
+
+
+class Script(Protocol):
+    """What the layout needs of a script variant (seedtext.site.Variant)."""
+
+    root: str
+    name: str
+    lang: str
+
+
+def is_site_url(url: str) -> bool:
+    """An address the site can be hosted at: http(s), ending in / (page URLs are appended to it)."""
+    return re.match(r"https?://[^/]+/(.*/)?$", url) is not None
+
+
+def article_path(slug: str) -> str:
+    return f"{ARTICLE_DIR}/{slug}.md"
+
+
+def raw_path(slug: str) -> str:
+    return f"{RAW_DIR}/{slug}.md"
+
+
+def tag_path(slug: str) -> str:
+    return f"{TAG_DIR}/{slug}.md"
+
+
+def link(from_path: str, to_path: str) -> str:
+    """A Markdown link from one page of a tree to another, relative (MkDocs checks and rewrites it)."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def in_tree(variant: Script, path: str) -> str:
+    """A page's source path on the site: under its variant's root."""
+    return f"{variant.root}/{path}"
+
+
+def variant_of(site_path: str, variants: Sequence[Script]) -> Script | None:
+    """The variant whose tree holds a page (a source path or a URL), None for the script chooser."""
+    head = site_path.split("/", 1)[0]
+    return next((v for v in variants if v.root == head), None)
+
+
+def section(site_path: str) -> str:
+    """The folder of a page inside its tree: articles, raw, tags … ("" for the tree's top pages)."""
+    parts = site_path.split("/")
+    return parts[1] if len(parts) > 2 else ""
+
+
+def is_raw_page(site_path: str) -> bool:
+    return section(site_path) == RAW_DIR
+
+
+def twin_url(url: str) -> str:
+    """A page's URL inside its tree: the same in every tree ("" for a tree's home and the chooser)."""
+    return url.split("/", 1)[1] if "/" in url else ""
+
+
+def raw_page_url(article_url: str) -> str:
+    """An article page's 原文对照 page, as a URL relative to the article's (directory URLs)."""
+    return f"../../{RAW_DIR}/{article_url.rstrip('/').rsplit('/', 1)[1]}/"
+
+
+def base_url(url: str) -> str:
+    """From a page to its tree's root ("<root>/a/b/" -> "../.."), for Material's client code, which finds
+    the sitemap of the script switch from `base`."""
+    return "/".join([".."] * (url.count("/") - 1)) or "."
+
+
+def alternates(path_in_tree: str, variants: Sequence[Script], site_url: str | None) -> list[dict]:
+    """The hreflang links of a page (base.html's <link rel="alternate">, the sitemaps' xhtml:link): the
+    page in every variant, absolute, and x-default: the chooser. Search engines ignore relative ones."""
+    links = [{"name": v.name, "link": f"{site_url or ''}{v.root}/{path_in_tree}", "lang": v.lang} for v in variants]
+    if site_url:
+        links.append({"name": "", "link": site_url, "lang": "x-default"})
+    return links
+
+
+def script_switch(url_in_tree: str, variants: Sequence[Script], current: Script | None) -> list[dict]:
+    """overrides/partials/alternate.html: a link to the page's twin in every other variant, relative to
+    `base` (the tree's root: base_url)."""
+    return [{"name": v.name, "link": f"{v.root}/{url_in_tree}", "lang": v.lang} for v in variants
+            if v is not current]
+
+
+def folder_sitemaps(urls: Sequence[str]) -> dict[str, list[str]]:
+    """The folder sitemap each page is listed in (FOLDER_SITEMAP, beside it): "a/b/" -> "a/b"."""
+    folders: dict[str, list[str]] = {}
+    for url in urls:
+        folders.setdefault(url.rsplit("/", 1)[0], []).append(url)
+    return folders

@@ -1,0 +1,63 @@
+"""The site's pages as MkDocs files: every page of seedtext's site in each script variant's tree, and the
+script chooser at the root. What a page needs later (a 原文对照 page's table, its doubts) is kept in the
+build (build_state.Build)."""
+
+from __future__ import annotations
+
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from build_log import report_doubts
+from build_state import Build
+from seedtext.layout import NAV_PAGES, RAW_DIR, SITE_ROOT, in_tree
+from seedtext.page import SitePage
+from seedtext.render import dump_front_matter, escape_text, html_text
+from seedtext.review import Difference, undecided, zhconv_target
+from seedtext.site import Variant, variant_markdown
+
+
+def conversion_doubts(build: Build, variant: Variant, page: SitePage, converted: str) -> list[Difference]:
+    """The words of an article page that the site and the second converter print differently and that
+    data/conversion-review.yml does not decide (none for the Simplified variant)."""
+    target = zhconv_target(variant.opencc)
+    if not target:
+        return []
+    return undecided(build.cache.differences(page.markdown, converted, target), build.decisions.get(variant.root, []))
+
+
+def add_variant_files(files: Files, build: Build, config) -> None:
+    """Each variant's tree: its pages converted, the articles' characters and doubts noted."""
+    for variant in build.variants:
+        generated = build.variant_files[variant.root] = []
+        characters = build.characters[variant.root] = set()
+        doubts: dict[str, list[Difference]] = {}  # article file name -> its undecided words on this variant
+        by_seed: dict[str, list[Difference]] = {}
+        for page in build.site.pages:
+            markdown = variant_markdown(page, variant, build.cache)
+            folder, _, name = page.uri.partition("/")
+            if page.source:  # the searched pages (articles): what a query can find (search-script.txt)
+                characters.update(markdown)
+                found = doubts[name] = conversion_doubts(build, variant, page, markdown)
+                if found:
+                    by_seed.setdefault(page.source, []).extend(found)
+            if page.table:  # a 原文对照 page: the article's doubts are marked in its table
+                build.raw_tables[in_tree(variant, page.uri)] = (page, variant, doubts.get(name, []) if folder == RAW_DIR
+                                                                 else [])
+            f = File.generated(config, in_tree(variant, page.uri), content=markdown,
+                               inclusion=InclusionLevel.UNDEFINED if page.uri in NAV_PAGES
+                               else InclusionLevel.NOT_IN_NAV)
+            files.append(f)
+            generated.append(f)
+        report_doubts(variant, by_seed)
+    files.append(File.generated(config, SITE_ROOT, content=root_chooser(build.variants, config.site_name),
+                                inclusion=InclusionLevel.NOT_IN_NAV))
+
+
+def root_chooser(variants: list[Variant], site_name: str) -> str:
+    """The site root, titled with mkdocs.yml's site_name: plain links to every variant (variant.js redirects
+    readers who have a preference)."""
+    items = "".join(
+        f'<li><a href="{v.root}/" hreflang="{v.lang}" lang="{v.lang}">{v.name}</a></li>' for v in variants
+    )
+    return (f"{dump_front_matter({'title': html_text(site_name), 'hide': ['navigation', 'toc']})}\n"
+            f"# {escape_text(site_name)}\n\n<ul data-variant-chooser>{items}</ul>\n")
+

@@ -1,0 +1,44 @@
+"""The site's sitemaps, from the theme's sitemap.xml template (overrides/sitemap.xml, as MkDocs renders the
+root's): at the root an index of the variants' sitemaps, per variant one of all its pages, and one beside
+every page for Material's client code. Each page is listed with its alternates (seedtext.layout); the
+原文对照 pages are left out (the template skips pages that ask not to be indexed): each repeats its
+article, which is the page to find."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.structure.files import File
+
+from seedtext.layout import FOLDER_SITEMAP, FULL_SITEMAP, alternates, folder_sitemaps, is_raw_page, twin_url, variant_of
+from seedtext.site import Variant
+
+
+def sitemap_index(variants: Sequence[Variant], site_url: str | None) -> list[str]:
+    """For MkDocs' root sitemap.xml: the variants' sitemaps."""
+    return [f"{site_url or ''}{v.root}/{FULL_SITEMAP}" for v in variants]
+
+
+def write_sitemap(env: Environment, path: Path, files: list[File], config, variants: Sequence[Variant]) -> None:
+    def alternates_of(page) -> list[dict]:  # none for the script chooser and the 404 page
+        if variant_of(page.file.src_uri, variants) is None:
+            return []
+        return alternates(twin_url(page.url), variants, config.site_url)
+
+    xml = env.get_template("sitemap.xml").render(pages=[f for f in files if f.page], config=config,
+                                                 alternates_of=alternates_of)
+    path.write_text(xml, encoding="utf-8")
+
+
+def write_variant_sitemaps(env: Environment, site_dir: Path, files: list[File], config,
+                           variants: Sequence[Variant], root: str) -> None:
+    """A variant's sitemap of every page, and the folder sitemaps: Material's client code fetches
+    `sitemap.xml` in the folder of every <link rel="alternate"> of a page (to keep its language selector on
+    the same page); one in each page's folder, listing the pages there (one page, under 1 KB), rather than
+    a 404 on every page load."""
+    write_sitemap(env, site_dir / root / FULL_SITEMAP, files, config, variants)
+    by_url = {f.page.url: f for f in files if f.page and not is_raw_page(f.src_uri)}
+    for folder, urls in folder_sitemaps(list(by_url)).items():
+        write_sitemap(env, site_dir / folder / FOLDER_SITEMAP, [by_url[u] for u in urls], config, variants)

@@ -1,0 +1,98 @@
+"""The site's URL layout without a build (seedtext.layout): where a reader lands when switching script,
+what search engines are told about a page's twins, and the links between pages."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import pytest
+
+from conftest import REPO, site_variants
+from options import cleaning_options
+from seedtext.cache import Cache
+from seedtext.layout import (
+    ARTICLE_DIR,
+    HOME,
+    NAV_PAGES,
+    RAW_DIR,
+    TAG_INDEX,
+    alternates,
+    article_path,
+    base_url,
+    is_raw_page,
+    is_site_url,
+    link,
+    raw_page_url,
+    script_switch,
+    section,
+    tag_path,
+    twin_url,
+    variant_of,
+)
+from seedtext.site import build_site
+
+VARIANTS = site_variants()
+HANS, HANT = VARIANTS[0], VARIANTS[1]
+SITE_URL = "https://example.org/reviews/"
+
+
+def served_at(path: str) -> str:
+    """The URL MkDocs serves a Markdown path at (directory URLs)."""
+    stem = path.removesuffix(".md")
+    return "" if stem == "index" else (stem.removesuffix("/index") + "/")
+
+
+def test_an_article_switches_to_its_twin_and_back():
+    url = f"{HANS.root}/{served_at(article_path('chang-sha-x'))}"
+    assert url == "zh-hans/articles/chang-sha-x/"
+    switch = script_switch(twin_url(url), VARIANTS, variant_of(url, VARIANTS))
+    assert [(s["link"], s["lang"]) for s in switch] == [("zh-hant/articles/chang-sha-x/", "zh-Hant")]
+    # The switch's links are relative to the tree's root (Material's `base`): from the article, two folders up.
+    assert posixpath.normpath(posixpath.join(posixpath.dirname(url.rstrip("/")), base_url(url),
+                                             switch[0]["link"])) == "zh-hant/articles/chang-sha-x"
+    back = script_switch(twin_url(switch[0]["link"]), VARIANTS, variant_of(switch[0]["link"], VARIANTS))
+    assert back[0]["link"] == url
+
+
+def test_alternates_name_every_script_absolutely_and_the_chooser_as_default():
+    links = alternates("tags/fan-zha/", VARIANTS, SITE_URL)
+    assert [(a["lang"], a["link"]) for a in links] == [
+        ("zh-Hans", "https://example.org/reviews/zh-hans/tags/fan-zha/"),
+        ("zh-Hant", "https://example.org/reviews/zh-hant/tags/fan-zha/"),
+        ("x-default", SITE_URL)]
+    # Without a site URL there is no absolute address, and no x-default (search engines ignore relative ones).
+    assert [a["lang"] for a in alternates("", VARIANTS, None)] == ["zh-Hans", "zh-Hant"]
+
+
+def test_the_chooser_belongs_to_no_tree_and_a_raw_page_is_known_by_its_folder():
+    assert variant_of("index.md", VARIANTS) is None
+    assert variant_of("zh-hant/raw/x.md", VARIANTS) is HANT
+    assert is_raw_page(f"zh-hant/{RAW_DIR}/x.md") and not is_raw_page(f"zh-hant/{ARTICLE_DIR}/x.md")
+    assert section("zh-hans/index.md") == ""
+    assert raw_page_url("zh-hans/articles/chang-sha-x/") == "../../raw/chang-sha-x/"
+
+
+@pytest.mark.parametrize(("url", "ok"), [("https://example.org/", True), ("http://localhost:8000/reviews/", True),
+                                         ("https://example.org/reviews", False), ("ftp://example.org/", False)])
+def test_a_site_address_must_end_in_a_slash(url, ok):
+    assert is_site_url(url) is ok
+
+
+def test_every_page_of_the_site_has_its_twin_and_every_link_between_pages_resolves(tmp_path):
+    """From seedtext's pages (no MkDocs build): each variant's tree holds the same paths, so the switch never
+    lands on a 404, and every relative Markdown link a generated page makes points at a page of the tree."""
+    site = build_site(REPO / "seeds", REPO / "docs", cleaning_options(REPO / "data" / "cleaning.yml"),
+                      Cache(tmp_path / ".cache"))
+    paths = {page.uri for page in site.pages}
+    assert set(NAV_PAGES) <= paths and TAG_INDEX in paths and HOME in paths
+    assert any(p.startswith(f"{ARTICLE_DIR}/") for p in paths) and any(p.startswith(f"{RAW_DIR}/") for p in paths)
+    assert {tag_path(tag.slug) for tag in site.tags.values()} <= paths
+    targets = 0
+    for page in site.pages:
+        for target in re.findall(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)", page.markdown):
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.uri), target))
+            assert resolved in paths, (page.uri, target)
+            assert link(page.uri, resolved) == target
+            targets += 1
+    assert targets > 50  # articles, related lists, tag pages, the home listing

@@ -149,7 +149,7 @@ def check_tags_per_variant(config) -> None:
 
 
 def write_timings(config) -> None:
-    """Seconds per stage of this build, and what the cache saved, in .cache/timings.json (bench/run.py reads it)."""
+    """Seconds per stage of this build, and what the cache saved, in .cache/timings.json (bench/measure.py reads it)."""
     clock, stats = BUILD.clock, BUILD.cache.stats
     now = time.perf_counter()
     stages = {

@@ -24,7 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from run import REPO, fresh_page, make_project, set_raw_pages, tally  # noqa: E402
+from project import REPO, make_project, raw_pages_config  # noqa: E402
+from reader import QUERY, fresh_page, tally  # noqa: E402
 
 from search_index import EXCLUDE_SELECTORS, pagefind_binary, pinned_version  # noqa: E402
 
@@ -91,7 +92,7 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=1000)
     parser.add_argument("--chunks", default="1,2,4,6")
     parser.add_argument("--root", default="zh-hans")
-    parser.add_argument("--query", default="反诈")
+    parser.add_argument("--query", default=QUERY)
     parser.add_argument("--keep", type=Path, help="a built corpus site to reuse (or where to keep it)")
     parser.add_argument("--json", type=Path, default=REPO / "bench" / "out" / "pagefind-chunks.json")
     args = parser.parse_args()
@@ -100,9 +101,8 @@ def main() -> None:
         site = args.keep if args.keep and (args.keep / args.root).is_dir() else None
         if site is None:
             project = make_project(Path(tmp), args.size)
-            set_raw_pages(project, False)
             site = args.keep or Path(tmp) / "site"
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(raw_pages_config(project, False)),
                             "-d", str(site)], check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         tree = site / args.root
         lang = json.loads((tree / "pagefind" / "pagefind-entry.json").read_text())["languages"]

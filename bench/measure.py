@@ -1,0 +1,155 @@
+"""What one build costs: a `mkdocs build` in a child process (wall time, peak memory of its largest process
+and of its whole process tree, output and search index sizes, the hook's time per stage), and a `mkdocs
+serve` rebuild after one file is edited.
+
+Every measurement takes a configuration file (a project's mkdocs.yml, or a small file that INHERITs it:
+bench/project.py) and runs in the folder that holds it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+MKDOCS = [sys.executable, "-m", "mkdocs"]  # the MkDocs of the interpreter running the benchmark
+EDIT = "\n\n本报讯 这是编辑在预览时补上的一段话，用来测量重新构建的时间。\n"
+SERVE_ADDRESS = "http://127.0.0.1:8000"  # `mkdocs serve`'s default; the path is site_url's, as serve mounts it
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants now, in KB (Linux /proc)."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(re.search(r"^VmRSS:\s+(\d+)", status, re.M).group(1)) if "VmRSS" in status else 0
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, AttributeError, ValueError):
+            continue  # the process ended meanwhile
+    return total
+
+
+def run_child(cmd: list[str], cwd: Path) -> tuple[float, float, str, float]:
+    """Run a command; (wall seconds, the peak RSS of its largest process in MB, stdout, the peak of the
+    sum of its process tree's RSS in MB, sampled every 0.1 s: the memory the machine must hold at
+    once, the hook and Pagefind together). Fails loudly with its output."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=out, stderr=err)
+        peak = [0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.1):
+                peak[0] = max(peak[0], tree_rss_kb(proc.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        done.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - start
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stdout}\n{stderr}")
+    return seconds, usage.ru_maxrss / 1024, stdout, peak[0] / 1024
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def search_indexes(site_dir: Path) -> dict[str, tuple[int, int]]:
+    """Search index sizes (raw, gzipped): the Pagefind bundle per script (its files are gzipped already,
+    so both figures are its size on disk), or Material's index."""
+    out = {}
+    for bundle in sorted(site_dir.glob("*/pagefind")):  # one per script variant
+        size = dir_size(bundle)
+        out[f"{bundle.parent.name} pagefind"] = (size, size)
+    for index in sorted([*site_dir.glob("search/search_index.json"), *site_dir.glob("*/search/search_index.json")]):
+        raw = index.read_bytes()
+        name = index.parent.parent.name if index.parent.parent != site_dir else "one index"
+        out[name] = (len(raw), len(gzip.compress(raw, 6)))
+    return out
+
+
+def stage_timings(config_file: Path) -> dict | None:
+    """The hook's report of the last build (hooks/pages.py write_timings), removed once read so that the
+    next build's is not mistaken for it; None for a build without the hook."""
+    timings = config_file.parent / ".cache" / "timings.json"
+    if not timings.exists():
+        return None
+    report = json.loads(timings.read_text(encoding="utf-8"))
+    timings.unlink()
+    return report
+
+
+def mkdocs_build(config_file: Path, site_dir: Path) -> dict:
+    """`mkdocs build` of one configuration into site_dir, in a child process."""
+    seconds, rss, _, tree_rss = run_child([*MKDOCS, "build", "-q", "-f", str(config_file), "-d", str(site_dir)],
+                                          config_file.parent)
+    result = {"seconds": seconds, "rss_mb": rss, "tree_rss_mb": tree_rss, "output_mb": dir_size(site_dir) / 1e6,
+              "indexes": search_indexes(site_dir)}
+    report = stage_timings(config_file)
+    if report:
+        stages = report["stages"]
+        stages["startup"] = seconds - stages["total"]  # interpreter, imports, config loading
+        result.update(stages=stages, cleaned=len(report["cleaned"]), reused=report["reused"])
+    return result
+
+
+def rebuild(config_file: Path, edit: Path, site_dir: Path) -> dict:
+    """`mkdocs serve`'s rebuild after one file is edited, in a child process (see serve_rebuild)."""
+    _, rss, stdout, tree_rss = run_child([sys.executable, __file__, str(config_file), str(edit), str(site_dir)],
+                                         config_file.parent)
+    result = json.loads(stdout.strip().splitlines()[-1])
+    result["rss_mb"], result["tree_rss_mb"] = rss, tree_rss
+    return result
+
+
+def serve_rebuild(config_file: Path, edit: Path, site_dir: Path) -> dict:
+    """What `mkdocs serve` does (mkdocs/commands/serve.py): load_config, on_startup once, build; on a change,
+    load_config again (plugin instances are kept) and build again. Seconds of both builds."""
+    os.chdir(config_file.parent)
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    def get_config():
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+        config.site_url = SERVE_ADDRESS + (urlsplit(config.site_url).path or "/")
+        return config
+
+    start = time.perf_counter()
+    config = get_config()
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config, serve_url=config.site_url)
+    first = time.perf_counter() - start
+    with edit.open("a", encoding="utf-8") as f:
+        f.write(EDIT)
+    start = time.perf_counter()
+    config = get_config()
+    build(config, serve_url=config.site_url)
+    result = {"first": first, "rebuild": time.perf_counter() - start}
+    report = stage_timings(config_file)
+    if report:
+        result.update(stages=report["stages"], cleaned=len(report["cleaned"]), converted=report["converted"])
+    return result
+
+
+if __name__ == "__main__":  # the child process of rebuild()
+    print(json.dumps(serve_rebuild(*(Path(arg) for arg in sys.argv[1:4]))))

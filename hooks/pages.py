@@ -29,8 +29,7 @@ from material_internals import (
 )
 from options import OptionsError, cleaning_options, site_extra
 from page_config import language_partial, outside_trees_config, page_config
-from search_index import SearchIndexError, write_index
-from seedtext import convert as script_convert
+from search_index import SearchIndexError, write_index, write_query_tables
 from seedtext.layout import (
     ABOUT_TEMPLATE,
     ARTICLE_DIR,
@@ -189,10 +188,7 @@ def on_post_build(config):
     for variant in build.variants:
         write_variant_sitemaps(build.env, site_dir, build.variant_files.get(variant.root, []), config, build.variants,
                                variant.root)
-        # For queries typed in another script (docs/javascripts/search.js).
-        elsewhere = set().union(*(chars for root, chars in build.characters.items() if root != variant.root))
-        table = script_convert.query_table(variant.opencc, variant.phrases, build.characters[variant.root], elsewhere)
-        (site_dir / variant.root / "search-script.txt").write_text(table, encoding="utf-8")
+    write_query_tables(site_dir, build.variants, build.characters)
     build.clock["indexed"] = 0
     for variant in build.variants:
         try:

@@ -25,6 +25,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from seedtext.convert import query_table
 from seedtext.layout import ARTICLE_DIR
 from seedtext.tagpages import LINKS_CLASS
 
@@ -191,3 +192,15 @@ def _store(bundle: Path, stored: Path, cache_dir: Path, root: str, part_count: i
         tmp.rename(stored)
     except OSError:  # a read-only or full disk only costs the next build time
         pass
+
+
+QUERY_TABLE = "search-script.txt"  # in each variant's tree: docs/javascripts/search.js reads it
+
+
+def write_query_tables(site_dir: Path, variants: list, characters: dict[str, set[str]]) -> None:
+    """Each variant's table for queries typed in another script (docs/javascripts/search.js), from the
+    characters of its article pages and of the other variants' (seedtext.convert.query_table)."""
+    for variant in variants:
+        elsewhere = set().union(*(chars for root, chars in characters.items() if root != variant.root))
+        table = query_table(variant.opencc, variant.phrases, characters[variant.root], elsewhere)
+        (site_dir / variant.root / QUERY_TABLE).write_text(table, encoding="utf-8")

@@ -30,22 +30,7 @@ from material_internals import (
 from options import OptionsError, cleaning_options, site_extra
 from page_config import language_partial, outside_trees_config, page_config
 from search_index import SearchIndexError, write_index, write_query_tables
-from seedtext.layout import (
-    ABOUT_TEMPLATE,
-    ARTICLE_DIR,
-    HOME_TEMPLATE,
-    NAV_PAGES,
-    alternates,
-    base_url,
-    in_tree,
-    is_raw_page,
-    is_site_url,
-    raw_page_url,
-    script_switch,
-    section,
-    twin_url,
-    variant_of,
-)
+from seedtext import layout
 from seedtext.review import doubt_marks
 from seedtext.site import build_site, variant_table
 from site_files import add_variant_files
@@ -84,7 +69,7 @@ def on_config(config):
     if not variants:
         log.warning("mkdocs.yml: extra.variants is empty; no article pages will be built")
     if os.environ.get("SITE_URL"):  # the same site hosted elsewhere: a preview, the tests' server, `make audit`
-        if not is_site_url(os.environ["SITE_URL"]):
+        if not layout.is_site_url(os.environ["SITE_URL"]):
             raise PluginError(f"SITE_URL={os.environ['SITE_URL']!r}: give an http(s) URL ending in /")
         config.site_url = os.environ["SITE_URL"]
     build.clock["setup"] = time.perf_counter() - start
@@ -94,7 +79,7 @@ def on_config(config):
 # Default priority (0): the generated pages must exist before the tags plugin reads their front matter.
 def on_files(files, config):
     build = build_state.of(config)
-    for name in (HOME_TEMPLATE, ABOUT_TEMPLATE):  # templates of every variant's page, not pages themselves
+    for name in (layout.HOME_TEMPLATE, layout.ABOUT_TEMPLATE):  # templates of every variant's page, not pages
         template = files.get_file_from_path(name)
         if template is not None:
             files.remove(template)
@@ -125,17 +110,19 @@ def on_page_content(html, page, config, files):
         note = variant.text("简繁转换存疑：另一种转换（MediaWiki）作 ")
         return html + "\n" + variant_table(site_page, variant, build.cache,
                                             doubt_marks(doubts, lambda d: note + d.theirs))
-    variant = variant_of(path, build.variants)
-    if build.raw_pages and variant and section(path) == ARTICLE_DIR:
-        html = link_article_html(html, raw_page_url(page.url), build.link_labels[variant.root])
+    variant = layout.variant_of(path, build.variants)
+    if build.raw_pages and variant and layout.section(path) == layout.ARTICLE_DIR:
+        html = link_article_html(html, layout.raw_page_url(page.url), build.link_labels[variant.root])
     return html
 
 
+# Default priority (0): no plugin of the site changes the nav; the drawers are built from the files.
 def on_nav(nav, config, files):
     """One navigation per variant; a page is shown only its own variant's nav."""
     build = build_state.of(config)
     for variant in build.variants:
-        pages = [f.page for f in (files.get_file_from_path(in_tree(variant, uri)) for uri in NAV_PAGES) if f]
+        found = (files.get_file_from_path(layout.in_tree(variant, uri)) for uri in layout.NAV_PAGES)
+        pages = [f.page for f in found if f]
         build.navs[variant.root] = Navigation(pages, pages)
     return nav
 
@@ -153,24 +140,27 @@ def on_env(env, config, files):
 @event_priority(50)  # before the tags plugins: they keep the chips set here
 def on_page_context(context, page, config, nav):
     build = build_state.of(config)
-    variant = variant_of(page.file.src_uri, build.variants)
-    url_in_tree = twin_url(page.url) if variant else ""
-    context["script_switch"] = script_switch(url_in_tree, build.variants, variant or next(iter(build.variants), None))
+    variant = layout.variant_of(page.file.src_uri, build.variants)
+    url_in_tree = layout.twin_url(page.url) if variant else ""
+    context["script_switch"] = layout.script_switch(url_in_tree, build.variants,
+                                                 variant or next(iter(build.variants), None))
     if variant is None:  # the script chooser: the first variant's words, every variant's home as alternates
         context["config"] = outside_trees_config(config, build.variants, build.site_strings)
         return context
     context["config"] = page_config(  # a 原文对照 page asks not to be indexed: no alternates
         config, site_strings={key: variant.text(value) for key, value in build.site_strings.items()},
-        alternates=[] if is_raw_page(page.file.src_uri) else alternates(url_in_tree, build.variants, config.site_url),
+        alternates=[] if layout.is_raw_page(page.file.src_uri)
+        else layout.alternates(url_in_tree, build.variants, config.site_url),
         language=language_partial(variant))
     context["nav"] = build.navs.get(variant.root, nav)
-    context["base_url"] = base_url(page.url)  # Material's client code finds the switch's sitemap from `base`
+    context["base_url"] = layout.base_url(page.url)  # Material's client code finds the switch's sitemap from `base`
     context["variant"] = variant
     # The page's tag chips for Material's partial, in vocabulary order (the plugin would sort them by name).
     context["tags"] = tag_chips(page.meta.get("tags") or [], build.tag_links.get(variant.root, {}))
     return context
 
 
+# Default priority (0): only MkDocs' static templates (sitemap.xml, 404.html) pass here; no plugin reads them.
 def on_template_context(context, template_name, config):
     build = build_state.of(config)
     if template_name == "sitemap.xml":  # MkDocs' root sitemap: an index of the variants' sitemaps

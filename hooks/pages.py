@@ -7,11 +7,11 @@ navigation and UI language, and writes a sitemap per variant and the search inde
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, DictLoader, Environment
@@ -22,16 +22,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.utils import get_relative_url
 
 from material_internals import check_versions, find_tag_listings, tag_chips, tags_plugins, ui_strings_partial
-from options import OptionsError, cleaning_options, conversion_review, site_extra, variant_options
+from options import OptionsError, SiteExtra, load_site_options
 from render_cache import RenderCache
 from search_index import PART_PAGES, SearchIndexError, write_index
 from seedtext import convert as script_convert
 from seedtext.cache import Cache
 from seedtext.cleaning.evidence import doubtful
+from seedtext.config import CleaningOptions
 from seedtext.page import ARTICLE_DIR
 from seedtext.rawpage import LINK_LABELS, RAW_DIR, link_article_html, unwrap_html
 from seedtext.review import Decision, Difference, mark_doubts, undecided, zhconv_target
-from seedtext.site import Site, Variant, build_site, project_vocabulary, variant_markdown
+from seedtext.site import Site, Variant, build_site, variant_markdown
+from seedtext.tags import TagVocabulary
 
 log = get_plugin_logger("seeds")
 
@@ -56,13 +58,14 @@ class Build:
         self.renders: RenderCache | None = None  # pages' HTML by Markdown, kept for the next build (.cache/render)
         self.characters: dict[str, set[str]] = {}  # variant root -> every character of its article pages
         self.tag_links: dict[str, dict[str, str]] = {}  # variant root -> tag -> its listing's URL and anchor
-        self.options: dict = {}  # data/cleaning.yml, checked
-        self.extra: dict = {}  # the keys of mkdocs.yml's extra: the site reads, checked (options.site_extra)
+        self.options = CleaningOptions()  # data/cleaning.yml, checked (options.load_site_options)
+        self.extra = SiteExtra()  # the keys of mkdocs.yml's extra: the site reads, checked
+        self.tags = TagVocabulary()  # data/tags.yml, checked
         self.raw_pages = True  # extra.raw_pages: every article's 原文对照 page
         self.part_pages = PART_PAGES  # extra.search_part_pages: pages one Pagefind run indexes at most
         self.link_labels: dict[str, dict[str, str]] = {}  # variant root -> the article's links to it, in its script
         self.env: Environment | None = None  # the theme's templates (on_env), for the sitemaps per variant
-        self.decisions: dict[str, list[Decision]] = {}  # variant root -> data/conversion-review.yml's decisions
+        self.decisions: Mapping[str, tuple[Decision, ...]] = {}  # variant root -> data/conversion-review.yml's
 
 
 # The one object the events below work on (MkDocs imports a hook module once per process).
@@ -76,42 +79,6 @@ def project_dir(config) -> Path:
 def variant_of(src_uri: str) -> Variant | None:
     head = src_uri.split("/", 1)[0]
     return next((v for v in BUILD.variants if v.root == head), None)
-
-
-def load_variants(config, options: dict) -> list[Variant]:
-    """extra.variants, each with the project phrase dictionary (extra.script_phrases) unless it names its own,
-    and the project's words for the conversion (tags, cities, phrases: seedtext.site.project_vocabulary)."""
-    root = project_dir(config)
-    default_phrases = config.extra.get("script_phrases")
-    try:
-        entries = variant_options(config.extra.get("variants", []))
-    except OptionsError as exc:
-        raise PluginError(str(exc)) from None
-    variants = []
-    for entry in entries:
-        phrases = entry["phrases"] or default_phrases
-        variant = dataclasses.replace(Variant.from_config(entry), phrases=str(root / phrases) if phrases else None)
-        if variant.opencc:
-            try:
-                if variant.phrases:
-                    script_convert.converter(variant.opencc, variant.phrases)
-                variant = dataclasses.replace(variant, vocabulary=project_vocabulary(root, options))
-            except (OSError, script_convert.PhraseFileError) as exc:
-                raise PluginError(f"phrase dictionary for {variant.root}: {exc}") from exc
-        variants.append(variant)
-    return variants
-
-
-def review_decisions(path: Path) -> dict[str, list[Decision]]:
-    """data/conversion-review.yml's decisions per converted variant. A file that cannot be read is a warning
-    naming it: the site builds, and every difference from the second converter is shown as a doubt."""
-    roots = [v.root for v in BUILD.variants if zhconv_target(v.opencc)]
-    try:
-        return {root: [Decision(**entry) for entry in entries]
-                for root, entries in conversion_review(path, roots).items()}
-    except OptionsError as exc:
-        log.warning(f"data/{exc}")
-        return {root: [] for root in roots}
 
 
 def conversion_doubts(variant: Variant, page, converted: str) -> list[Difference]:
@@ -191,18 +158,18 @@ def on_config(config):
     BUILD.cache.new_build()
     check_versions()
     try:
-        BUILD.options = cleaning_options(project_dir(config) / "data" / "cleaning.yml")
-        BUILD.extra, typos = site_extra(config.extra)
+        site_options, warnings = load_site_options(config)
     except OptionsError as exc:
         raise PluginError(str(exc)) from None
-    for typo in typos:
-        log.warning(typo)
-    BUILD.variants = load_variants(config, BUILD.options)
-    BUILD.decisions = review_decisions(project_dir(config) / "data" / "conversion-review.yml")
+    for warning in warnings:
+        log.warning(warning)
+    BUILD.options, BUILD.extra, BUILD.tags = site_options.cleaning, site_options.extra, site_options.tags
+    BUILD.variants = list(site_options.variants)
+    BUILD.decisions = site_options.review
     BUILD.link_labels = {v.root: {key: v.text(label)
                                   for key, label in LINK_LABELS.items()} for v in BUILD.variants}
-    BUILD.raw_pages = BUILD.extra["raw_pages"]
-    BUILD.part_pages = BUILD.extra["search_part_pages"]
+    BUILD.raw_pages = BUILD.extra.raw_pages
+    BUILD.part_pages = BUILD.extra.search_part_pages
     check_tags_per_variant(config)
     BUILD.site_strings = {key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}
     if not BUILD.variants:
@@ -276,9 +243,10 @@ def on_files(files: Files, config) -> Files:
             files.remove(template)
     options = BUILD.options
     start = time.perf_counter()
-    BUILD.site = build_site(root / "seeds", Path(config.docs_dir), options, BUILD.cache, BUILD.raw_pages)
+    BUILD.site = build_site(root / "seeds", Path(config.docs_dir), options, BUILD.cache, BUILD.raw_pages,
+                            tags=BUILD.tags)
     BUILD.clock["build_site"] = time.perf_counter() - start
-    report(BUILD.site, BUILD.extra["largest_seed_kb"])
+    report(BUILD.site, BUILD.extra.largest_seed_kb)
     BUILD.variant_files = {}
     for variant in BUILD.variants:
         generated = []

@@ -3,6 +3,7 @@ at a time: what a reader would see wrong if a rule broke."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import re
@@ -10,6 +11,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 from degrade import (
     CAPTIONS,
     HEADING_BEFORE,
@@ -31,6 +33,7 @@ from degrade import (
 from conftest import REPO, SITE
 from seedtext.cleaning import clean
 from seedtext.cleaning.lossless import check_lossless
+from seedtext.overrides import Overrides, checked_overrides
 from seedtext.render import first_sentence, render_text
 
 OPTIONS = SITE.cleaning
@@ -415,6 +418,18 @@ def test_an_overrides_key_of_the_wrong_type_is_named_and_the_valid_keys_still_ap
                        ("join_befor", "[15]"), ("articles.1.subtitel", "副题")):
         assert any(p.startswith("seeds/overrides/fixture.yml: key") and repr(key) in p and value in p
                    for p in problems), (key, problems)
+
+
+def test_the_readme_example_names_every_key_an_overrides_file_takes():
+    """The editor's reference (README, "Fixing what the rules cannot") shows each key the cleaner reads, and
+    only those: a key missing there is one an editor never learns of, an extra one would be ignored."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Fixing what the rules cannot"):]
+    start = section.index("```yaml\n") + len("```yaml\n")
+    example = yaml.safe_load(section[start:section.index("```", start)])
+    assert set(example) == {field.name for field in dataclasses.fields(Overrides)}
+    overrides, problems = checked_overrides(example)
+    assert problems == [] and overrides.articles[2].title
 
 
 def test_every_edit_names_the_step_that_made_it():

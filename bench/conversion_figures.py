@@ -36,6 +36,11 @@ def main() -> int:
     sys.path.insert(0, str(project / "hooks"))
     from options import cleaning_options, conversion_review
     from review_conversion import site_variants
+    try:
+        from options import TAGS_FILE, tag_vocabulary
+        tags = {"tags": tag_vocabulary(project / TAGS_FILE)}
+    except ImportError:  # a checkout from before options.tag_vocabulary: build_site reads data/tags.yml itself
+        tags = {}
     from seedtext.cache import Cache
     from seedtext.convert import convert_variant
     from seedtext.review import Decision, differences, text_of, undecided, zhconv_target
@@ -50,7 +55,7 @@ def main() -> int:
             for seed in sorted(folder.glob("*.txt")):
                 shutil.copy(seed, site_dir / "seeds" / f"{folder.name}-{seed.name}")
         site = build_site(site_dir / "seeds", project / "docs", cleaning_options(project / "data" / "cleaning.yml"),
-                          Cache(None), with_raw_pages=False)
+                          Cache(None), with_raw_pages=False, **tags)
     articles = [page for page in site.pages if page.source]
     han = sum(len(re.findall(r"[\u3400-\u9fff]", text_of(page.markdown))) for page in articles)
     takes_names = "names" in inspect.signature(convert_variant).parameters
@@ -66,7 +71,7 @@ def main() -> int:
             script_only += differences(text, ours, "zh-hant")
             if zhconv_target(variant.opencc):
                 own += differences(text, ours, zhconv_target(variant.opencc))
-        open_ = undecided(own, [Decision(**d) for d in decided.get(variant.root, [])])
+        open_ = undecided(own, [d if isinstance(d, Decision) else Decision(**d) for d in decided.get(variant.root, [])])
         print(f"{variant.root}: {len(script_only)} words differ from zhconv-rs zh-hant "
               f"({len(script_only) / han * 10_000:.1f} per 10,000 characters, "
               f"{len(Counter(d.form for d in script_only))} distinct); "

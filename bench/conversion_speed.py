@@ -20,9 +20,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import make_corpus  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
 
-from options import cleaning_options  # noqa: E402
-from review_conversion import site_variants  # noqa: E402
+from options import load_site_options  # noqa: E402
 from seedtext.cache import Cache  # noqa: E402
 from seedtext.convert import convert_variant, forget_words  # noqa: E402
 from seedtext.site import build_site  # noqa: E402
@@ -36,14 +36,13 @@ def main() -> int:
                         help="forget the words and runs converted before every page: the cost on a corpus where "
                              "no page repeats another's text (the synthetic corpus recombines the seeds' sentences)")
     args = parser.parse_args()
-    options = cleaning_options(ROOT / "data" / "cleaning.yml")
-    variants = [v for v in site_variants(ROOT) if v.opencc]
+    site_options, _ = load_site_options(load_config(str(ROOT / "mkdocs.yml")))
+    variants = [v for v in site_options.variants if v.opencc]
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
         make_corpus(ROOT / "seeds", project / "seeds", args.seeds)
-        (project / "data").mkdir()
-        (project / "data" / "tags.yml").write_bytes((ROOT / "data" / "tags.yml").read_bytes())
-        site = build_site(project / "seeds", ROOT / "docs", options, Cache(ROOT / ".cache" / "bench-conversion"))
+        site = build_site(project / "seeds", ROOT / "docs", site_options.cleaning,
+                          Cache(ROOT / ".cache" / "bench-conversion"), tags=site_options.tags)
     texts = [page.markdown for page in site.pages]
     chars = sum(len(t) for t in texts)
     for variant in variants:

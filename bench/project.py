@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -54,26 +53,6 @@ def raw_pages_config(project: Path, on: bool) -> Path:
     Beside mkdocs.yml, so the build's project folder (seeds/, data/, .cache/) is the same."""
     return write_config(project / f"mkdocs-raw-pages-{'on' if on else 'off'}.yml", project / CONFIG_FILE,
                         {"extra": {"raw_pages": on}})
-
-
-@dataclass(frozen=True)
-class SiteOptions:
-    """The site's options, checked as the hook checks them."""
-
-    extra: dict  # the keys of mkdocs.yml's extra: that the site reads (options.site_extra)
-    cleaning: dict  # data/cleaning.yml (options.cleaning_options)
-    variants: list  # the script variants as the build makes them: phrase file, quotation marks, words
-
-
-def site_options(config) -> SiteOptions:
-    """The one place the benchmark loads the site's options and variants, with the hook's loaders (to be
-    hooks/options.py's single typed loader once it has one)."""
-    from options import cleaning_options, site_extra
-    from variants import load_variants
-
-    cleaning = cleaning_options(Path(config.config_file_path).parent / "data" / "cleaning.yml")
-    extra, _ = site_extra(config.extra)  # a misspelt key is the site build's warning, not the benchmark's
-    return SiteOptions(extra=extra, cleaning=cleaning, variants=load_variants(config, cleaning))
 
 
 def as_yaml(value):
@@ -124,7 +103,9 @@ def write_plain_project(project: Path, plain: Path) -> None:
     from site_files import root_chooser
 
     config = load_config(str(project / CONFIG_FILE))
-    options = site_options(config)
+    from options import load_site_options
+
+    options, _ = load_site_options(config)  # a misspelt key is the site build's warning, not the benchmark's
     project = Path(config.config_file_path).parent  # as MkDocs resolved it: docs_dir and custom_dir are below
     docs_dir = Path(config.docs_dir)
     docs = plain / docs_dir.relative_to(project)
@@ -138,7 +119,8 @@ def write_plain_project(project: Path, plain: Path) -> None:
     for name in PAGEFIND_TEMPLATES:
         (plain / overrides.relative_to(project) / name).unlink()
     cache = Cache(project / ".cache")  # filled by the site's build: the plain project gets its conversions
-    site = build_site(project / "seeds", docs_dir, options.cleaning, cache, options.extra["raw_pages"])
+    site = build_site(project / "seeds", docs_dir, options.cleaning, cache, options.extra.raw_pages,
+                      tags=options.tags)
     for variant in options.variants:
         for page in site.pages:
             path = docs / variant.root / page.uri
@@ -146,7 +128,7 @@ def write_plain_project(project: Path, plain: Path) -> None:
             # A 原文对照 page's table, which the hook writes after the rendered head, as raw HTML in the Markdown.
             table = "\n" + variant_table(page, variant, cache, lambda block: block) if page.table else ""
             path.write_text(variant_markdown(page, variant, cache) + table, encoding="utf-8")
-    (docs / SITE_ROOT).write_text(root_chooser(options.variants, config.site_name), encoding="utf-8")
+    (docs / SITE_ROOT).write_text(root_chooser(list(options.variants), config.site_name), encoding="utf-8")
     write_config(plain / CONFIG_FILE, project / CONFIG_FILE, plain_config_keys(config))
 
 

@@ -17,10 +17,11 @@ from jinja2 import Environment
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
 
+from options import SiteOptions
 from render_cache import RenderCache
 from seedtext.cache import Cache
 from seedtext.page import SitePage
-from seedtext.review import Decision, Difference
+from seedtext.review import Difference
 from seedtext.site import Site, Variant
 
 _CONFIG_KEY = "seeds_build"  # the Build in its config (not a key of mkdocs.yml)
@@ -34,12 +35,8 @@ class Build:
     project: Path  # the folder of mkdocs.yml
     cache: Cache  # cleaning and conversion results by content hash (.cache/)
     renders: RenderCache  # pages' HTML by Markdown (.cache/render)
-    variants: list[Variant]
-    options: object  # data/cleaning.yml, checked (options.cleaning_options)
-    raw_pages: bool  # extra.raw_pages: every article's 原文对照 page
-    part_pages: int  # extra.search_part_pages: pages one Pagefind run indexes at most
-    largest_seed_kb: int | None  # extra.largest_seed_kb
-    decisions: dict[str, list[Decision]]  # variant root -> data/conversion-review.yml's decisions
+    options: SiteOptions  # every option of the site, checked (options.load_site_options)
+    variants: list[Variant]  # options.variants
     link_labels: dict[str, dict[str, str]]  # variant root -> an article's links to its 原文对照 page, in its script
     site_strings: dict[str, str]  # site_name etc. as written in mkdocs.yml (Simplified)
     clock: dict[str, float] = field(default_factory=lambda: {"start": time.perf_counter()})  # timings.json

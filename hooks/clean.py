@@ -23,13 +23,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from options import OptionsError, cleaning_options, conversion_review  # noqa: E402
+from options import CLEANING_FILE, TAGS_FILE, OptionsError, cleaning_options, conversion_review, tag_vocabulary  # noqa: E402
 from seedtext.cache import Cache  # noqa: E402
 from seedtext.cleaning import STEPS  # noqa: E402
 from seedtext.cleaning.evidence import DOUBTFUL_MARGIN, doubtful  # noqa: E402
 from seedtext.model import Edit  # noqa: E402
 from seedtext.render import render_text  # noqa: E402
-from seedtext.review import Decision, mark_places, undecided, zhconv_target  # noqa: E402
+from seedtext.review import mark_places, undecided, zhconv_target  # noqa: E402
 from seedtext.site import pages_of_seed, variant_markdown  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -52,11 +52,10 @@ def print_in_script(pages: list, root: str) -> int:
     cache = Cache(PROJECT / ".cache")
     target = zhconv_target(variant.opencc)
     try:
-        decided = conversion_review(REVIEW_FILE, [root]).get(root, []) if target else []
+        decisions = conversion_review(REVIEW_FILE, [root]).get(root, ()) if target else ()
     except OptionsError as exc:
         print(f"data/{exc}", file=sys.stderr)
         return 1
-    decisions = [Decision(**entry) for entry in decided]
     forms = set()
     for page in pages:
         converted = variant_markdown(page, variant, cache)
@@ -85,11 +84,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.seed}: no such file", file=sys.stderr)
         return 1
     try:
-        options = cleaning_options(PROJECT / "data" / "cleaning.yml")
+        options = cleaning_options(PROJECT / CLEANING_FILE)
     except OptionsError as exc:
         print(exc, file=sys.stderr)
         return 1
-    seed, pages = pages_of_seed(args.seed, PROJECT, options, Cache(PROJECT / ".cache"))
+    seed, pages = pages_of_seed(args.seed, PROJECT, options, Cache(PROJECT / ".cache"),
+                                tags=tag_vocabulary(PROJECT / TAGS_FILE))
     if seed.error:
         print(f"{args.seed}: {seed.error}", file=sys.stderr)
         return 1

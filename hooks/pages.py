@@ -27,7 +27,7 @@ from material_internals import (
     tags_plugins,
     ui_strings_partial,
 )
-from options import OptionsError, cleaning_options, site_extra
+from options import OptionsError, load_site_options
 from page_config import language_partial, outside_trees_config, page_config
 from search_index import SearchIndexError, write_index, write_query_tables
 from seedtext import layout
@@ -35,7 +35,6 @@ from seedtext.review import doubt_marks
 from seedtext.site import build_site, variant_table
 from site_files import add_variant_files
 from sitemaps import sitemap_index, write_variant_sitemaps
-from variants import load_variants, review_decisions
 
 log = get_plugin_logger("seeds")
 
@@ -49,30 +48,25 @@ def on_config(config):
     project = Path(config.config_file_path).parent
     check_versions()
     try:
-        options = cleaning_options(project / "data" / "cleaning.yml")
-        extra, typos = site_extra(config.extra)
+        options, warnings = load_site_options(config)
     except OptionsError as exc:
         raise PluginError(str(exc)) from None
-    for typo in typos:
-        log.warning(typo)
-    variants = load_variants(config, options)
-    cache, renders = KEPT.for_project(project)
-    cache.new_build()
-    build = build_state.start(config, Build(
-        project=project, cache=cache, renders=renders, variants=variants, options=options,
-        raw_pages=extra["raw_pages"], part_pages=extra["search_part_pages"], largest_seed_kb=extra["largest_seed_kb"],
-        decisions=review_decisions(project / "data" / "conversion-review.yml", variants),
-        link_labels={v.root: {key: v.text(label) for key, label in LINK_LABELS.items()} for v in variants},
-        site_strings={key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}))
-    build.clock["start"] = start
-    check_tags_per_variant(tags_plugins(config), variants)
-    if not variants:
+    for warning in warnings:
+        log.warning(warning)
+    check_tags_per_variant(tags_plugins(config), options.variants)
+    if not options.variants:
         log.warning("mkdocs.yml: extra.variants is empty; no article pages will be built")
     if os.environ.get("SITE_URL"):  # the same site hosted elsewhere: a preview, the tests' server, `make audit`
         if not layout.is_site_url(os.environ["SITE_URL"]):
             raise PluginError(f"SITE_URL={os.environ['SITE_URL']!r}: give an http(s) URL ending in /")
         config.site_url = os.environ["SITE_URL"]
-    build.clock["setup"] = time.perf_counter() - start
+    cache, renders = KEPT.for_project(project)
+    cache.new_build()
+    build = build_state.start(config, Build(
+        project=project, cache=cache, renders=renders, options=options, variants=list(options.variants),
+        link_labels={v.root: {key: v.text(label) for key, label in LINK_LABELS.items()} for v in options.variants},
+        site_strings={key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}))
+    build.clock.update(start=start, setup=time.perf_counter() - start)
     return config
 
 
@@ -84,10 +78,10 @@ def on_files(files, config):
         if template is not None:
             files.remove(template)
     start = time.perf_counter()
-    build.site = build_site(build.project / "seeds", Path(config.docs_dir), build.options, build.cache,
-                            build.raw_pages)
+    build.site = build_site(build.project / "seeds", Path(config.docs_dir), build.options.cleaning, build.cache,
+                            build.options.extra.raw_pages, tags=build.options.tags)
     build.clock["build_site"] = time.perf_counter() - start
-    report_site(build.site, build.largest_seed_kb)
+    report_site(build.site, build.options.extra.largest_seed_kb)
     add_variant_files(files, build, config)
     build.renders.new_build(config, [f.src_uri for f in files.documentation_pages()])
     build.clock["files_end"] = time.perf_counter()
@@ -111,7 +105,7 @@ def on_page_content(html, page, config, files):
         return html + "\n" + variant_table(site_page, variant, build.cache,
                                             doubt_marks(doubts, lambda d: note + d.theirs))
     variant = layout.variant_of(path, build.variants)
-    if build.raw_pages and variant and layout.section(path) == layout.ARTICLE_DIR:
+    if build.options.extra.raw_pages and variant and layout.section(path) == layout.ARTICLE_DIR:
         html = link_article_html(html, layout.raw_page_url(page.url), build.link_labels[variant.root])
     return html
 
@@ -183,7 +177,8 @@ def on_post_build(config):
     for variant in build.variants:
         try:
             build.clock["indexed"] += write_index(site_dir / variant.root, build.project,
-                                                  build.cache.directory / "pagefind", build.part_pages)
+                                                  build.cache.directory / "pagefind",
+                                                  build.options.extra.search_part_pages)
         except SearchIndexError as exc:
             log.warning(f"search ({variant.root}): {exc}")
             break

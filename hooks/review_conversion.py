@@ -19,14 +19,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from options import OptionsError, cleaning_options, conversion_review  # noqa: E402
+import options  # noqa: E402
+from options import CLEANING_FILE, TAGS_FILE, OptionsError, cleaning_options, conversion_review, tag_vocabulary  # noqa: E402
 from seedtext.cache import Cache  # noqa: E402
 from seedtext.convert import convert_variant  # noqa: E402
 from seedtext.review import Decision, Difference, differences, text_of, undecided, zhconv_target  # noqa: E402
 from seedtext.site import Variant, build_site  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parents[1]
-REVIEW_FILE = PROJECT / "data" / "conversion-review.yml"
+REVIEW_FILE = PROJECT / options.REVIEW_FILE
 
 
 @dataclass
@@ -38,21 +39,19 @@ class Review:
     decisions: list[Decision]
 
 
-def site_variants(project: Path) -> list[Variant]:
-    """extra.variants of the project's mkdocs.yml, as the build reads them."""
+def site_variants(project: Path) -> tuple[Variant, ...]:
+    """extra.variants of the project's mkdocs.yml, as the build makes them (options.load_site_options)."""
     from mkdocs.config import load_config
 
-    from variants import load_variants
-
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    return load_variants(load_config(str(project / "mkdocs.yml")), cleaning_options(project / "data" / "cleaning.yml"))
+    return options.load_site_options(load_config(str(project / "mkdocs.yml")))[0].variants
 
 
 def review(project: Path, variants: list[Variant], review_file: Path,
            quotes: str | None = None) -> dict[str, Review]:
     """For each variant with a second converter, what the two converters print differently."""
-    options = cleaning_options(project / "data" / "cleaning.yml")
-    site = build_site(project / "seeds", project / "docs", options, Cache(project / ".cache"), with_raw_pages=False)
+    site = build_site(project / "seeds", project / "docs", cleaning_options(project / CLEANING_FILE),
+                      Cache(project / ".cache"), with_raw_pages=False, tags=tag_vocabulary(project / TAGS_FILE))
     converted = [v for v in variants if zhconv_target(v.opencc)]
     decided = conversion_review(review_file, [v.root for v in converted])
     out = {}
@@ -63,7 +62,7 @@ def review(project: Path, variants: list[Variant], review_file: Path,
             ours = convert_variant(text, variant.opencc, variant.phrases, quotes or variant.quotes,
                                    variant.vocabulary, page.names)
             found += differences(text, ours, zhconv_target(variant.opencc))
-        decisions = [Decision(**entry) for entry in decided[variant.root]]
+        decisions = list(decided[variant.root])
         out[variant.root] = Review(found, undecided(found, decisions), decisions)
     return out
 

@@ -21,7 +21,8 @@ def conversion_doubts(build: Build, variant: Variant, page: SitePage, converted:
     target = zhconv_target(variant.opencc)
     if not target:
         return []
-    return undecided(build.cache.differences(page.markdown, converted, target), build.decisions.get(variant.root, []))
+    found = build.cache.differences(page.markdown, converted, target)
+    return undecided(found, build.options.review.get(variant.root, ()))
 
 
 def add_variant_files(files: Files, build: Build, config) -> None:

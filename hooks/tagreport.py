@@ -19,12 +19,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import jieba  # noqa: E402
 import jieba.analyse  # noqa: E402
 
-from options import cleaning_options  # noqa: E402
+from options import CLEANING_FILE, TAGS_FILE, cleaning_options, tag_vocabulary  # noqa: E402
 from seedtext.cleaning.text import HAN  # noqa: E402
 from seedtext.seed import clean_seed  # noqa: E402
 from seedtext.site import seed_files  # noqa: E402
 from seedtext.tagpages import article_text  # noqa: E402
-from seedtext.tags import load_vocabulary  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parents[1]
 QUOTED = re.compile(f"“([{HAN}0-9、]{{2,8}})”")
@@ -36,8 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-article", type=int, default=25, help="terms taken from each article")
     args = parser.parse_args(argv)
     jieba.setLogLevel(logging.WARNING)
-    rules = load_vocabulary(PROJECT / "data" / "tags.yml").rules
-    options = cleaning_options(PROJECT / "data" / "cleaning.yml")
+    rules = tag_vocabulary(PROJECT / TAGS_FILE).rules
+    options = cleaning_options(PROJECT / CLEANING_FILE)
     seeds, _ = seed_files(PROJECT / "seeds")
     found: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for path in seeds:

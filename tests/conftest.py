@@ -32,18 +32,17 @@ def load_site_config(project: Path = REPO):
     return load_config(str(project / "mkdocs.yml"))
 
 
+def load_site(project: Path = REPO):
+    """Every option of the site, checked, as the build loads them (options.load_site_options on
+    load_site_config): its extra: keys, variants, cleaning options, tags and review decisions."""
+    from options import load_site_options
+
+    return load_site_options(load_site_config(project) if project != REPO else CONFIG)[0]
+
+
 CONFIG = load_site_config()
-HANS, HANT = CONFIG.extra["variants"][0], CONFIG.extra["variants"][1]
-
-
-def site_variants(project: Path = REPO) -> list:
-    """The script variants as the build makes them (pages.load_variants: phrase file, quotation marks,
-    the project's words), from the checked configuration."""
-    from options import cleaning_options
-    from variants import load_variants
-
-    return load_variants(load_site_config(project) if project != REPO else CONFIG,
-                         cleaning_options(project / "data" / "cleaning.yml"))
+SITE = load_site()  # the repo's options, as the build uses them
+HANS, HANT = SITE.variants[0], SITE.variants[1]
 
 
 def free_port() -> int:
@@ -161,7 +160,7 @@ def served_site(tmp_path_factory):
                                 env=env, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}{urlparse(CONFIG['site_url']).path}"
     try:
-        wait_for(base + f"{HANS['root']}/", proc, log)
+        wait_for(base + f"{HANS.root}/", proc, log)
         yield base
     finally:
         proc.terminate()

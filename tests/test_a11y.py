@@ -10,16 +10,16 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import CONFIG, REPO
+from conftest import REPO, SITE
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-VARIANTS = CONFIG.extra["variants"]
+VARIANTS = SITE.variants
 
 
 def pages_to_check(built_site) -> list[tuple[str, str]]:
     out = []
     for variant in VARIANTS:
-        root = variant["root"]
+        root = variant.root
         article = sorted((built_site / root / "articles").iterdir())[0].name
         # the home page, an article, its 原文对照 page and the tag index (tags/, in the navigation)
         out += [(root, ""), (root, f"articles/{article}/"), (root, f"raw/{article}/"), (root, "tags/")]
@@ -59,14 +59,14 @@ def test_language_and_one_h1(built_site, site_server, page):
     for root, path in pages_to_check(built_site):
         open_page(page, site_server, root, path)
         lang = page.get_attribute("html", "lang")
-        expected = next(v["lang"] for v in VARIANTS if v["root"] == root)
+        expected = next(v.lang for v in VARIANTS if v.root == root)
         # The page says which script it is in (screen readers pick the voice, browsers the font).
         assert lang == expected, (root, path, lang)
         assert page.locator("h1").count() == 1, (root, path)
 
 
 def test_keyboard_reaches_content_and_follows_links(built_site, site_server, page):
-    root = VARIANTS[0]["root"]
+    root = VARIANTS[0].root
     open_page(page, site_server, root, "")
     page.keyboard.press("Tab")
     first = page.evaluate("document.activeElement.className + ' ' + document.activeElement.getAttribute('href')")
@@ -95,4 +95,4 @@ def test_keyboard_reaches_content_and_follows_links(built_site, site_server, pag
     assert page.evaluate("document.activeElement.getAttribute('hreflang') || ''"), "the switch takes no focus"
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url.endswith(article_path) and f"/{VARIANTS[1]['root']}/" in page.url, page.url
+    assert page.url.endswith(article_path) and f"/{VARIANTS[1].root}/" in page.url, page.url

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MKDOCS, REPO, copy_project, mkdocs_build
-from options import cleaning_options
-from seedtext.seed import clean_seed, load_yaml
+from conftest import MKDOCS, REPO, SITE, copy_project, mkdocs_build
+from seedtext.seed import clean_seed
 
 GOOD_NAME = "000_cb0c1f57c2809c27.txt"
 GOOD = (REPO / "seeds" / GOOD_NAME).read_bytes()
@@ -150,13 +149,12 @@ def test_seed_processing_grows_linearly_with_size(tmp_path):
     """decode -> clean -> lossless check -> render for one seed: 8x the text may take about 8x the time,
     not 64x. Names the culprit early and cheaply; the 20 MB build above is the real-size proof."""
     article = (REPO / "seeds" / "001_3d9b584bb7f006f6.txt").read_bytes()
-    options = load_yaml(REPO / "data" / "cleaning.yml")
     timings = {}
     for megabytes in (0.5, 4):
         seed = tmp_path / f"{megabytes}.txt"
         seed.write_bytes(article * int(megabytes * 1024 * 1024 // len(article)))
         started = time.perf_counter()
-        published = clean_seed(seed, options)
+        published = clean_seed(seed, SITE.cleaning)
         timings[megabytes] = time.perf_counter() - started
         assert not published.error, published.error
     ratio = timings[4] / max(timings[0.5], 1e-3)
@@ -197,14 +195,14 @@ def test_a_line_past_the_seeds_end_is_named_and_the_other_keys_apply(mistakes_bu
     mine = [w for w in warnings_of(output) if "seeds/overrides/000_cb0c1f57c2809c27.yml" in w]
     assert len(mine) == 1, output
     assert "'heading'" in mine[0] and "9999" in mine[0] and f"({len(GOOD_TEXT.splitlines())})" in mine[0], mine
-    cleaned = clean_seed(project / "seeds" / GOOD_NAME, cleaning_options(REPO / "data" / "cleaning.yml"))
+    cleaned = clean_seed(project / "seeds" / GOOD_NAME, SITE.cleaning)
     assert cleaned.articles[0].city == "长沙"  # the file's other key applies
 
 
 def test_a_malformed_tag_is_named_and_the_site_still_builds(mistakes_build):
     project, code, output = mistakes_build
     mine = [w for w in warnings_of(output) if "data/tags.yml" in w]
-    assert len(mine) == 1 and "错字" in mine[0] and "'['" in mine[0] and "left out" in mine[0], output
+    assert len(mine) == 1 and "错字: key 'patterns' = ['[']" in mine[0] and "left out" in mine[0], output
     assert code == 1  # --strict: the warning fails it
     site = project.parent / "site"
     pages = article_pages(site)

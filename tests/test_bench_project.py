@@ -48,7 +48,7 @@ def test_the_plain_project_has_every_page_of_the_site_with_its_markdown(projects
 
 def test_the_plain_traditional_articles_have_the_sites_quotation_marks(projects):
     _, site_pages, plain = projects
-    folder = f"{HANT['root']}/{ARTICLE_DIR}/"
+    folder = f"{HANT.root}/{ARTICLE_DIR}/"
     articles = {uri: markdown for uri, markdown in site_pages.items() if uri.startswith(folder)}
     assert len(articles) >= 5
     for uri, markdown in articles.items():

@@ -5,6 +5,7 @@ byline line was read."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import subprocess
@@ -15,20 +16,17 @@ import pytest
 import yaml
 from degrade import article_lines
 
-from conftest import REPO
-from options import CleaningOptions, OptionsError, checked
+from conftest import REPO, SITE
+from options import CleaningSchema, OptionsError, checked
 from seedtext.cache import Cache
 from seedtext.cleaning import clean
 from seedtext.cleaning.lossless import check_lossless
-from seedtext.seed import load_yaml
 from seedtext.site import pages_of_seed
 from seedtext.tagpages import AUTHOR_GROUP, tag_articles
-from seedtext.tags import load_vocabulary
 
-OPTIONS = load_yaml(REPO / "data" / "cleaning.yml")
-ROLE_WORDS = OPTIONS["byline_roles"]
-VOCABULARY = REPO / "data" / "tags.yml"
-RULES = load_vocabulary(VOCABULARY).rules
+OPTIONS = SITE.cleaning
+ROLE_WORDS = OPTIONS.byline_roles
+RULES = SITE.tags.rules
 DEVSET = REPO.parent / "shared" / "devset"
 
 
@@ -121,7 +119,7 @@ def test_explain_says_how_each_byline_line_was_read(tmp_path):
 
 def published(path: Path) -> list[dict]:
     """The front matter of each article page of a text, as hooks/clean.py prints it (the build's own path)."""
-    seed, pages = pages_of_seed(path, REPO, OPTIONS, Cache(None))
+    seed, pages = pages_of_seed(path, REPO, OPTIONS, Cache(None), tags=SITE.tags)
     assert not seed.error and not [w for w in seed.warnings if w.message.startswith("lossless check")]
     return [yaml.safe_load(page.markdown.split("---\n")[1]) for page in pages]
 
@@ -152,14 +150,14 @@ def test_no_seed_article_has_a_role_word_for_an_author_or_tag(seed):
                                             ("byline_paper_endings", "日报")])
 def test_a_bad_role_word_names_the_file_and_key(key, value):
     with pytest.raises(OptionsError, match=f"data/cleaning.yml: key {key!r}"):
-        checked(CleaningOptions, {key: value}, "data/cleaning.yml")
+        checked(CleaningSchema, {key: value}, "data/cleaning.yml")
 
 
 def test_role_words_come_from_the_options_only():
     """A site that adds a role word to data/cleaning.yml gets it read as a role, with no code change."""
     text = "\n".join(article_lines(18, byline="主笔 张三 通讯员 李四")) + "\n"
-    assert "主笔" not in OPTIONS["byline_roles"]
+    assert "主笔" not in OPTIONS.byline_roles
     assert clean(text, "fixture.txt", OPTIONS).articles[0].authors == []  # an unknown word: not read as a byline
-    options = {**OPTIONS, "byline_roles": [*OPTIONS["byline_roles"], "主笔"]}
+    options = dataclasses.replace(OPTIONS, byline_roles=(*OPTIONS.byline_roles, "主笔"))
     article = clean(text, "fixture.txt", options).articles[0]
     assert article.authors == ["张三", "李四"] and article.roles == {"主笔": ["张三"], "通讯员": ["李四"]}

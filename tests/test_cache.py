@@ -13,13 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_project, mkdocs_build
+from conftest import REPO, copy_project, load_site, mkdocs_build
 from seedtext import cache as cache_module
 from seedtext.convert import convert_variant
-from seedtext.seed import load_yaml
 from seedtext.site import build_site, seed_files, unique_slugs
 from seedtext.tagpages import article_markdown, tag_articles
-from seedtext.tags import load_vocabulary
 
 SEEDS = sorted(p.name for p in (REPO / "seeds").glob("*.txt"))
 
@@ -47,9 +45,12 @@ def cache(project):
     return cache_module.Cache(project / ".cache")
 
 
-def build(root: Path, cache: cache_module.Cache):
+def build(root: Path, cache: cache_module.Cache, **changed_options):
+    """build_site as the hook calls it, with the project's options (data/cleaning.yml: as changed)."""
     cache.new_build()
-    return build_site(root / "seeds", root / "docs", load_yaml(root / "data" / "cleaning.yml"), cache)
+    site = load_site(root)
+    cleaning = dataclasses.replace(site.cleaning, **changed_options)
+    return build_site(root / "seeds", root / "docs", cleaning, cache, tags=site.tags)
 
 
 def test_unchanged_seeds_are_not_cleaned_again(project, cache):
@@ -89,9 +90,7 @@ def test_changing_an_overrides_file_cleans_that_seed_again(project, cache):
 
 def test_changed_options_or_cleaner_code_clean_everything_again(project, cache, monkeypatch):
     build(project, cache)
-    options = load_yaml(project / "data" / "cleaning.yml")
-    cache.new_build()
-    build_site(project / "seeds", project / "docs", dict(options, cities=[*options.get("cities", []), "测试市"]), cache)
+    build(project, cache, cities=(*load_site(project).cleaning.cities, "测试市"))
     assert sorted(cache.stats.cleaned) == SEEDS
     monkeypatch.setattr(cache_module, "code_version", lambda: "an edited cleaner")
     build(project, cache)
@@ -150,10 +149,10 @@ def test_a_changed_quotation_style_converts_again(project, cache):
 def test_later_stages_leave_the_cleaned_seeds_as_they_were(project, cache):
     """Slugs, tags and pages are new objects made from the cached seeds: a build never changes what the
     cache hands it, so the next build (or `mkdocs serve`'s next one) starts from the same articles."""
-    options = load_yaml(project / "data" / "cleaning.yml")
-    seeds = [cache.cleaned_seed(path, options) for path in seed_files(project / "seeds")[0]]
+    site = load_site(project)
+    seeds = [cache.cleaned_seed(path, site.cleaning) for path in seed_files(project / "seeds")[0]]
     before = pickle.dumps(seeds)
-    pages, tags = tag_articles(unique_slugs(seeds), load_vocabulary(project / "data" / "tags.yml").rules)
+    pages, tags = tag_articles(unique_slugs(seeds), site.tags.rules)
     assert pages and all(page.tags for page in pages)
     for page in pages:
         article_markdown(page, tags)

@@ -3,6 +3,7 @@ at a time: what a reader would see wrong if a rule broke."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import re
@@ -10,6 +11,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 from degrade import (
     CAPTIONS,
     HEADING_BEFORE,
@@ -28,13 +30,13 @@ from degrade import (
     wrap,
 )
 
-from conftest import REPO
+from conftest import REPO, SITE
 from seedtext.cleaning import clean
 from seedtext.cleaning.lossless import check_lossless
+from seedtext.overrides import Overrides, checked_overrides
 from seedtext.render import first_sentence, render_text
-from seedtext.seed import load_yaml
 
-OPTIONS = load_yaml(REPO / "data" / "cleaning.yml")
+OPTIONS = SITE.cleaning
 WIDTHS = range(8, 23)
 
 
@@ -243,7 +245,7 @@ def test_missing_pages_keep_the_fragments_and_mark_the_gaps():
     got = run(lines).articles[0].blocks
     assert got[0].kind == "gap" and got[1].text.startswith("，")
     assert got[-1].kind == "gap" and got[-2].kind == "paragraph"
-    assert all(b.text == OPTIONS["gap_mark"] for b in got if b.kind == "gap")
+    assert all(b.text == OPTIONS.gap_mark for b in got if b.kind == "gap")
 
 
 def test_several_articles_in_one_file_become_separate_articles():
@@ -406,15 +408,28 @@ def test_an_overrides_key_of_the_wrong_type_is_named_and_the_valid_keys_still_ap
     seed = tmp_path / "fixture.txt"
     seed.write_text("\n".join(article_lines(200)) + "\n", encoding="utf-8")
     (tmp_path / "overrides" / "fixture.yml").write_text(
-        "title: 编辑定的标题\nbreak_before: [12, 第三行]\ncity: {x: 1}\nmove: [{lines: 9-3, before: 1}]\ncolour: red\n",
-        encoding="utf-8")
+        "title: 编辑定的标题\nbreak_before: [12, 第三行]\ncity: {x: 1}\nmove: [{lines: 9-3, before: 1}]\ncolour: red\n"
+        "join_befor: [15]\narticles: {1: {subtitel: 副题}}\n", encoding="utf-8")
     published = clean_seed(seed, OPTIONS)
     assert not published.error and published.articles, "the article is published"
     assert published.articles[0].title == "编辑定的标题"  # the valid key applied
     problems = [f"{w.where(seed.name)}: {w.message}" for w in published.warnings]
-    for key, value in (("break_before", "第三行"), ("city", "'x'"), ("move", "9-3"), ("colour", "red")):
+    for key, value in (("break_before", "第三行"), ("city", "'x'"), ("move", "9-3"), ("colour", "red"),
+                       ("join_befor", "[15]"), ("articles.1.subtitel", "副题")):
         assert any(p.startswith("seeds/overrides/fixture.yml: key") and repr(key) in p and value in p
                    for p in problems), (key, problems)
+
+
+def test_the_readme_example_names_every_key_an_overrides_file_takes():
+    """The editor's reference (README, "Fixing what the rules cannot") shows each key the cleaner reads, and
+    only those: a key missing there is one an editor never learns of, an extra one would be ignored."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Fixing what the rules cannot"):]
+    start = section.index("```yaml\n") + len("```yaml\n")
+    example = yaml.safe_load(section[start:section.index("```", start)])
+    assert set(example) == {field.name for field in dataclasses.fields(Overrides)}
+    overrides, problems = checked_overrides(example)
+    assert problems == [] and overrides.articles[2].title
 
 
 def test_every_edit_names_the_step_that_made_it():

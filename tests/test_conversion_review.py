@@ -43,16 +43,16 @@ def test_a_new_doubtful_word_is_undecided_until_an_entry_decides_it():
     places = found("系统的软件升级了。")  # 軟件 / 軟體: mainland vocabulary, no entry yet
     assert [d.form for d in places] == [("软件", "軟件", "軟體")]
     assert undecided(places, []) == places
-    assert undecided(places, [Decision("软件", "軟件", "mainland vocabulary kept")]) == []
+    assert undecided(places, [Decision(word="软件", choice="軟件", why="mainland vocabulary kept")]) == []
     # an entry must name what the site prints: a decision for the other form does not cover it
-    assert undecided(places, [Decision("软件", "軟體", "Taiwan's word")]) == places
+    assert undecided(places, [Decision(word="软件", choice="軟體", why="Taiwan's word")]) == places
 
 
 def test_a_word_with_its_context_decides_only_that_place():
-    rule = Decision("斗疫情", "鬥疫情", "to fight")
+    rule = Decision(word="斗疫情", choice="鬥疫情", why="to fight")
     assert rule.covers(Difference("斗", "鬥", "斗", before="战严寒、", after="疫情，"))
     assert not rule.covers(Difference("斗", "鬥", "斗", before="一", after="米"))
-    inside = Decision("账号", "賬號", "kept")
+    inside = Decision(word="账号", choice="賬號", why="kept")
     assert inside.covers(Difference("一个账号", "一個賬號", "一個帳號"))
     assert not inside.covers(Difference("一个账号", "壹個賬號", "一個帳號"))  # a difference outside the entry
 

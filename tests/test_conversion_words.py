@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, copy_project, mkdocs_build
+from conftest import REPO, SITE, copy_project, mkdocs_build
 from seedtext.convert import convert_variant
 from seedtext.names import name_decision
 from seedtext.words import Vocabulary, cut
@@ -168,18 +168,15 @@ FIXTURES = REPO / "tests" / "fixtures" / "conversion"
 
 
 def test_texts_never_reviewed_differ_no_more_than_when_they_were_read(tmp_path):
-    from options import cleaning_options
     from seedtext.cache import Cache
     from seedtext.review import differences, text_of
     from seedtext.site import build_site
 
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "tags.yml").write_bytes((REPO / "data" / "tags.yml").read_bytes())
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     for text in FIXTURES.glob("*.txt"):
         (seeds / text.name).write_bytes(text.read_bytes())
-    site = build_site(seeds, REPO / "docs", cleaning_options(REPO / "data" / "cleaning.yml"), Cache(None), False)
+    site = build_site(seeds, REPO / "docs", SITE.cleaning, Cache(None), False, tags=SITE.tags)
     found = []
     for page in (p for p in site.pages if p.source):
         text = text_of(page.markdown)

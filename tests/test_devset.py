@@ -10,9 +10,8 @@ import sys
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, SITE
 from seedtext.cache import Cache
-from seedtext.seed import load_yaml
 from seedtext.site import pages_of_seed
 
 DEVSET = REPO.parent / "shared" / "devset"
@@ -34,9 +33,8 @@ CEILING = {
 @pytest.mark.skipif(not (DEVSET / "score.py").is_file(), reason=f"no development set at {DEVSET}")
 @pytest.mark.parametrize("set_name", ["raw", "raw_hard"])
 def test_devset_scores_hold(set_name, tmp_path):
-    options = load_yaml(REPO / "data" / "cleaning.yml")
     for raw in sorted((DEVSET / set_name).glob("*.txt")):
-        seed, pages = pages_of_seed(raw, REPO, options, Cache(None))  # what hooks/clean.py prints
+        seed, pages = pages_of_seed(raw, REPO, SITE.cleaning, Cache(None), tags=SITE.tags)  # what hooks/clean.py prints
         assert not seed.error, f"{raw.name}: {seed.error}"
         (tmp_path / f"{raw.stem}.md").write_text("\n".join(page.markdown for page in pages), encoding="utf-8")
     run = subprocess.run([sys.executable, str(DEVSET / "score.py"), "--gold", str(DEVSET / "src"),

@@ -17,11 +17,10 @@ import re
 import pytest
 from degrade import LAYOUT_CLASSES, SENTENCE_ENDS, Degraded, fixture, width
 
-from conftest import REPO
-from options import cleaning_options
+from conftest import SITE
 from seedtext.seed import CleanedSeed, clean_seed
 
-OPTIONS = cleaning_options(REPO / "data" / "cleaning.yml")
+OPTIONS = SITE.cleaning
 WIDE = "[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]"
 STRAY_SPACE = re.compile(f"(?<={WIDE}) | (?={WIDE})")  # as bench/cleaner_figures.py counts them
 HALF_IN_PROSE = re.compile(r"[\u4e00-\u9fff“”][,;:!?()]|[,;:!?()][\u4e00-\u9fff“”]")

@@ -8,8 +8,7 @@ import re
 
 import pytest
 
-from conftest import REPO, site_variants
-from options import cleaning_options
+from conftest import REPO, SITE
 from seedtext.cache import Cache
 from seedtext.layout import (
     ARTICLE_DIR,
@@ -32,7 +31,7 @@ from seedtext.layout import (
 )
 from seedtext.site import build_site
 
-VARIANTS = site_variants()
+VARIANTS = SITE.variants
 HANS, HANT = VARIANTS[0], VARIANTS[1]
 SITE_URL = "https://example.org/reviews/"
 
@@ -82,8 +81,7 @@ def test_a_site_address_must_end_in_a_slash(url, ok):
 def test_every_page_of_the_site_has_its_twin_and_every_link_between_pages_resolves(tmp_path):
     """From seedtext's pages (no MkDocs build): each variant's tree holds the same paths, so the switch never
     lands on a 404, and every relative Markdown link a generated page makes points at a page of the tree."""
-    site = build_site(REPO / "seeds", REPO / "docs", cleaning_options(REPO / "data" / "cleaning.yml"),
-                      Cache(tmp_path / ".cache"))
+    site = build_site(REPO / "seeds", REPO / "docs", SITE.cleaning, Cache(tmp_path / ".cache"), tags=SITE.tags)
     paths = {page.uri for page in site.pages}
     assert set(NAV_PAGES) <= paths and TAG_INDEX in paths and HOME in paths
     assert any(p.startswith(f"{ARTICLE_DIR}/") for p in paths) and any(p.startswith(f"{RAW_DIR}/") for p in paths)

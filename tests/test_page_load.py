@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
 
-from conftest import CONFIG, SITE_URL
+from conftest import SITE, SITE_URL
 
-VARIANTS = CONFIG["extra"]["variants"]
+VARIANTS = SITE.variants
 
 
 def page_paths(built_site, root: str) -> list[str]:
@@ -19,7 +19,7 @@ def page_paths(built_site, root: str) -> list[str]:
 
 
 def all_pages(built_site) -> list[str]:
-    return [""] + [f"{v['root']}/{path}" for v in VARIANTS for path in page_paths(built_site, v["root"])]
+    return [""] + [f"{v.root}/{path}" for v in VARIANTS for path in page_paths(built_site, v.root)]
 
 
 def test_every_page_type_loads_without_a_failed_request_or_console_error(built_site, site_server, browser):

@@ -10,16 +10,15 @@ import pytest
 from degrade import PARAGRAPHS, article_lines, no_blank_lines, wrap
 from test_variants import html_pages, reader_text
 
-from conftest import REPO
+from conftest import SITE
 from options import OptionsError, variant_options
 from seedtext.cleaning import clean
 from seedtext.cleaning.lossless import check_lossless
 from seedtext.convert import convert_variant
 from seedtext.quotes import QuoteStyle, corner_quotes, in_style, unpaired_quote
 from seedtext.rawpage import Part, RawTable
-from seedtext.seed import load_yaml
 
-OPTIONS = load_yaml(REPO / "data" / "cleaning.yml")
+OPTIONS = SITE.cleaning
 MAINLAND = re.compile("[“”‘’]")
 
 

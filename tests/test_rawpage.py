@@ -13,8 +13,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import HANS, HANT, REPO
-from options import cleaning_options
+from conftest import HANS, HANT, REPO, SITE
 from seedtext.cache import Cache
 from seedtext.cleaning import clean
 from seedtext.rawpage import RawText, page_rows, raw_page_markdown, raw_table
@@ -70,7 +69,7 @@ def parse(path: Path) -> Node:
 
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, CleanedSeed]:
-    options = cleaning_options(REPO / "data" / "cleaning.yml")
+    options = SITE.cleaning
     cache = Cache(None)
     return {path.name: cache.cleaned_seed(path, options) for path in seed_files(REPO / "seeds")[0]}
 
@@ -95,9 +94,9 @@ def line_items(page: Node) -> list[Node]:
     return [li for ol in page.find_all("ol", "raw-lines") for li in ol.find_all("li")]
 
 
-@pytest.mark.parametrize("variant", [HANS, HANT], ids=lambda v: v["root"])
+@pytest.mark.parametrize("variant", [HANS, HANT], ids=lambda v: v.root)
 def test_every_raw_line_is_on_exactly_one_page_as_the_file_has_it(built_site, seeds, variant):
-    pages = raw_pages(built_site, variant["root"])
+    pages = raw_pages(built_site, variant.root)
     assert set(pages) == {name for name, seed in seeds.items() if seed.articles}
     for name, seed_pages in pages.items():
         raw = seeds[name].raw_lines
@@ -111,9 +110,9 @@ def test_every_raw_line_is_on_exactly_one_page_as_the_file_has_it(built_site, se
             assert {span.attrs["lang"] for span in page.find_all("span", "raw-text")} == {"zh-Hans"}
 
 
-@pytest.mark.parametrize("variant", [HANS, HANT], ids=lambda v: v["root"])
+@pytest.mark.parametrize("variant", [HANS, HANT], ids=lambda v: v.root)
 def test_the_rows_follow_the_blocks_and_the_lines_within_a_block_ascend(built_site, seeds, variant):
-    for name, seed_pages in raw_pages(built_site, variant["root"]).items():
+    for name, seed_pages in raw_pages(built_site, variant.root).items():
         for page in seed_pages:
             rows = page.find_all("tr", "raw-row")
             assert rows, name
@@ -124,7 +123,7 @@ def test_the_rows_follow_the_blocks_and_the_lines_within_a_block_ascend(built_si
 
 def test_every_removal_is_struck_through_on_its_line_with_its_reason(built_site, seeds):
     """What the lossless check accepts as a deliberate removal (Edit.removed) is shown where it was."""
-    pages = raw_pages(built_site, HANS["root"])
+    pages = raw_pages(built_site, HANS.root)
     checked = 0
     for name, seed in seeds.items():
         items = {int(li.attrs["value"]): li for page in pages.get(name, []) for li in line_items(page)}
@@ -142,7 +141,7 @@ def test_every_removal_is_struck_through_on_its_line_with_its_reason(built_site,
 
 def degraded_page(text: str) -> Node:
     """The 原文对照 page of a text cleaned here, as HTML (the page's table is HTML in the Markdown)."""
-    options = cleaning_options(REPO / "data" / "cleaning.yml")
+    options = SITE.cleaning
     result = clean(text, "test.txt", options)
     raw = text.split("\n")
     table = raw_table(page_rows(result.articles, len(raw))[0], RawText.of(tuple(raw), tuple(result.edits)))
@@ -182,16 +181,16 @@ def test_a_filler_line_is_struck_where_it_stood():
 
 def test_the_sitemap_leaves_out_the_raw_pages_and_they_ask_not_to_be_indexed(built_site):
     for variant in (HANS, HANT):
-        sitemap = (built_site / variant["root"] / "sitemap-pages.xml").read_text(encoding="utf-8")
+        sitemap = (built_site / variant.root / "sitemap-pages.xml").read_text(encoding="utf-8")
         assert "/articles/" in sitemap and "/raw/" not in sitemap
-        page = next((built_site / variant["root"] / "raw").glob("*/index.html")).read_text(encoding="utf-8")
+        page = next((built_site / variant.root / "raw").glob("*/index.html")).read_text(encoding="utf-8")
         assert '<meta name="robots" content="noindex, follow">' in page
         assert "data-pagefind-body" not in page  # not searched: the article is
 
 
-@pytest.mark.parametrize("variant", [HANS, HANT], ids=lambda v: v["root"])
+@pytest.mark.parametrize("variant", [HANS, HANT], ids=lambda v: v.root)
 def test_the_article_opens_with_its_headline_and_links_every_paragraph(built_site, variant):
-    for path in sorted((built_site / variant["root"] / "articles").glob("*/index.html")):
+    for path in sorted((built_site / variant.root / "articles").glob("*/index.html")):
         page = parse(path)
         article = page.find_all("article")[0]
         content = article.text()
@@ -207,17 +206,17 @@ def test_the_article_opens_with_its_headline_and_links_every_paragraph(built_sit
         for p in paragraphs:
             links = {a.attrs["class"]: a.attrs["href"] for a in p.find_all("a") if "para-" in a.attrs.get("class", "")}
             assert links == {"para-link": f"#{p.attrs['id']}", "para-raw": f"../../raw/{slug}/#{p.attrs['id']}"}
-        raw = parse(built_site / variant["root"] / "raw" / slug / "index.html")
+        raw = parse(built_site / variant.root / "raw" / slug / "index.html")
         ids = {tr.attrs["id"] for tr in raw.find_all("tr", "raw-row")}
         assert {p.attrs["id"] for p in paragraphs} <= ids, path
 
 
-@pytest.mark.parametrize("variant", [HANS, HANT], ids=lambda v: v["root"])
+@pytest.mark.parametrize("variant", [HANS, HANT], ids=lambda v: v.root)
 def test_a_paragraph_link_lands_on_the_same_block(built_site, site_server, browser, variant):
     slug = "zhu-zhou-feng-qi-bi-duo-zhu-pin-pai"  # seed 002, the messiest
     page = browser.new_page()
     try:
-        page.goto(urljoin(site_server, f"{variant['root']}/articles/{slug}/"))
+        page.goto(urljoin(site_server, f"{variant.root}/articles/{slug}/"))
         paragraph = page.locator("article p[id^=p]").nth(5)
         pid = paragraph.get_attribute("id")
         text = paragraph.evaluate("""p => { const c = p.cloneNode(true);
@@ -241,7 +240,7 @@ def test_a_line_no_block_holds_stays_on_its_own_articles_page():
     the page of the article before it."""
     seed = REPO / "seeds" / "001_3d9b584bb7f006f6.txt"
     text = seed.read_text(encoding="utf-8")
-    options = cleaning_options(REPO / "data" / "cleaning.yml")
+    options = SITE.cleaning
     result = clean(text, seed.name, options, {"articles": {2: {"title": "编辑改过的标题"}}})
     assert len(result.articles) >= 2
     [replaced] = [e.line for e in result.edits if e.detail == "title replaced by the overrides file"]
@@ -251,7 +250,7 @@ def test_a_line_no_block_holds_stays_on_its_own_articles_page():
 
 
 def test_seed_text_in_the_file_name_and_tabs_stay_text():
-    options = cleaning_options(REPO / "data" / "cleaning.yml")
+    options = SITE.cleaning
     text = WRAPPED.replace("市局 创", "市局\t创")
     result = clean(text, 'a<img src=x onerror=alert(1)>.txt', options)
     raw = text.split("\n")

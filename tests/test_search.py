@@ -55,24 +55,24 @@ WORDS = [("反诈", "反詐"), ("交通安全", "交通安全"), ("营商环境"
 @pytest.mark.parametrize("variant", [HANS, HANT], ids=["simplified", "traditional"])
 def test_a_query_in_either_script_finds_the_articles_that_name_it(base, context, built_site, variant):
     page = context.new_page()
-    slug = sorted(p.name for p in (built_site / variant["root"] / "articles").iterdir())[0]
-    page.goto(f"{base}{variant['root']}/articles/{slug}/", wait_until="networkidle")
+    slug = sorted(p.name for p in (built_site / variant.root / "articles").iterdir())[0]
+    page.goto(f"{base}{variant.root}/articles/{slug}/", wait_until="networkidle")
     page.keyboard.press("/")
     for simplified, traditional in WORDS:
         own = traditional if variant is HANT else simplified
-        expected = {base + path for path in articles_naming(built_site, variant["root"], own)}
+        expected = {base + path for path in articles_naming(built_site, variant.root, own)}
         assert expected, own
         for query in (simplified, traditional):
             found = search(page, query)
             # Every article naming the word, ranked before any that only hold its characters apart.
             assert set(found[:len(expected)]) == expected, (query, found)
-            assert all(url.startswith(f"{base}{variant['root']}/articles/") for url in found), found
+            assert all(url.startswith(f"{base}{variant.root}/articles/") for url in found), found
     page.close()
 
 
 def test_results_show_title_and_excerpt_in_the_readers_script(site_server, context, built_site):
     page = context.new_page()
-    page.goto(f"{site_server}{HANT['root']}/about/", wait_until="networkidle")
+    page.goto(f"{site_server}{HANT.root}/about/", wait_until="networkidle")
     page.keyboard.press("/")
     assert search(page, "反诈")
     first = page.locator(".md-search-result__item").first
@@ -88,21 +88,21 @@ def test_nothing_is_fetched_for_search_until_the_reader_types(site_server, conte
     requests: list[str] = []
     page = context.new_page()
     page.on("request", lambda r: requests.append(r.url))
-    slug = sorted(p.name for p in (built_site / HANS["root"] / "articles").iterdir())[0]
-    page.goto(f"{site_server}{HANS['root']}/articles/{slug}/", wait_until="networkidle")
+    slug = sorted(p.name for p in (built_site / HANS.root / "articles").iterdir())[0]
+    page.goto(f"{site_server}{HANS.root}/articles/{slug}/", wait_until="networkidle")
     page.keyboard.press("/")  # opening the box is not searching yet
     page.wait_for_timeout(500)
     assert not [u for u in requests if "/pagefind/" in u or "search-script" in u], requests
     search(page, "公安")
     assert any(u.endswith("/pagefind/pagefind.js") for u in requests)
-    assert any(f"/pagefind/index/{HANS['lang'].lower()}_" in u for u in requests)  # this script's index only
-    assert not any(f"/pagefind/index/{HANT['lang'].lower()}_" in u for u in requests)
+    assert any(f"/pagefind/index/{HANS.lang.lower()}_" in u for u in requests)  # this script's index only
+    assert not any(f"/pagefind/index/{HANT.lang.lower()}_" in u for u in requests)
     page.close()
 
 
 def test_keyboard_opens_moves_through_results_and_opens_one_with_the_query_highlighted(site_server, context):
     page = context.new_page()
-    page.goto(f"{site_server}{HANS['root']}/about/", wait_until="networkidle")
+    page.goto(f"{site_server}{HANS.root}/about/", wait_until="networkidle")
     toggle = page.locator("#__search")
     page.keyboard.press("s")
     assert toggle.is_checked()
@@ -150,30 +150,30 @@ def parted_site(tmp_path_factory):
 @pytest.mark.parametrize("variant", [HANS, HANT], ids=["simplified", "traditional"])
 def test_an_index_in_parts_finds_what_one_index_finds(parted_site, site_server, context, built_site, variant):
     site, base, _ = parted_site
-    root = site / variant["root"]
+    root = site / variant.root
     articles = len(list((root / "articles").glob("*/index.html")))
     count = -(-articles // 2)
     others = json.loads((root / "pagefind" / "parts.json").read_text())
     assert others == [f"../pagefind-{n}/" for n in range(2, count + 1)] and count > 2
     pages = sum(json.loads((root / (f"pagefind-{n}" if n > 1 else "pagefind") / "pagefind-entry.json").read_text())
-                ["languages"][variant["lang"].lower()]["page_count"] for n in range(1, count + 1))
+                ["languages"][variant.lang.lower()]["page_count"] for n in range(1, count + 1))
     assert pages == articles  # every article in exactly one part
     requests: list[str] = []
     parted, whole = context.new_page(), context.new_page()
     parted.on("request", lambda r: requests.append(r.url))
-    parted.goto(f"{base}{variant['root']}/about/", wait_until="networkidle")
-    whole.goto(f"{site_server}{variant['root']}/about/", wait_until="networkidle")
+    parted.goto(f"{base}{variant.root}/about/", wait_until="networkidle")
+    whole.goto(f"{site_server}{variant.root}/about/", wait_until="networkidle")
     for page in (parted, whole):
         page.keyboard.press("/")
     for simplified, traditional in WORDS:
         own = traditional if variant is HANT else simplified
-        naming = {path for path in articles_naming(built_site, variant["root"], own)}
+        naming = {path for path in articles_naming(built_site, variant.root, own)}
         found = {url.removeprefix(base) for url in search(parted, simplified)}
         # The same articles as one index finds, every one naming the word among them. (The order may differ:
         # each part ranks by its own word statistics, which with two pages a part say little.)
         assert found == {url.removeprefix(site_server) for url in search(whole, simplified)}, own
         assert naming <= found, own
-    assert any(f"/{variant['root']}/pagefind-{count}/index/" in u for u in requests)  # the last part was searched
+    assert any(f"/{variant.root}/pagefind-{count}/index/" in u for u in requests)  # the last part was searched
     parted.close()
     whole.close()
 

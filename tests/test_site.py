@@ -11,17 +11,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, SITE_URL, site_variants
+from conftest import REPO, SITE, SITE_URL
 from seedtext.cache import Cache
-from seedtext.seed import load_yaml
 from seedtext.site import build_site
 
-VARIANTS = site_variants()
+VARIANTS = SITE.variants
 
 
 @pytest.fixture(scope="module")
 def site():
-    return build_site(REPO / "seeds", REPO / "docs", load_yaml(REPO / "data" / "cleaning.yml"), Cache(None))
+    return build_site(REPO / "seeds", REPO / "docs", SITE.cleaning, Cache(None), tags=SITE.tags)
 
 
 def articles(site):

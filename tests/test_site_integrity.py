@@ -13,10 +13,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from conftest import CONFIG, REPO, SITE_URL, copy_project, mkdocs_build
+from conftest import CONFIG, REPO, SITE, SITE_URL, copy_project, mkdocs_build
 
 SITE_PATH = urlsplit(SITE_URL).path  # /reviews/ when served from a GitHub Pages project site
-VARIANT_ROOTS = [v["root"] for v in CONFIG["extra"]["variants"]]
+VARIANT_ROOTS = [v.root for v in SITE.variants]
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:

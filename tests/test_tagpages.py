@@ -9,17 +9,15 @@ from pathlib import Path
 
 import yaml
 
-from conftest import CONFIG, REPO
+from conftest import REPO, SITE
 from seedtext.cache import Cache
 from seedtext.model import Article, Block
-from seedtext.seed import load_yaml
 from seedtext.site import build_site
 from seedtext.tagpages import AUTHOR_GROUP, CITY_GROUP, article_markdown, tag_articles
-from seedtext.tags import load_vocabulary
 
 VOCABULARY = REPO / "data" / "tags.yml"
-RULES = load_vocabulary(VOCABULARY).rules
-ROOTS = [v["root"] for v in CONFIG.extra["variants"]]
+RULES = SITE.tags.rules
+ROOTS = [v.root for v in SITE.variants]
 
 
 def page(slug: str, city: str, text: str, authors=()) -> tuple[str, Article]:
@@ -51,7 +49,7 @@ def test_an_article_ends_with_its_tags_and_the_articles_it_shares_campaigns_with
 
 
 def test_every_article_has_a_city_tag_and_five_topic_tags():
-    site = build_site(REPO / "seeds", REPO / "docs", load_yaml(REPO / "data" / "cleaning.yml"), Cache(None))
+    site = build_site(REPO / "seeds", REPO / "docs", SITE.cleaning, Cache(None), tags=SITE.tags)
     groups = {}
     for group, members in yaml.safe_load(VOCABULARY.read_text(encoding="utf-8")).items():
         groups.update({str(name): group for name in members or {}})

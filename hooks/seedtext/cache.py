@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from . import seed as _seed
+from .config import CleaningOptions
 from .review import Difference, page_differences
 from .words import NO_VOCABULARY, Vocabulary
 
@@ -99,8 +100,8 @@ def _read_checked(path: Path) -> bytes:
     return data
 
 
-def seed_key(seed: Path, data: bytes, overrides: bytes | None, options: dict) -> str:
-    options_text = json.dumps(options, ensure_ascii=False, sort_keys=True, default=repr)
+def seed_key(seed: Path, data: bytes, overrides: bytes | None, options: CleaningOptions) -> str:
+    options_text = json.dumps(dataclasses.asdict(options), ensure_ascii=False, sort_keys=True)
     return _key(code_version(), seed.name, data, b"-" if overrides is None else b"+" + overrides, options_text)
 
 
@@ -128,7 +129,7 @@ class Cache:
         self.stats = Stats()
         return self.stats
 
-    def cleaned_seed(self, seed: Path, options: dict) -> _seed.CleanedSeed:
+    def cleaned_seed(self, seed: Path, options: CleaningOptions) -> _seed.CleanedSeed:
         """seed.clean_seed(seed, options), from the cache when seed, overrides, options and code are unchanged."""
         start = time.perf_counter()
         try:
@@ -137,7 +138,7 @@ class Cache:
             self.stats.clean_seconds += time.perf_counter() - start
 
 
-    def _cached_clean(self, seed: Path, options: dict) -> _seed.CleanedSeed:
+    def _cached_clean(self, seed: Path, options: CleaningOptions) -> _seed.CleanedSeed:
         if self.directory is None:
             self.stats.cleaned.append(seed.name)
             return _seed.clean_seed(seed, options)

@@ -3,34 +3,81 @@
 Every key is optional; line numbers are the seed's raw line numbers (as `hooks/clean.py SEED
 --explain` prints them). A key whose value has the wrong type is reported (the key, the value
 and what the key takes) and left out; the other keys still apply and the seed is published.
-The README's "Fixing what the rules cannot" documents the same keys.
+The README's "Fixing what the rules cannot" documents the same keys; `Overrides` has one field per
+key, so the cleaner reads `overrides.join_before` and a misspelt name is an AttributeError.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from types import MappingProxyType
+from typing import NamedTuple
 
-# Keys that take a list of raw line numbers.
-LINE_KEYS = {
-    "break_before": "start a new paragraph at these lines",
-    "join_before": "join these lines to the paragraph above",
-    "caption": "these lines are photo captions",
-    "heading": "these lines are headings",
-    "filler": "remove these lines (logged as removals)",
-    "text": "plain text, whatever the rules think",
-    "gap_before": "a page is missing before this line: show the gap mark",
-    "gap_after": "a page is missing after this line",
-    "article_before": "a new article starts at this line",
-    "quotes_as_printed": "the quotation marks on these lines do not pair up, and the page printed them so: no warning",
-}
-# Keys that take one line of text.
-TEXT_KEYS = {
-    "title": "the article's title",
-    "subtitle": "the article's subtitle",
-    "city": "the city the article is filed under",
-    "period": "the year or period it covers (2025, 十四五, 2019-2021)",
-}
+# What a field of the overrides file takes (its metadata), for the checking below.
+_LINES, _TEXT = "lines", "text"
+
+
+def _line_list(doc: str):
+    return field(default=frozenset(), metadata={"takes": _LINES, "doc": doc})
+
+
+def _one_line(doc: str):
+    return field(default=None, metadata={"takes": _TEXT, "doc": doc})
+
+
+class Move(NamedTuple):
+    """`move: {lines: first-last, before: before}`: raw lines first–last go before raw line `before`."""
+
+    first: int
+    last: int
+    before: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class ArticleOverrides:
+    """The keys one article may have (under `articles:`, by its number). None: not given."""
+
+    title: str | None = _one_line("the article's title")
+    subtitle: str | None = _one_line("the article's subtitle")
+    city: str | None = _one_line("the city the article is filed under")
+    period: str | None = _one_line("the year or period it covers (2025, 十四五, 2019-2021)")
+    authors: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Overrides(ArticleOverrides):
+    """One seed's overrides file, checked: one field per key, raw line numbers as sets. At the top of the
+    file, title, subtitle and authors are the first article's; city and period apply to every article."""
+
+    break_before: frozenset[int] = _line_list("start a new paragraph at these lines")
+    join_before: frozenset[int] = _line_list("join these lines to the paragraph above")
+    caption: frozenset[int] = _line_list("these lines are photo captions")
+    heading: frozenset[int] = _line_list("these lines are headings")
+    filler: frozenset[int] = _line_list("remove these lines (logged as removals)")
+    text: frozenset[int] = _line_list("plain text, whatever the rules think")
+    gap_before: frozenset[int] = _line_list("a page is missing before this line: show the gap mark")
+    gap_after: frozenset[int] = _line_list("a page is missing after this line")
+    article_before: frozenset[int] = _line_list("a new article starts at this line")
+    quotes_as_printed: frozenset[int] = _line_list(
+        "the quotation marks on these lines do not pair up, and the page printed them so: no warning")
+    move: tuple[Move, ...] = ()  # in the order listed
+    articles: Mapping[int, ArticleOverrides] = field(default_factory=lambda: MappingProxyType({}))
+
+    def of_article(self, number: int) -> Overrides:
+        """The overrides article `number` (1, 2 …) of the seed takes: its own keys under `articles` over
+        the file's top-level ones (whose title, subtitle and authors are the first article's only)."""
+        own = self.articles.get(number, ArticleOverrides())
+        given = {key: getattr(own, key) for key in ARTICLE_KEYS if getattr(own, key) is not None}
+        first_only = {} if number == 1 else {"title": None, "subtitle": None, "authors": None}
+        return replace(self, articles=MappingProxyType({}), **{**first_only, **given})
+
+
+# The keys by what they take (the fields above, in the file's documented order).
+LINE_KEYS = tuple(f.name for f in fields(Overrides) if f.metadata.get("takes") == _LINES)
+TEXT_KEYS = {f.name: f.metadata["doc"] for f in fields(ArticleOverrides) if f.metadata.get("takes") == _TEXT}
+ARTICLE_KEYS = tuple(f.name for f in fields(ArticleOverrides))
 _SPAN = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$")
 
 
@@ -48,13 +95,13 @@ class Problem:
         return f"key {self.key!r}: {shown} is not {self.expected}; this key is left out, the others apply"
 
 
-def checked_overrides(raw: object) -> tuple[dict, list[Problem]]:
-    """The overrides with every valid key in its canonical form (line lists as sets of ints, text as
-    str, moves as (first, last, before)), and the problems of the keys left out."""
+def checked_overrides(raw: object) -> tuple[Overrides, list[Problem]]:
+    """The overrides file as read (YAML), checked: every valid key in its field (line lists as sets of
+    ints, text stripped, moves as `Move`s), and the problems of the keys left out."""
     if raw is None:
-        return {}, []
+        return Overrides(), []
     if not isinstance(raw, dict):
-        return {}, [Problem("(file)", raw, "a mapping of keys (break_before: [57], title: …)")]
+        return Overrides(), [Problem("(file)", raw, "a mapping of keys (break_before: [57], title: …)")]
     out: dict = {}
     problems: list[Problem] = []
     for key, value in raw.items():
@@ -71,23 +118,23 @@ def checked_overrides(raw: object) -> tuple[dict, list[Problem]]:
                 problems.append(Problem(key, value, f"one line of text ({TEXT_KEYS[key]})"))
         elif key == "authors":
             if isinstance(value, list) and value and all(isinstance(a, str) and a.strip() for a in value):
-                out[key] = [a.strip() for a in value]
+                out[key] = tuple(a.strip() for a in value)
             else:
                 problems.append(Problem(key, value, "a list of names ([罗飞虎, 宋伟明])"))
         elif key == "move":
             moves, bad = _moves(value)
             if moves:
-                out[key] = moves
+                out[key] = tuple(moves)
             problems += bad
         elif key == "articles":
             articles, bad = _articles(value)
             if articles:
-                out[key] = articles
+                out[key] = MappingProxyType(articles)
             problems += bad
         else:
             known = ", ".join([*LINE_KEYS, *TEXT_KEYS, "authors", "move", "articles"])
             problems.append(Problem(str(key), value, f"a key the cleaner knows ({known})"))
-    return out, problems
+    return Overrides(**out), problems
 
 
 @dataclass(frozen=True)
@@ -104,16 +151,17 @@ class PastTheEnd:
                 "the key's other lines and the other keys apply")
 
 
-def lines_in_seed(overrides: dict, line_count: int) -> tuple[dict, list[PastTheEnd]]:
+def lines_in_seed(overrides: Overrides, line_count: int) -> tuple[Overrides, list[PastTheEnd]]:
     """The overrides without the line numbers past the seed's last line, and each key that had some."""
     problems = []
-    kept = dict(overrides)
+    kept = {}
     for key in LINE_KEYS:
-        past = tuple(sorted(n for n in overrides.get(key, ()) if n > line_count))
+        lines = getattr(overrides, key)
+        past = tuple(sorted(n for n in lines if n > line_count))
         if past:
-            kept[key] = frozenset(n for n in overrides[key] if n <= line_count)
+            kept[key] = frozenset(n for n in lines if n <= line_count)
             problems.append(PastTheEnd(key, past, line_count))
-    return kept, problems
+    return replace(overrides, **kept), problems
 
 
 def _line_numbers(value: object) -> frozenset[int] | None:
@@ -124,7 +172,7 @@ def _line_numbers(value: object) -> frozenset[int] | None:
     return None
 
 
-def _moves(value: object) -> tuple[list[tuple[int, int, int]], list[Problem]]:
+def _moves(value: object) -> tuple[list[Move], list[Problem]]:
     expected = "a move {lines: A-B, before: C} with raw line numbers"
     entries = value if isinstance(value, list) else [value]
     moves, problems = [], []
@@ -138,11 +186,11 @@ def _moves(value: object) -> tuple[list[tuple[int, int, int]], list[Problem]]:
         if first > last:
             problems.append(Problem("move", entry, expected + " (A no larger than B)"))
             continue
-        moves.append((first, last, before))
+        moves.append(Move(first, last, before))
     return moves, problems
 
 
-def _articles(value: object) -> tuple[dict[int, dict], list[Problem]]:
+def _articles(value: object) -> tuple[dict[int, ArticleOverrides], list[Problem]]:
     if not isinstance(value, dict):
         return {}, [Problem("articles", value, "a mapping of article numbers (1, 2 …) to their keys")]
     articles, problems = {}, []
@@ -150,10 +198,10 @@ def _articles(value: object) -> tuple[dict[int, dict], list[Problem]]:
         if not isinstance(number, int) or isinstance(number, bool) or number < 1 or not isinstance(keys, dict):
             problems.append(Problem(f"articles.{number}", keys, "an article number (1, 2 …) with its keys"))
             continue
-        allowed = {k: v for k, v in keys.items() if k in (*TEXT_KEYS, "authors")}
+        allowed = {k: v for k, v in keys.items() if k in ARTICLE_KEYS}
         checked, bad = checked_overrides(allowed)
         problems += [Problem(f"articles.{number}.{p.key}", p.value, p.expected) for p in bad]
-        problems += [Problem(f"articles.{number}.{k}", v, "a per-article key (title, subtitle, city, period, "
-                             "authors)") for k, v in keys.items() if k not in allowed]
-        articles[number] = checked
+        problems += [Problem(f"articles.{number}.{k}", v, f"a per-article key ({', '.join(ARTICLE_KEYS)})")
+                     for k, v in keys.items() if k not in allowed]
+        articles[number] = ArticleOverrides(**{key: getattr(checked, key) for key in ARTICLE_KEYS})
     return articles, problems

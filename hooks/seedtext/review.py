@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import html
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -51,9 +51,10 @@ class Difference:
         return self.word, self.ours, self.theirs
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Decision:
-    """An entry of the reviewed file: for `word`, the site prints `choice`, for the reason `why`."""
+    """An entry of the reviewed file (data/conversion-review.yml, checked by hooks/options.py): for `word`,
+    the site prints `choice`, for the reason `why`."""
 
     word: str
     choice: str
@@ -180,7 +181,7 @@ def _word_bounds(text: str) -> list[int]:
     return bounds
 
 
-def undecided(found: list[Difference], decisions: list[Decision]) -> list[Difference]:
+def undecided(found: list[Difference], decisions: Sequence[Decision]) -> list[Difference]:
     """The places no decision covers."""
     return [d for d in found if not any(rule.covers(d) for rule in decisions)]
 

@@ -10,6 +10,7 @@ import yaml
 
 from .cleaning import clean
 from .cleaning.lossless import check_lossless
+from .config import CleaningOptions
 from .decode import decode_seed
 from .model import Article, Edit, Notice, SeedError
 from .slug import article_slug
@@ -28,7 +29,7 @@ class CleanedSeed:
     raw_lines: tuple[str, ...] = ()  # the decoded text's lines, as the edits number them (the 原文对照 pages)
 
 
-def load_yaml(path: Path) -> dict:
+def load_yaml(path: Path) -> object:
     if not path.exists():
         return {}
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -38,7 +39,7 @@ def overrides_path(seed: Path) -> Path:
     return seed.parent / "overrides" / (seed.stem + ".yml")
 
 
-def clean_seed(seed: Path, options: dict) -> CleanedSeed:
+def clean_seed(seed: Path, options: CleaningOptions) -> CleanedSeed:
     try:
         data = seed.read_bytes()
         notes: list[tuple[int, str]] = []

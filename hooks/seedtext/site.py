@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import Cache
+from .config import CleaningOptions
 from .convert import convert, convert_variant
 from .layout import ABOUT, ABOUT_TEMPLATE, HOME, HOME_TEMPLATE, TAG_INDEX, TERMS, article_path, link, raw_path, tag_path
 from .model import Article
@@ -17,26 +18,23 @@ from .rawpage import RawText, page_rows, raw_page_markdown, raw_table
 from .render import escape_text, first_sentence
 from .seed import CleanedSeed
 from .tagpages import Tag, article_markdown, concordance, tag_articles, tag_index, tag_listing
-from .tags import load_vocabulary
+from .tags import TagVocabulary
 from .words import Vocabulary
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Variant:
+    """A script tree of the site, as the build makes it from its entry of extra.variants in mkdocs.yml
+    (hooks/options.py, `build_variants`; the defaults are the entry's)."""
+
     lang: str  # BCP 47: zh-Hans, zh-Hant, zh-Hant-HK ...
     root: str  # URL folder: zh-hans
     name: str  # label in the script switch
-    opencc: str | None = None  # OpenCC config that makes this variant from Simplified
-    theme_language: str = "zh"  # Material's UI strings
-    phrases: str | None = None  # the project's phrase dictionary (path), applied before OpenCC's own
-    quotes: QuoteStyle = QuoteStyle.AS_PRINTED  # the quotation marks it prints
+    opencc: str | None  # OpenCC config that makes this variant from Simplified (None: Simplified)
+    theme_language: str  # Material's UI strings
+    phrases: str | None  # the project's phrase dictionary (path), applied before OpenCC's own
+    quotes: QuoteStyle  # the quotation marks it prints
     vocabulary: Vocabulary = Vocabulary()  # the project's words, kept whole by the conversion (project_vocabulary)
-
-    @classmethod
-    def from_config(cls, entry: dict) -> Variant:
-        return cls(entry["lang"], entry["root"], entry["name"], entry.get("opencc"),
-                   entry.get("theme_language", "zh"), entry.get("phrases"),
-                   QuoteStyle(entry.get("quotes") or QuoteStyle.AS_PRINTED))
 
     def text(self, text: str) -> str:
         """A short text of the site's own (a label, the site name, Material's UI strings) in this variant's
@@ -45,10 +43,10 @@ class Variant:
         return in_style(convert(text, self.opencc, self.phrases, self.vocabulary), self.quotes)
 
 
-def project_vocabulary(project: Path, options: dict) -> Vocabulary:
+def project_vocabulary(tags: TagVocabulary, options: CleaningOptions) -> Vocabulary:
     """The words the conversion keeps whole (seedtext.words), besides the phrase dictionary's: every tag's
     name and synonyms (data/tags.yml) and the cities (data/cleaning.yml)."""
-    return Vocabulary.of([*load_vocabulary(project / "data" / "tags.yml").words, *options.get("cities", [])])
+    return Vocabulary.of([*tags.words, *options.cities])
 
 
 @dataclass
@@ -96,7 +94,7 @@ def unique_slugs(seeds: list[CleanedSeed]) -> list[tuple[str, Article]]:
     return out
 
 
-def home_listing(pages: list[ArticlePage], city_order: list[str]) -> str:
+def home_listing(pages: list[ArticlePage], city_order: tuple[str, ...]) -> str:
     """The home page's article list, grouped by city."""
     by_city = pages_by_city(pages)
     order = sorted(by_city, key=lambda c: (city_order.index(c) if c in city_order else len(city_order), c))
@@ -115,13 +113,12 @@ def home_listing(pages: list[ArticlePage], city_order: list[str]) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def article_site(seed_paths: list[Path], vocabulary: Path, options: dict, cache: Cache) -> Site:
+def article_site(seed_paths: list[Path], options: CleaningOptions, tags: TagVocabulary, cache: Cache) -> Site:
     """Stages 1–3 for these seeds: cleaned (from the cache when unchanged), tagged, one page per article."""
     site = Site()
     site.seeds = [cache.cleaned_seed(path, options) for path in seed_paths]
-    tag_vocabulary = load_vocabulary(vocabulary)
-    site.problems = list(tag_vocabulary.problems)
-    site.articles, site.tags = tag_articles(unique_slugs(site.seeds), tag_vocabulary.rules)
+    site.problems = list(tags.problems)
+    site.articles, site.tags = tag_articles(unique_slugs(site.seeds), tags.rules)
     site.pages = [SitePage(article_path(page.slug), article_markdown(page, site.tags),
                            page.article.title, page.article.source, tuple(page.article.authors))
                   for page in site.articles]
@@ -143,11 +140,12 @@ def raw_pages(site: Site) -> list[SitePage]:
     return pages
 
 
-def build_site(seeds_dir: Path, docs_dir: Path, options: dict, cache: Cache, with_raw_pages: bool = True) -> Site:
+def build_site(seeds_dir: Path, docs_dir: Path, options: CleaningOptions, cache: Cache, with_raw_pages: bool = True,
+               *, tags: TagVocabulary) -> Site:
     """Every page of the site in Simplified Markdown: the articles and their 原文对照 pages, the tag pages,
     the home page."""
     seed_paths, skipped = seed_files(seeds_dir)
-    site = article_site(seed_paths, seeds_dir.parent / "data" / "tags.yml", options, cache)
+    site = article_site(seed_paths, options, tags, cache)
     site.skipped = skipped
     if with_raw_pages:
         site.pages += raw_pages(site)
@@ -157,20 +155,21 @@ def build_site(seeds_dir: Path, docs_dir: Path, options: dict, cache: Cache, wit
     for tag in tags.values():
         site.pages.append(SitePage(tag_path(tag.slug), tag_listing(tag), tag.name))
     home = (docs_dir / HOME_TEMPLATE).read_text(encoding="utf-8")
-    listing = home_listing(site.articles, options.get("cities", []))
+    listing = home_listing(site.articles, options.cities)
     site.pages.append(SitePage(HOME, home.rstrip("\n") + "\n\n" + listing))
     site.pages.append(SitePage(ABOUT, (docs_dir / ABOUT_TEMPLATE).read_text(encoding="utf-8")))
     return site
 
 
-def pages_of_seed(seed: Path, project: Path, options: dict, cache: Cache) -> tuple[CleanedSeed, list[SitePage]]:
+def pages_of_seed(seed: Path, project: Path, options: CleaningOptions, cache: Cache, *,
+                  tags: TagVocabulary) -> tuple[CleanedSeed, list[SitePage]]:
     """The article pages the site publishes for one seed, tags and related lists included (Simplified). A
     seed in the project's seeds/ is built with all the others; any other file as if it were the only seed."""
     seeds_dir = project / "seeds"
     paths = [seed]
     if seed.resolve().parent == seeds_dir.resolve():
         paths = seed_files(seeds_dir)[0]
-    site = article_site(paths, project / "data" / "tags.yml", options, cache)
+    site = article_site(paths, options, tags, cache)
     cleaned = next(s for s in site.seeds if s.source == seed.name)
     return cleaned, [page for page in site.pages if page.source == seed.name]
 

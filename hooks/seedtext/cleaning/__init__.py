@@ -29,8 +29,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..config import CleaningOptions
 from ..model import Article, Block, BlockKind, CleanResult, Edit, EditKind, Notice
-from ..overrides import checked_overrides, lines_in_seed
+from ..overrides import Overrides, checked_overrides, lines_in_seed
 from ..steps import Step, step
 from .articles import TitleBlock, apply_title_block, find_title_blocks, page_banner
 from .captions import framed_captions, mark_weak_captions, wrapped_captions
@@ -48,17 +49,18 @@ _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-—~至到]\s*((?:19|20)\d
 _PLAN = re.compile(r"[“\"]?([一二三四五六七八九十]{2,3}五)[”\"]?")
 
 
-def clean(text: str, source: str, options: dict, overrides: dict | None = None) -> CleanResult:
-    """The articles of one seed, every edit and every notice. `options`: data/cleaning.yml, every key."""
+def clean(text: str, source: str, options: CleaningOptions, overrides: object = None) -> CleanResult:
+    """The articles of one seed, every edit and every notice. `overrides`: the seed's overrides file as read
+    (YAML), checked here (its problems are the seed's warnings)."""
     overrides, problems = checked_overrides(overrides)
     overrides, past = lines_in_seed(overrides, text.count("\n") + 1)
     vocab = Vocabulary(options)
     edits: list[Edit] = []
     warnings: list[Notice] = [Notice(0, "", str(problem)) for problem in [*problems, *past]]
     lines = read_lines(text, vocab.byline_markers, edits)
-    lines = move_lines(lines, overrides.get("move") or [], edits, warnings)
+    lines = move_lines(lines, overrides.move, edits, warnings)
     mark_line_kinds(lines, vocab, overrides, edits)
-    starts = find_title_blocks(lines, vocab, set(overrides.get("article_before", []) or []))
+    starts = find_title_blocks(lines, vocab, set(overrides.article_before))
     starts = keep_banner_as_kicker(starts, lines, edits)
     if not starts:
         content = [ln for ln in lines if ln.kind not in NOT_TEXT]
@@ -69,12 +71,8 @@ def clean(text: str, source: str, options: dict, overrides: dict | None = None) 
                                 "set title: in the seed's overrides file"))
     articles = []
     for n, (lo, hi, block) in enumerate(_segments(lines, starts), 1):
-        # Top-level title/subtitle/authors are the first article's; city and period apply to all.
-        article_overrides = {key: value for key, value in overrides.items()
-                             if key != "articles" and (n == 1 or key not in ("title", "subtitle", "authors"))}
-        article_overrides.update((overrides.get("articles") or {}).get(n) or {})
-        articles.append(_article(lines[lo:hi], block, source, vocab, article_overrides, edits))
-    warnings += check_quotes(articles, {ln.no: ln.raw for ln in lines}, set(overrides.get("quotes_as_printed", ())))
+        articles.append(_article(lines[lo:hi], block, source, vocab, overrides.of_article(n), edits))
+    warnings += check_quotes(articles, {ln.no: ln.raw for ln in lines}, set(overrides.quotes_as_printed))
     warnings += [Notice(article.first_line, article.title, "this article has a title and no text (a missing page?): "
                         "check the seed against the printed paper")
                  for article in articles if not any(block.kind == BlockKind.PARAGRAPH for block in article.blocks)]
@@ -141,7 +139,7 @@ def _segments(lines: list[Line], starts: list[tuple[int, TitleBlock]]):
         yield (0 if k == 0 else i), bounds[k + 1], block
 
 
-def _article(lines: list[Line], block: TitleBlock | None, source: str, vocab: Vocabulary, overrides: dict,
+def _article(lines: list[Line], block: TitleBlock | None, source: str, vocab: Vocabulary, overrides: Overrides,
              edits: list[Edit]) -> Article:
     head_lines = block.lines if block else []
     meta = apply_title_block(block, vocab, edits) if block else {"title": "", "subtitle": "", "authors": [],
@@ -213,21 +211,21 @@ def _period(article: Article) -> str:
 
 
 @step("metadata_overrides")
-def _apply_metadata_overrides(article: Article, overrides: dict, edits: list[Edit]) -> None:
+def _apply_metadata_overrides(article: Article, overrides: Overrides, edits: list[Edit]) -> None:
     """The editor's title, subtitle, city, period and authors replace what the rules found."""
     for key in ("title", "subtitle", "city", "period"):
-        if key in overrides and overrides[key] is not None:
-            value = str(overrides[key])
+        value = getattr(overrides, key)
+        if value is not None:
             setattr(article, key, value)
             edits.append(Edit(EditKind.OVERRIDE, article.first_line, f"{key} set to {value!r} by the overrides file"))
-    if "title" in overrides:
+    if overrides.title is not None:
         # The raw title line's text is replaced, not lost silently: record it as a removal.
         for head in article.head:
             if head.kind == BlockKind.TITLE:
                 edits.append(Edit(EditKind.REMOVE, head.first_line, "title replaced by the overrides file", head.text))
         article.head = [h for h in article.head if h.kind != BlockKind.TITLE]
-    if overrides.get("authors"):
-        article.authors = [str(a) for a in overrides["authors"]]
+    if overrides.authors:
+        article.authors = list(overrides.authors)
         edits.append(Edit(EditKind.OVERRIDE, article.first_line, "authors set by the overrides file"))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..overrides import Overrides
 from .draft import first_token
 from .evidence import Decision, Weighing
 from .layout import INDENT, SHORT_BY, WIDE_COLUMN, WIDER_BY, BlankHabit, Layout, indented, indented_above
@@ -29,14 +30,14 @@ def opens_with_run_in_head(line: Line, after: Line | None) -> bool:
 
 
 def boundary_decision(prev: Line, line: Line, after: Line | None, layout: Layout, between: int,
-                      overrides: dict, prev_opens: bool, photo_between: bool) -> Decision:
+                      overrides: Overrides, prev_opens: bool, photo_between: bool) -> Decision:
     """Does a new paragraph start at `line`, after `prev` (the paragraph's last line so far)?
     `between`: blank lines and held captions between them; `prev_opens`: `prev` is the paragraph's
     first line; `after`: the text line below `line`."""
     weigh = Weighing("new paragraph?")
-    if line.no in overrides.get("break_before", []):
+    if line.no in overrides.break_before:
         return weigh.settled("overrides: break_before", True)
-    if line.no in overrides.get("join_before", []):
+    if line.no in overrides.join_before:
         return weigh.settled("overrides: join_before", False)
     if _ONLY_PUNCT.match(line.text):
         return weigh.settled("hanging punctuation belongs to the line above", False)

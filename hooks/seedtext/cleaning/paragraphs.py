@@ -8,6 +8,7 @@ stretch (layout.py), the paragraph boundary (boundary.py), headings (headings.py
 from __future__ import annotations
 
 from ..model import BlockKind, Edit, EditKind
+from ..overrides import Overrides
 from ..steps import step
 from .boundary import boundary_decision
 from .captions import caption_text, caption_text_of, framed_captions, wrapped_captions
@@ -20,7 +21,7 @@ from .text import despace_headline, despace_prose, ends_sentence, full_width_pun
 
 
 @step("paragraphs")
-def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: list[Edit]) -> list[Draft]:
+def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, edits: list[Edit]) -> list[Draft]:
     """Hard-wrapped lines joined into paragraphs, headings found by their shape, captions set after the
     paragraph they interrupt. Each join and split names its reason."""
     prose_in_headlines(body)
@@ -32,8 +33,8 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
     drafts: list[Draft] = []
     current: Draft | None = None
     held: list[Draft] = []  # captions met inside an unfinished paragraph go after it
-    gap_before = set(overrides.get("gap_before", []) or [])
-    gap_after = set(overrides.get("gap_after", []) or [])
+    gap_before = overrides.gap_before
+    gap_after = overrides.gap_after
 
     def close() -> None:
         nonlocal current
@@ -91,7 +92,7 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: dict, edits: li
         between = line.blank_before + sum(1 for d in held for _ in d.lines)
         tail = heading_tail(current)
         heading = None
-        if tail and line.no not in overrides.get("join_before", []):
+        if tail and line.no not in overrides.join_before:
             heading = heading_decision(tail, line, following_text, layout, vocab,
                                        len(tail) == len(current.lines))
         if heading and heading.verdict:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from ..config import CleaningOptions
 from ..model import Edit, EditKind
+from ..overrides import Overrides
 from ..steps import step
 from .lines import Line, LineKind
 from .text import (
@@ -26,25 +28,24 @@ from .words import word_across
 
 
 class Vocabulary:
-    """The site owner's word lists (data/cleaning.yml, checked by hooks/options.py), compiled once.
-    The cleaner has no list of its own: every key must be given."""
+    """The site owner's word lists (data/cleaning.yml, checked by hooks/options.py), compiled once."""
 
-    def __init__(self, options: dict):
-        self.filler = [re.compile(p) for p in options["filler_patterns"]]
-        self.running_heads = [re.compile(p) for p in options["running_heads"]]
-        self.photo_pointers = options["photo_pointers"]
-        credits = options["caption_credits"]
+    def __init__(self, options: CleaningOptions):
+        self.filler = [re.compile(p) for p in options.filler_patterns]
+        self.running_heads = [re.compile(p) for p in options.running_heads]
+        self.photo_pointers = options.photo_pointers
+        credits = options.caption_credits
         self.credit = re.compile(r"^(.*\S)\s+(" + "|".join(map(re.escape, credits)) + r")$")
-        self.caption_marks = tuple(options["caption_markers"])
-        self.caption_inner = tuple(options["caption_phrases"])
-        self.roles = options["byline_roles"]
-        self.byline_markers = options["byline_markers"]
-        self.cities = options["cities"]
-        self.gap_mark = options["gap_mark"]
-        self.fragment_starts = options["fragment_starts"]
-        self.max_heading_width = options["max_heading_width"]
-        self.max_caption_length = options["max_caption_length"]
-        self.paper_endings = options["byline_paper_endings"]
+        self.caption_marks = options.caption_markers
+        self.caption_inner = options.caption_phrases
+        self.roles = options.byline_roles
+        self.byline_markers = options.byline_markers
+        self.cities = options.cities
+        self.gap_mark = options.gap_mark
+        self.fragment_starts = options.fragment_starts
+        self.max_heading_width = options.max_heading_width
+        self.max_caption_length = options.max_caption_length
+        self.paper_endings = options.byline_paper_endings
         self.role_split = _role_pattern(self.roles, self.paper_endings)
         self._roles_longest_first = sorted(self.roles, key=len, reverse=True)
 
@@ -194,9 +195,10 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, edits: list[Edit]) 
 
 
 @step("line_kinds")
-def mark_line_kinds(lines: list[Line], vocab: Vocabulary, overrides: dict, edits: list[Edit]) -> None:
+def mark_line_kinds(lines: list[Line], vocab: Vocabulary, overrides: Overrides, edits: list[Edit]) -> None:
     """Filler, image markers, our own gap marks and unmistakable captions; editor overrides win."""
-    forced = {kind: set(overrides.get(kind, []) or []) for kind in ("caption", "heading", "filler", "text")}
+    forced = {"caption": overrides.caption, "heading": overrides.heading, "filler": overrides.filler,
+              "text": overrides.text}
     for line in lines:
         for kind, numbers in forced.items():
             if line.no in numbers:

@@ -416,13 +416,3 @@ def test_an_overrides_key_of_the_wrong_type_is_named_and_the_valid_keys_still_ap
         assert any(p.startswith("seeds/overrides/fixture.yml: key") and repr(key) in p and value in p
                    for p in problems), (key, problems)
 
-
-def test_every_edit_names_the_step_that_made_it():
-    from seedtext.cleaning import STEPS
-
-    lines = article_lines(14) + ["", "请珍惜粮食", ""]
-    result = run(lines, {"heading": [9]})
-    names = [s.name for s in STEPS]
-    assert all(e.step in names for e in result.edits), {e.step for e in result.edits} - set(names)
-    steps = {e.step for e in result.edits}
-    assert {"paragraphs", "line_kinds"} <= steps  # joins and splits; the filler removal and the override

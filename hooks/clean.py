@@ -2,12 +2,15 @@
 
     python hooks/clean.py SEED.txt            the Markdown pages: front matter, text, tags and related lists
     python hooks/clean.py SEED.txt --explain  every edit (join, split, removal, space, punctuation) and its step
-    python hooks/clean.py SEED.txt --by-step  the same edits, grouped by the cleaning step that made them
+    python hooks/clean.py SEED.txt --explain --by-step
+                                              the same edits, grouped by the cleaning step that made them
+                                              (--by-step alone says the same)
     python hooks/clean.py SEED.txt --text     the cleaned text alone (one block per paragraph)
     python hooks/clean.py SEED.txt --doubtful the decisions closest to the balance, to check first
     python hooks/clean.py SEED.txt --script zh-hant
                                               the pages in a script variant of mkdocs.yml, each word the
                                               conversion review has not decided marked 【本站｜MediaWiki】
+    python hooks/clean.py --steps             the cleaning steps in the order they run, as a Markdown table
 
 Uses the build's own code path (seedtext.site.pages_of_seed) and the site's data/cleaning.yml,
 data/tags.yml and seeds/overrides/<seed>.yml. A seed in seeds/ gets its related lists from the other
@@ -25,12 +28,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from options import CLEANING_FILE, TAGS_FILE, OptionsError, cleaning_options, conversion_review, tag_vocabulary  # noqa: E402
 from seedtext.cache import Cache  # noqa: E402
-from seedtext.cleaning import STEPS  # noqa: E402
+from seedtext.cleaning import PLANS  # noqa: E402
 from seedtext.cleaning.evidence import DOUBTFUL_MARGIN, doubtful  # noqa: E402
 from seedtext.model import Edit  # noqa: E402
 from seedtext.render import render_text  # noqa: E402
 from seedtext.review import mark_places, undecided, zhconv_target  # noqa: E402
 from seedtext.site import pages_of_seed, variant_markdown  # noqa: E402
+from seedtext.steps import steps_table  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -69,10 +73,12 @@ def print_in_script(pages: list, root: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("seed", type=Path)
+    parser.add_argument("seed", type=Path, nargs="?")
+    parser.add_argument("--steps", action="store_true", help="print the cleaning steps in the order they run")
+    parser.add_argument("--by-step", action="store_true",
+                        help="with --explain (or alone): the edits grouped by the step that made it")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--explain", action="store_true", help="list every edit with its raw line number and step")
-    mode.add_argument("--by-step", action="store_true", help="list every edit, grouped by the step that made it")
     mode.add_argument("--text", action="store_true", help="print the cleaned text without Markdown")
     mode.add_argument("--doubtful", action="store_true",
                       help="list the decisions weighed closest to the balance first, with the evidence on each side")
@@ -80,6 +86,13 @@ def main(argv: list[str] | None = None) -> int:
                       help="print the pages in this script variant (its root in mkdocs.yml, e.g. zh-hant), each "
                            "word that data/conversion-review.yml has not decided marked 【ours｜MediaWiki's】")
     args = parser.parse_args(argv)
+    if args.steps:
+        print(steps_table(PLANS), end="")
+        return 0
+    if args.seed is None:
+        parser.error("a seed file is needed (or --steps)")
+    if args.by_step and (args.text or args.doubtful or args.script):
+        parser.error("--by-step groups the edits of --explain: not with --text, --doubtful or --script")
     if not args.seed.is_file():
         print(f"{args.seed}: no such file", file=sys.stderr)
         return 1
@@ -93,15 +106,17 @@ def main(argv: list[str] | None = None) -> int:
     if seed.error:
         print(f"{args.seed}: {seed.error}", file=sys.stderr)
         return 1
-    if args.explain:
+    if args.by_step:
+        # Like ftfy's explanation: the steps that changed something, in the order they ran.
+        for step in (step for plan in PLANS for step in plan.steps):
+            edits = [e for e in seed.edits if e.step == step.name]
+            if edits:
+                print(f"## {step.name} ({len(edits)}): {step.summary}")
+                for edit in sorted(edits, key=lambda e: e.line):
+                    print(explained(edit))
+    elif args.explain:
         for edit in sorted(seed.edits, key=lambda e: e.line):  # stable: step order within a line
             print(explained(edit))
-    elif args.by_step:
-        for step in STEPS:
-            edits = [e for e in seed.edits if e.step == step.name]
-            print(f"## {step.name} ({len(edits)}): {step.summary}")
-            for edit in sorted(edits, key=lambda e: e.line):
-                print(explained(edit))
     elif args.doubtful:
         unsure = doubtful(seed.edits)
         weighed = sum(1 for e in seed.edits if e.margin is not None)

@@ -430,14 +430,3 @@ def test_the_readme_example_names_every_key_an_overrides_file_takes():
     assert set(example) == {field.name for field in dataclasses.fields(Overrides)}
     overrides, problems = checked_overrides(example)
     assert problems == [] and overrides.articles[2].title
-
-
-def test_every_edit_names_the_step_that_made_it():
-    from seedtext.cleaning import STEPS
-
-    lines = article_lines(14) + ["", "请珍惜粮食", ""]
-    result = run(lines, {"heading": [9]})
-    names = [s.name for s in STEPS]
-    assert all(e.step in names for e in result.edits), {e.step for e in result.edits} - set(names)
-    steps = {e.step for e in result.edits}
-    assert {"paragraphs", "line_kinds"} <= steps  # joins and splits; the filler removal and the override

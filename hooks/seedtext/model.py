@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .steps import current_step
-
 
 class EditKind(StrEnum):
     """What one edit of the cleaner did (the second column of `--explain`)."""
@@ -41,13 +39,14 @@ class EditKind(StrEnum):
 
 
 @dataclass(frozen=True)
-class Edit:
-    """One change the cleaner made to the raw text.
+class Change:
+    """One change a cleaning step made, as the step reports it. The step does not name itself: the
+    plan that runs it (seedtext/steps.py) makes each of its changes an `Edit` naming it.
 
-    line: 1-based raw line number the edit applies to.
+    line: 1-based raw line number the change applies to.
+    detail: why, in words (the reason --explain prints).
     removed: characters deliberately dropped (filler, doubled title, markup);
              the lossless check accounts for exactly these.
-    step: the cleaning step that made it (cleaning/steps.py), filled in while the step runs.
     margin: for a decision weighed from evidence, how far its sum was from the balance point.
     """
 
@@ -55,8 +54,24 @@ class Edit:
     line: int
     detail: str
     removed: str = ""
-    step: str = field(default_factory=current_step)
     margin: float | None = None  # how sure a weighed decision was (cleaning/evidence.py); None: not weighed
+
+    def by(self, step: str) -> Edit:
+        """This change as the edit of the named step."""
+        return Edit(self.kind, self.line, self.detail, self.removed, self.margin, step=step)
+
+
+@dataclass(frozen=True)
+class Edit(Change):
+    """One change the cleaner made to the raw text, with the step that made it (`--explain` lists them,
+    `--by-step` groups them by step). Made only by a plan running its steps (`Change.by`): an edit
+    without a step's name cannot be made."""
+
+    step: str = field(kw_only=True)
+
+    def __post_init__(self) -> None:
+        if not self.step:
+            raise ValueError(f"an edit must name the step that made it: {self!r}")
 
 
 class BlockKind(StrEnum):

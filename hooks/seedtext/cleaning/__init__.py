@@ -1,48 +1,36 @@
 """The cleaner: raw seed text -> articles, as a careful copy editor would set them.
 
-A pipeline of small named steps over numbered lines (`STEPS`, in the order they run), each
-recording its edits with the raw line number and its own name:
+`clean()` runs two plans of small named steps (seedtext/steps.py) over the seed's numbered lines:
+`SEED_STEPS` once per seed file, up to where its articles start, then `ARTICLE_STEPS` once per article.
+The steps are registered below in the order they run, and only there: each takes the cleaning state and
+returns the next state and its changes, which the plan records as edits naming the step.
+`python hooks/clean.py --steps` prints the table of steps; `python hooks/clean.py SEED --explain` prints
+every edit (`--by-step` groups them by step).
 
-  read_lines         markup off (logged as removals), half-width punctuation in Chinese context
-  move_lines         an editor's `move` overrides: text back in print order
-  line_kinds         filler, running heads, image markers, captions, headings; editor overrides
-  interruptions      adverts and captions left in a page break, slogans that head nothing
-  page_banner        a banner above the article's title becomes its kicker
-  title_block        title (+ subtitle, byline) of each article; one file may hold several
-  framed_captions    lines set off by blank lines that read as one photo caption (weighed)
-  wrapped_captions   a caption the photo's width wrapped, with its credit
-  paragraphs         hard-wrapped lines -> paragraphs and headings, each boundary weighed from its
-                     evidence against the layout of its stretch (column, blank-line habit, indent)
-  display_lines      several headings in a row are display lines
-  weak_captions      short sentences set off like captions
-  gaps               gap marks where a page is missing
-  metadata_overrides the editor's title, subtitle, city, period, authors
-
-Then a check (not a step: it changes nothing): quotation marks that do not pair up are warned
-(quotecheck.py), naming the raw line.
-
-`python hooks/clean.py SEED --explain` prints every edit (`--by-step` groups them by step).
+Then the checks (not steps: they change nothing): quotation marks that do not pair up (quotecheck.py),
+naming the raw line, and an article with a title and no text.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from ..config import CleaningOptions
-from ..model import Article, Block, BlockKind, CleanResult, Edit, EditKind, Notice
+from ..model import Article, Block, BlockKind, Change, CleanResult, EditKind, Notice
 from ..overrides import Overrides, checked_overrides, lines_in_seed
-from ..steps import Step, step
+from ..steps import Plan
 from .articles import TitleBlock, apply_title_block, find_title_blocks, page_banner
 from .captions import framed_captions, mark_weak_captions, wrapped_captions
 from .draft import Draft
 from .gaps import mark_gaps
-from .headings import mark_heading_runs, rank_headings
-from .lines import NOT_TEXT, Line, LineKind, read_lines
+from .headings import mark_heading_runs, prose_in_headlines, rank_headings
+from .lines import NOT_TEXT, Line, LineKind, headline_text, read_lines
 from .paragraphs import build_blocks
 from .quotecheck import check_quotes
 from .roles import Vocabulary, mark_interruptions, mark_line_kinds
-from .text import PROSE_PUNCT, despace_headline
+from .text import PROSE_PUNCT
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?:年|(?=[-—~至到]\d{4}))")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-—~至到]\s*((?:19|20)\d\d)年")
@@ -55,13 +43,9 @@ def clean(text: str, source: str, options: CleaningOptions, overrides: object = 
     overrides, problems = checked_overrides(overrides)
     overrides, past = lines_in_seed(overrides, text.count("\n") + 1)
     vocab = Vocabulary(options)
-    edits: list[Edit] = []
     warnings: list[Notice] = [Notice(0, "", str(problem)) for problem in [*problems, *past]]
-    lines = read_lines(text, vocab.byline_markers, edits)
-    lines = move_lines(lines, overrides.move, edits, warnings)
-    mark_line_kinds(lines, vocab, overrides, edits)
-    starts = find_title_blocks(lines, vocab, set(overrides.article_before))
-    starts = keep_banner_as_kicker(starts, lines, edits)
+    seed, edits = SEED_STEPS.run(SeedState(text, vocab, overrides, tuple(warnings)))
+    lines, starts, warnings = seed.lines, seed.starts, list(seed.warnings)
     if not starts:
         content = [ln for ln in lines if ln.kind not in NOT_TEXT]
         if not content:
@@ -71,7 +55,10 @@ def clean(text: str, source: str, options: CleaningOptions, overrides: object = 
                                 "set title: in the seed's overrides file"))
     articles = []
     for n, (lo, hi, block) in enumerate(_segments(lines, starts), 1):
-        articles.append(_article(lines[lo:hi], block, source, vocab, overrides.of_article(n), edits))
+        part, article_edits = ARTICLE_STEPS.run(ArticleState(lines[lo:hi], block, source, vocab,
+                                                             overrides.of_article(n)))
+        articles.append(part.article)
+        edits += article_edits
     warnings += check_quotes(articles, {ln.no: ln.raw for ln in lines}, set(overrides.quotes_as_printed))
     warnings += [Notice(article.first_line, article.title, "this article has a title and no text (a missing page?): "
                         "check the seed against the printed paper")
@@ -79,9 +66,211 @@ def clean(text: str, source: str, options: CleaningOptions, overrides: object = 
     return CleanResult(articles, edits, warnings)
 
 
-@step("page_banner")
+@dataclass(frozen=True)
+class SeedState:
+    """What the seed's steps take and hand on: the raw text, then its numbered lines and where its articles
+    start. A step hands on a new state for what it makes anew (lines, starts, warnings); the lines are the
+    cleaner's working copies, which steps mark in place (kind, text)."""
+
+    text: str
+    vocab: Vocabulary
+    overrides: Overrides  # the seed's overrides, checked
+    warnings: tuple[Notice, ...] = ()
+    lines: list[Line] = field(default_factory=list)
+    starts: list[tuple[int, TitleBlock]] = field(default_factory=list)  # per article: (index in lines, head)
+
+
+@dataclass(frozen=True)
+class ArticleState:
+    """What an article's steps take and hand on: its part of the seed's lines and its title block, then the
+    metadata its head gives, its head and body lines, its blocks in the making (drafts) and at last the
+    article. Lines and drafts are marked in place, as in SeedState."""
+
+    lines: list[Line]
+    block: TitleBlock | None
+    source: str  # the seed's file name
+    vocab: Vocabulary
+    overrides: Overrides  # the seed's overrides as they apply to this article (Overrides.of_article)
+    meta: dict = field(default_factory=dict)  # title, subtitle, authors, roles, byline: from the title block
+    kickers: list[Line] = field(default_factory=list)
+    head: list[Line] = field(default_factory=list)  # kicker, title, subtitle and byline lines
+    body: list[Line] = field(default_factory=list)
+    caption_tails: frozenset[int] = frozenset()  # raw lines that go on a caption begun above them
+    drafts: list[Draft] = field(default_factory=list)
+    article: Article | None = None
+
+
+SEED_STEPS: Plan[SeedState] = Plan("per seed")
+ARTICLE_STEPS: Plan[ArticleState] = Plan("per article")
+PLANS = (SEED_STEPS, ARTICLE_STEPS)  # in the order clean() runs them
+
+
+@SEED_STEPS.step("read_lines")
+def _read_lines(seed: SeedState) -> tuple[SeedState, list[Change]]:
+    """Numbered lines with their blank lines around them; Markdown and byline markers off (logged as
+    removals), half-width punctuation next to Chinese made full-width."""
+    changes: list[Change] = []
+    return replace(seed, lines=read_lines(seed.text, seed.vocab.byline_markers, changes)), changes
+
+
+@SEED_STEPS.step("move_lines")
+def _move_lines(seed: SeedState) -> tuple[SeedState, list[Change]]:
+    """An editor's `move` overrides: text the extraction put out of print order goes back."""
+    changes: list[Change] = []
+    warnings: list[Notice] = []
+    lines = move_lines(seed.lines, seed.overrides.move, changes, warnings)
+    return replace(seed, lines=lines, warnings=seed.warnings + tuple(warnings)), changes
+
+
+@SEED_STEPS.step("line_kinds")
+def _line_kinds(seed: SeedState) -> tuple[SeedState, list[Change]]:
+    """Filler, running heads, image numbers, unmistakable captions, headings marked in Markdown and
+    two-part headlines; an editor's overrides win."""
+    changes: list[Change] = []
+    mark_line_kinds(seed.lines, seed.vocab, seed.overrides, changes)
+    return seed, changes
+
+
+@SEED_STEPS.step("interruptions")
+def _interruptions(seed: SeedState) -> tuple[SeedState, list[Change]]:
+    """Adverts and captions a page break left inside a sentence, and slogans that head nothing."""
+    changes: list[Change] = []
+    mark_interruptions(seed.lines, seed.vocab, changes)
+    return seed, changes
+
+
+@SEED_STEPS.step("article_starts")
+def _article_starts(seed: SeedState) -> tuple[SeedState, list[Change]]:
+    """Where each article starts: a title with a subtitle or byline under it, or the text's first line;
+    one file may hold several. The title_block step records how each head was read."""
+    starts = find_title_blocks(seed.lines, seed.vocab, set(seed.overrides.article_before))
+    return replace(seed, starts=starts), []
+
+
+@SEED_STEPS.step("page_banner")
+def _page_banner(seed: SeedState) -> tuple[SeedState, list[Change]]:
+    """A page banner or a page's masthead above the article's own head becomes its kicker."""
+    changes: list[Change] = []
+    return replace(seed, starts=keep_banner_as_kicker(seed.starts, seed.lines, changes)), changes
+
+
+@ARTICLE_STEPS.step("title_block")
+def _title_block(part: ArticleState) -> tuple[ArticleState, list[Change]]:
+    """The article's head: title (a doubled title collapsed), subtitle or kicker line, and bylines read
+    into roles and authors."""
+    changes: list[Change] = []
+    meta = apply_title_block(part.block, part.vocab, changes) if part.block else {
+        "title": "", "subtitle": "", "authors": [], "roles": {}, "byline": ""}
+    kickers = [ln for ln in part.lines if ln.kind == LineKind.KICKER]
+    head = kickers + (part.block.lines if part.block else [])
+    body = [ln for ln in part.lines if ln not in head]
+    return replace(part, meta=meta, kickers=kickers, head=head, body=body), changes
+
+
+@ARTICLE_STEPS.step("prose_in_headlines")
+def _prose_in_headlines(part: ArticleState) -> tuple[ArticleState, list[Change]]:
+    """A spaced line taken for a two-part headline right after an unfinished sentence is prose with OCR
+    spaces."""
+    changes: list[Change] = []
+    prose_in_headlines(part.body, changes)
+    return part, changes
+
+
+@ARTICLE_STEPS.step("framed_captions")
+def _framed_captions(part: ArticleState) -> tuple[ArticleState, list[Change]]:
+    """Lines set off by blank lines that read as one photo caption (weighed)."""
+    changes: list[Change] = []
+    tails = framed_captions(part.body, part.vocab, changes)
+    return replace(part, caption_tails=part.caption_tails | tails), changes
+
+
+@ARTICLE_STEPS.step("wrapped_captions")
+def _wrapped_captions(part: ArticleState) -> tuple[ArticleState, list[Change]]:
+    """A caption the photo's width wrapped, with its credit."""
+    changes: list[Change] = []
+    tails = wrapped_captions(part.body, part.vocab, changes)
+    return replace(part, caption_tails=part.caption_tails | tails), changes
+
+
+@ARTICLE_STEPS.step("paragraphs")
+def _paragraphs(part: ArticleState) -> tuple[ArticleState, list[Change]]:
+    """Hard-wrapped lines joined into paragraphs and headings, each boundary weighed from its evidence
+    against the layout of its stretch (column, blank-line habit, indent); captions set after the
+    paragraph they interrupt."""
+    changes: list[Change] = []
+    drafts = build_blocks(part.body, part.vocab, part.overrides, part.caption_tails, changes)
+    return replace(part, drafts=drafts), changes
+
+
+@ARTICLE_STEPS.step("heading_levels")
+def _heading_levels(part: ArticleState) -> tuple[ArticleState, list[Change]]:
+    """Heading levels from the article's own Markdown ranks (### under ##)."""
+    changes: list[Change] = []
+    rank_headings(part.drafts, changes)
+    return part, changes
+
+
+@ARTICLE_STEPS.step("display_lines")
+def _display_lines(part: ArticleState) -> tuple[ArticleState, list[Change]]:
+    """Three or more headings in a row are display lines."""
+    changes: list[Change] = []
+    mark_heading_runs(part.drafts, changes)
+    return part, changes
+
+
+@ARTICLE_STEPS.step("weak_captions")
+def _weak_captions(part: ArticleState) -> tuple[ArticleState, list[Change]]:
+    """Short sentences set off like captions, or trailing the article, are captions."""
+    changes: list[Change] = []
+    mark_weak_captions(part.drafts, part.vocab, changes)
+    return part, changes
+
+
+@ARTICLE_STEPS.step("gaps")
+def _gaps(part: ArticleState) -> tuple[ArticleState, list[Change]]:
+    """Gap marks where a page is missing: text that starts or breaks off mid-sentence."""
+    changes: list[Change] = []
+    return replace(part, drafts=mark_gaps(part.drafts, part.vocab, changes)), changes
+
+
+@ARTICLE_STEPS.step("article")
+def _article(part: ArticleState) -> tuple[ArticleState, list[Change]]:
+    """The article: its head, kicker and blocks, and the city and period it names."""
+    changes: list[Change] = []
+    meta, head, body = part.meta, part.head, part.body
+    kicker_text = {ln.no: headline_text(ln, changes) for ln in part.kickers}
+    first = head[0].no if head else (body[0].no if body else 1)
+    article = Article(title=meta["title"], source=part.source, first_line=first, subtitle=meta["subtitle"],
+                      authors=meta["authors"], roles=meta["roles"], byline=meta["byline"],
+                      kicker=" ".join(kicker_text.values()),
+                      blocks=[_block(d, part.vocab) for d in part.drafts],
+                      head=[Block(BlockKind(ln.kind), kicker_text.get(ln.no, ln.text), ln.no, ln.no, sources=(ln.no,))
+                            for ln in head])
+    article.city = _city(article, part.vocab)
+    article.period = _period(article)
+    return replace(part, article=article), changes
+
+
+@ARTICLE_STEPS.step("metadata_overrides")
+def _metadata_overrides(part: ArticleState) -> tuple[ArticleState, list[Change]]:
+    """The editor's title, subtitle, city, period and authors replace what the rules found."""
+    changes: list[Change] = []
+    _apply_metadata_overrides(part.article, part.overrides, changes)
+    return part, changes
+
+
+@ARTICLE_STEPS.step("title_from_file_name")
+def _title_from_file_name(part: ArticleState) -> tuple[ArticleState, list[Change]]:
+    """An article with no title, found or given, takes its seed's file name as its title."""
+    if part.article.title:
+        return part, []
+    part.article.title = part.source.rsplit(".", 1)[0]
+    return part, [Change(EditKind.TITLE, part.article.first_line,
+                         f"title: {part.article.title!r} (no title found or given: the seed's file name)")]
+
+
 def keep_banner_as_kicker(starts: list[tuple[int, TitleBlock]], lines: list[Line],
-                          edits: list[Edit]) -> list[tuple[int, TitleBlock]]:
+                          changes: list[Change]) -> list[tuple[int, TitleBlock]]:
     """A page banner above the article's own title block, or a page's masthead (枫源日报 / a date / 第5版:
     no sentence under it before the article's head), is kept as the article's kicker, not published as
     an article of its own with no text."""
@@ -93,7 +282,7 @@ def keep_banner_as_kicker(starts: list[tuple[int, TitleBlock]], lines: list[Line
         return starts
     for line in banner.lines:
         line.kind = LineKind.KICKER
-        edits.append(Edit(EditKind.KICKER, line.no, why))
+        changes.append(Change(EditKind.KICKER, line.no, why))
     return starts[1:]
 
 
@@ -107,8 +296,7 @@ def _masthead(starts: list[tuple[int, TitleBlock]], lines: list[Line]) -> bool:
     return not any(PROSE_PUNCT.search(ln.raw) for ln in under)
 
 
-@step("move_lines")
-def move_lines(lines: list[Line], moves: list[tuple[int, int, int]], edits: list[Edit],
+def move_lines(lines: list[Line], moves: list[tuple[int, int, int]], changes: list[Change],
                warnings: list[Notice]) -> list[Line]:
     """Editor overrides `move: [{lines: 480-495, before: 133}, …]`: raw lines a–b go before raw line c,
     for text the extraction put out of print order. Applied in the order listed; line numbers stay
@@ -124,7 +312,7 @@ def move_lines(lines: list[Line], moves: list[tuple[int, int, int]], edits: list
             continue
         lines = rest[:at] + moved + rest[at:]
         span_text = f"lines {first}-{last}" if last > first else f"line {first}"
-        edits.append(Edit(EditKind.OVERRIDE, first, f"{span_text} moved before line {target} (overrides: move)"))
+        changes.append(Change(EditKind.OVERRIDE, first, f"{span_text} moved before line {target} (overrides: move)"))
     return lines
 
 
@@ -137,35 +325,6 @@ def _segments(lines: list[Line], starts: list[tuple[int, TitleBlock]]):
     bounds = [i for i, _ in starts] + [len(lines)]
     for k, (i, block) in enumerate(starts):
         yield (0 if k == 0 else i), bounds[k + 1], block
-
-
-def _article(lines: list[Line], block: TitleBlock | None, source: str, vocab: Vocabulary, overrides: Overrides,
-             edits: list[Edit]) -> Article:
-    head_lines = block.lines if block else []
-    meta = apply_title_block(block, vocab, edits) if block else {"title": "", "subtitle": "", "authors": [],
-                                                                  "roles": {}, "byline": ""}
-    kickers = [ln for ln in lines if ln.kind == LineKind.KICKER]
-    head_lines = kickers + head_lines
-    body = [ln for ln in lines if ln not in head_lines]
-    drafts = build_blocks(body, vocab, overrides, edits)
-    rank_headings(drafts)
-    mark_heading_runs(drafts, edits)
-    mark_weak_captions(drafts, vocab, edits)
-    drafts = mark_gaps(drafts, vocab, edits)
-    first = head_lines[0].no if head_lines else (body[0].no if body else 1)
-    article = Article(title=meta["title"], source=source, first_line=first, subtitle=meta["subtitle"],
-                      authors=meta["authors"], roles=meta["roles"], byline=meta["byline"],
-                      kicker=" ".join(despace_headline(ln.text) for ln in kickers),
-                      blocks=[_block(d, vocab) for d in drafts],
-                      head=[Block(BlockKind(ln.kind),
-                                  despace_headline(ln.text) if ln.kind == LineKind.KICKER else ln.text,
-                                  ln.no, ln.no, sources=(ln.no,)) for ln in head_lines])
-    article.city = _city(article, vocab)
-    article.period = _period(article)
-    _apply_metadata_overrides(article, overrides, edits)
-    if not article.title:
-        article.title = source.rsplit(".", 1)[0]
-    return article
 
 
 def _block(draft: Draft, vocab: Vocabulary) -> Block:
@@ -210,28 +369,22 @@ def _period(article: Article) -> str:
     return ""
 
 
-@step("metadata_overrides")
-def _apply_metadata_overrides(article: Article, overrides: Overrides, edits: list[Edit]) -> None:
+def _apply_metadata_overrides(article: Article, overrides: Overrides, changes: list[Change]) -> None:
     """The editor's title, subtitle, city, period and authors replace what the rules found."""
     for key in ("title", "subtitle", "city", "period"):
         value = getattr(overrides, key)
         if value is not None:
             setattr(article, key, value)
-            edits.append(Edit(EditKind.OVERRIDE, article.first_line, f"{key} set to {value!r} by the overrides file"))
+            changes.append(Change(EditKind.OVERRIDE, article.first_line,
+                                  f"{key} set to {value!r} by the overrides file"))
     if overrides.title is not None:
         # The raw title line's text is replaced, not lost silently: record it as a removal.
         for head in article.head:
             if head.kind == BlockKind.TITLE:
-                edits.append(Edit(EditKind.REMOVE, head.first_line, "title replaced by the overrides file", head.text))
+                changes.append(Change(EditKind.REMOVE, head.first_line, "title replaced by the overrides file",
+                                      head.text))
         article.head = [h for h in article.head if h.kind != BlockKind.TITLE]
     if overrides.authors:
         article.authors = list(overrides.authors)
-        edits.append(Edit(EditKind.OVERRIDE, article.first_line, "authors set by the overrides file"))
+        changes.append(Change(EditKind.OVERRIDE, article.first_line, "authors set by the overrides file"))
 
-
-# Every step of the cleaner, in the order clean() runs them (their names appear in --explain).
-STEPS = tuple(Step.of(f) for f in (
-    read_lines, move_lines, mark_line_kinds, mark_interruptions, keep_banner_as_kicker, apply_title_block,
-    framed_captions, wrapped_captions, build_blocks, mark_heading_runs, mark_weak_captions, mark_gaps,
-    _apply_metadata_overrides,
-))

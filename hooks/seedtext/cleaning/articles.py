@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Edit, EditKind
-from ..steps import step
-from .lines import NOT_TEXT, Line, LineKind
+from ..model import Change, EditKind
+from .lines import NOT_TEXT, Line, LineKind, headline_text
 from .roles import Vocabulary, byline_parts, heading_like
 from .text import PAUSES, STOPS, SUBTITLE_DASHES, despace_headline, despace_prose, ends_sentence, split_names, width
 
@@ -109,20 +108,19 @@ def find_title_blocks(lines: list[Line], vocab: Vocabulary, forced: set[int] = f
     return blocks
 
 
-@step("title_block")
-def apply_title_block(block: TitleBlock, vocab: Vocabulary, edits: list[Edit]) -> dict:
+def apply_title_block(block: TitleBlock, vocab: Vocabulary, changes: list[Change]) -> dict:
     """Clean the title block's lines; returns the article metadata they give."""
     title = block.title
     title.kind = LineKind.TITLE
-    text = despace_headline(title.text)
+    text = headline_text(title, changes)
     m = _DOUBLED.match(text)
     if m:
         text = m.group(1)
         title.removed.append(m.group(1))
-        edits.append(Edit(EditKind.REMOVE, title.no, f"doubled title collapsed: {m.group(1)!r} was printed twice",
-                          m.group(1)))
+        changes.append(Change(EditKind.REMOVE, title.no, f"doubled title collapsed: {m.group(1)!r} was printed twice",
+                              m.group(1)))
     title.text = text
-    edits.append(Edit(EditKind.TITLE, title.no, f"title: {text!r} ({block.why})"))
+    changes.append(Change(EditKind.TITLE, title.no, f"title: {text!r} ({block.why})"))
     meta: dict = {"title": text, "subtitle": "", "authors": [], "roles": {}, "byline": ""}
     if block.subtitle:
         block.subtitle.kind = LineKind.SUBTITLE
@@ -132,28 +130,28 @@ def apply_title_block(block: TitleBlock, vocab: Vocabulary, edits: list[Edit]) -
         spaced = block.subtitle.text
         block.subtitle.text = despace_prose(spaced) if dashed else despace_headline(spaced)
         if spaced != block.subtitle.text:
-            edits.append(Edit(EditKind.SPACE, block.subtitle.no, "spaces removed next to Chinese characters"))
-        edits.append(Edit(EditKind.TITLE, block.subtitle.no, f"subtitle: {block.subtitle.text!r} "
-                          f"({'a dashed line under the headline' if dashed else 'a kicker line under the headline'})"))
+            changes.append(Change(EditKind.SPACE, block.subtitle.no, "spaces removed next to Chinese characters"))
+        read_as = "a dashed line under the headline" if dashed else "a kicker line under the headline"
+        changes.append(Change(EditKind.TITLE, block.subtitle.no, f"subtitle: {block.subtitle.text!r} ({read_as})"))
         meta["subtitle"] = block.subtitle.text
     shown = []
     for line in block.bylines:
         line.kind = LineKind.BYLINE
-        line.text = _read_byline(line, vocab, meta, edits)
+        line.text = _read_byline(line, vocab, meta, changes)
         shown.append(line.text)
     meta["byline"] = "　".join(shown)
     return meta
 
 
-def _read_byline(line: Line, vocab: Vocabulary, meta: dict, edits: list[Edit]) -> str:
+def _read_byline(line: Line, vocab: Vocabulary, meta: dict, changes: list[Change]) -> str:
     """One byline line read into meta's authors (names only, in order, each once) and roles (role word ->
     names); returns the line as shown, roles kept as printed. Logs how each word was read."""
     parts, read = [], []
     for role, sep, names_text in byline_parts(line.text, vocab, line.byline_marker) or []:
         names = split_names(names_text)
         if names != names_text.split():
-            edits.append(Edit(EditKind.SPACE, line.no,
-                              f"padded names rejoined: {names_text!r} -> {' '.join(names)!r}"))
+            changes.append(Change(EditKind.SPACE, line.no,
+                                  f"padded names rejoined: {names_text!r} -> {' '.join(names)!r}"))
         # The metadata key is the role word (记者), not the paper printed before it (株洲日报全媒体记者).
         word = vocab.role_word(role) if role else ""
         if role:
@@ -165,7 +163,7 @@ def _read_byline(line: Line, vocab: Vocabulary, meta: dict, edits: list[Edit]) -
             if word and name not in meta["roles"].setdefault(word, []):
                 meta["roles"][word].append(name)
         parts.append(role + (sep or (" " if role else "")) + " ".join(names))
-    edits.append(Edit(EditKind.BYLINE, line.no, "byline: " + "; ".join(read)))
+    changes.append(Change(EditKind.BYLINE, line.no, "byline: " + "; ".join(read)))
     return "　".join(parts)
 
 

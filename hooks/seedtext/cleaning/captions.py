@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import BlockKind, Edit, EditKind
-from ..steps import step
+from ..model import BlockKind, Change, EditKind
 from .draft import Draft
 from .evidence import Decision, Weighing
 from .layout import HANG
@@ -21,8 +20,7 @@ SHORT_CAPTION = 12  # a caption of a phrase alone (林区夜间巡逻。), not a
 _CLAUSE_INSIDE = re.compile(f"[{PAUSES}]")
 
 
-@step("framed_captions")
-def framed_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> set[int]:
+def framed_captions(body: list[Line], vocab: Vocabulary, changes: list[Change]) -> set[int]:
     """A photo caption as a unit: lines set off by blank lines that read as one caption. The lines are
     set off by more blank lines than they have between them (a caption under its photo's box), and
     caption_decision weighs whether they read as a caption: a caption mark in
@@ -45,8 +43,8 @@ def framed_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> s
             for line in unit:
                 line.kind = LineKind.CAPTION
             following.update(ln.no for ln in unit[1:])
-            edits.append(Edit(EditKind.CAPTION, unit[0].no, f"lines {unit[0].no}-{unit[-1].no} are one photo "
-                              f"caption: {decision.explain()}", margin=decision.weighed_margin))
+            changes.append(Change(EditKind.CAPTION, unit[0].no, f"lines {unit[0].no}-{unit[-1].no} are one photo "
+                                  f"caption: {decision.explain()}", margin=decision.weighed_margin))
             k += len(unit)
         else:
             k += 1
@@ -110,8 +108,7 @@ def caption_decision(unit: list[Line], before: Line | None, after: Line | None, 
     return weigh.decision()
 
 
-@step("wrapped_captions")
-def wrapped_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> set[int]:
+def wrapped_captions(body: list[Line], vocab: Vocabulary, changes: list[Change]) -> set[int]:
     """A caption wrapped at the photo's width (图为民警在社区开展反诈 / 宣传。黄小明 摄): an unfinished caption
     line takes the next lines, none wider than it, up to a sentence end or a photo credit; a finished
     caption takes a credit printed on the line below it (受访单位 供图). Returns the raw numbers of
@@ -126,7 +123,7 @@ def wrapped_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> 
                     and line.blank_after <= 1:
                 nxt.kind = LineKind.CAPTION
                 following.add(nxt.no)
-                edits.append(Edit(EditKind.CAPTION, nxt.no, f"the photo credit of the caption on line {line.no}"))
+                changes.append(Change(EditKind.CAPTION, nxt.no, f"the photo credit of the caption on line {line.no}"))
             continue
         taken: list[Line] = []
         for j, nxt in enumerate(body[k + 1:k + 4], k + 1):
@@ -143,7 +140,7 @@ def wrapped_captions(body: list[Line], vocab: Vocabulary, edits: list[Edit]) -> 
                     for cont in taken:
                         cont.kind = LineKind.CAPTION
                         following.add(cont.no)
-                        edits.append(Edit(EditKind.CAPTION, cont.no, f"continues the caption of line {line.no}"))
+                        changes.append(Change(EditKind.CAPTION, cont.no, f"continues the caption of line {line.no}"))
                 break
     return following
 
@@ -173,8 +170,16 @@ def caption_text(line: Line, vocab: Vocabulary) -> str:
     return despace_prose(line.text)
 
 
-@step("weak_captions")
-def mark_weak_captions(drafts: list[Draft], vocab: Vocabulary, edits: list[Edit]) -> None:
+def caption_spacing(caption: Draft, vocab: Vocabulary, changes: list[Change]) -> None:
+    """Records, on each of a caption's lines, the spaces its text (caption_text_of) took out of it."""
+    for line in caption.lines:
+        last = line is caption.lines[-1]
+        if (caption_text(line, vocab) if last else despace_prose(line.text)) != line.text:
+            kept = "; the space before the photo credit kept" if last and vocab.credit.match(line.text) else ""
+            changes.append(Change(EditKind.SPACE, line.no, f"spaces removed next to Chinese characters{kept}"))
+
+
+def mark_weak_captions(drafts: list[Draft], vocab: Vocabulary, changes: list[Change]) -> None:
     """Short one-sentence paragraphs set off by an image's gap of blank lines, and a run of them
     at the article's end, are photo captions."""
     def short_sentence(d: Draft) -> bool:
@@ -188,14 +193,14 @@ def mark_weak_captions(drafts: list[Draft], vocab: Vocabulary, edits: list[Edit]
     for d in drafts:
         if short_sentence(d) and (d.lines[0].blank_before > usual or d.lines[-1].blank_after > usual):
             d.kind = BlockKind.CAPTION
-            edits.append(Edit(EditKind.CAPTION, d.lines[0].no, "short sentence set off by an image gap: caption"))
+            changes.append(Change(EditKind.CAPTION, d.lines[0].no, "short sentence set off by an image gap: caption"))
     for before, d in zip(drafts, drafts[1:], strict=False):
         if before.kind == BlockKind.CAPTION and d.kind == BlockKind.PARAGRAPH and len(d.lines) == 1 \
                 and short_sentence(d) \
                 and not _CLAUSE_INSIDE.search(d.text) and width(d.text) <= SHORT_CAPTION:
             d.kind = BlockKind.CAPTION
-            edits.append(Edit(EditKind.CAPTION, d.lines[0].no,
-                              "a short phrase right after a caption: the next photo's"))
+            changes.append(Change(EditKind.CAPTION, d.lines[0].no,
+                                  "a short phrase right after a caption: the next photo's"))
     tail = len(drafts)
     while tail > 0 and (short_sentence(drafts[tail - 1]) or drafts[tail - 1].kind == BlockKind.CAPTION):
         tail -= 1
@@ -203,5 +208,5 @@ def mark_weak_captions(drafts: list[Draft], vocab: Vocabulary, edits: list[Edit]
     if len(trailing) >= 2 or (trailing and any(d.kind == BlockKind.CAPTION for d in drafts[tail:])):
         for d in trailing:
             d.kind = BlockKind.CAPTION
-            edits.append(Edit(EditKind.CAPTION, d.lines[0].no,
-                              "short sentence in the captions after the article's end"))
+            changes.append(Change(EditKind.CAPTION, d.lines[0].no,
+                                  "short sentence in the captions after the article's end"))

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import re
 
-from ..model import BlockKind, Edit, EditKind
-from ..steps import step
+from ..model import BlockKind, Change, EditKind
 from .draft import Draft
 from .roles import Vocabulary
 from .text import HAN, ends_sentence, is_wide
 
 
-@step("gaps")
-def mark_gaps(drafts: list[Draft], vocab: Vocabulary, edits: list[Edit]) -> list[Draft]:
+def mark_gaps(drafts: list[Draft], vocab: Vocabulary, changes: list[Change]) -> list[Draft]:
     """Where a page is missing, text starts or ends mid-sentence: keep it, and show the gap. A paragraph
     that breaks off before a heading or the article's end, or that opens mid-sentence (，…, 力、…) after
     a heading or at the start, has lost its other half."""
@@ -25,13 +23,13 @@ def mark_gaps(drafts: list[Draft], vocab: Vocabulary, edits: list[Edit]) -> list
             after_break = k == 0 or flow[k - 1].kind == BlockKind.HEADING
             if after_break and starts_mid_sentence(d.text, vocab):
                 out.append(Draft(BlockKind.GAP, [d.lines[0]]))
-                edits.append(Edit(EditKind.GAP, d.lines[0].no, "text starts mid-sentence: gap mark before it"))
+                changes.append(Change(EditKind.GAP, d.lines[0].no, "text starts mid-sentence: gap mark before it"))
         out.append(d)
         if d.kind == BlockKind.PARAGRAPH and not ends_sentence(d.text):
             k = flow.index(d)
             if k == len(flow) - 1 or flow[k + 1].kind == BlockKind.HEADING:
                 out.append(Draft(BlockKind.GAP, [d.lines[-1]]))
-                edits.append(Edit(EditKind.GAP, d.lines[-1].no, "text breaks off mid-sentence: gap mark after it"))
+                changes.append(Change(EditKind.GAP, d.lines[-1].no, "text breaks off mid-sentence: gap mark after it"))
     return out
 
 

@@ -7,8 +7,7 @@ import functools
 import logging
 import re
 
-from ..model import BlockKind, Edit, EditKind
-from ..steps import step
+from ..model import BlockKind, Change, EditKind
 from .boundary import PAIRED_HEAD
 from .draft import Draft, first_token
 from .evidence import Decision, Evidence, Weighing
@@ -184,7 +183,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     return one
 
 
-def prose_in_headlines(body: list[Line]) -> None:
+def prose_in_headlines(body: list[Line], changes: list[Change]) -> None:
     """A spaced line taken for a two-part headline, right after a line that does not end its
     sentence, is prose with OCR spaces."""
     prev = None
@@ -192,23 +191,28 @@ def prose_in_headlines(body: list[Line]) -> None:
         if line.kind == LineKind.HEADING and not line.md_level and prev and prev.kind == LineKind.TEXT \
                 and not ends_sentence(prev.text):
             line.kind = LineKind.TEXT
+            changes.append(Change(EditKind.HEADING, line.no, f"heading? no: the sentence of line {prev.no} goes on "
+                                                             "in it, so its spaces are OCR spaces in prose"))
         if line.kind in (LineKind.TEXT, LineKind.HEADING):
             prev = line
 
 
-def rank_headings(drafts: list[Draft]) -> None:
+def rank_headings(drafts: list[Draft], changes: list[Change]) -> None:
     """Heading levels from the article's own Markdown ranks: its highest-ranked heading marks become
-    level 2, the next level 3 (### and #### in one article: 2 and 3). Plain and bold lines are level 2."""
+    level 2, the next level 3 (### and #### in one article: 2 and 3). Plain and bold lines are level 2;
+    a heading set lower than that is recorded."""
     ranks = sorted({d.lines[0].md_level for d in drafts
                     if d.kind == BlockKind.HEADING and 1 <= d.lines[0].md_level <= 6})
     for d in drafts:
         if d.kind == BlockKind.HEADING:
             md = d.lines[0].md_level
             d.level = 2 + min(ranks.index(md), 2) if md in ranks else 2
+            if d.level > 2:
+                changes.append(Change(EditKind.HEADING, d.lines[0].no, f"level {d.level}: its {'#' * md} ranks "
+                                      f"below the article's {'#' * ranks[0]} headings"))
 
 
-@step("display_lines")
-def mark_heading_runs(drafts: list[Draft], edits: list[Edit]) -> None:
+def mark_heading_runs(drafts: list[Draft], changes: list[Change]) -> None:
     """Three or more headings with nothing between them head no sections: they are display lines
     (a page's list of slogans or section titles printed apart from the text), not headings."""
     k = 0
@@ -219,5 +223,6 @@ def mark_heading_runs(drafts: list[Draft], edits: list[Edit]) -> None:
         if end - k >= 3:
             for d in drafts[k:end]:
                 d.kind = BlockKind.DISPLAY
-                edits.append(Edit(EditKind.DISPLAY, d.lines[0].no, "one of several headings in a row: a display line"))
+                changes.append(Change(EditKind.DISPLAY, d.lines[0].no,
+                                      "one of several headings in a row: a display line"))
         k = max(end, k + 1)

@@ -8,14 +8,23 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..model import Edit, EditKind
-from ..steps import step
-from .text import CIRCLED, COMPRESSIBLE_ALL, COMPRESSIBLE_STOPS, HAN, despace_prose, full_width_punctuation, width
+from ..model import Change, EditKind
+from .text import (
+    CIRCLED,
+    COMPRESSIBLE_ALL,
+    COMPRESSIBLE_STOPS,
+    HAN,
+    despace_headline,
+    despace_prose,
+    full_width_punctuation,
+    width,
+)
 
 _LETTER_SPACED = re.compile(f"[{HAN}] [{HAN}] [{HAN}]")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _MD_BOLD = re.compile(r"^\*\*(.+?)\*\*$")
 _LIST_BEFORE_MARKER = re.compile(rf"^[-*+]\s+(?=[{CIRCLED}])")
+MD_BOLD = 7  # the Markdown level of a **bold** line: below every # level
 
 
 class LineKind(StrEnum):
@@ -55,15 +64,14 @@ class Line:
     phys: float  # width on the page, letter-spacing left out (it only widens a justified line)
     blank_before: int = 0
     blank_after: int = 0
-    md_level: int = 0  # 1-6 from '#', 7 for a **bold** line, 0 for none
+    md_level: int = 0  # 1-6 from '#', MD_BOLD for a **bold** line, 0 for none
     kind: LineKind = LineKind.TEXT
     removed: list[str] = field(default_factory=list)
     byline_marker: bool = False  # a byline marker (■) was taken off its start
     justified: bool = False  # letter-spaced to fill the column (力 压 群 雄): the line is full
 
 
-@step("read_lines")
-def read_lines(text: str, byline_markers: list[str], edits: list[Edit]) -> list[Line]:
+def read_lines(text: str, byline_markers: list[str], changes: list[Change]) -> list[Line]:
     """Non-blank lines with their blank-line context; Markdown and byline markers are taken off
     and logged as removals."""
     out: list[Line] = []
@@ -79,10 +87,10 @@ def read_lines(text: str, byline_markers: list[str], edits: list[Edit]) -> list[
         if out:
             out[-1].blank_after = blanks
         blanks = 0
-        strip_markup(line, byline_markers, edits)
-        fixed, changes = full_width_punctuation(line.text)
-        if changes:
-            edits.append(Edit(EditKind.PUNCT, no, "; ".join(changes)))
+        strip_markup(line, byline_markers, changes)
+        fixed, widened = full_width_punctuation(line.text)
+        if widened:
+            changes.append(Change(EditKind.PUNCT, no, "; ".join(widened)))
             line.text = fixed
         out.append(line)
     if out:
@@ -107,29 +115,39 @@ def measure_compressed_punctuation(lines: list[Line]) -> None:
         line.phys = w
 
 
-def _remove(line: Line, removed: str, edits: list[Edit], why: str) -> None:
+def _remove(line: Line, removed: str, changes: list[Change], why: str) -> None:
     line.removed.append(removed)
-    edits.append(Edit(EditKind.REMOVE, line.no, f"{why}: {removed!r}", removed=removed))
+    changes.append(Change(EditKind.REMOVE, line.no, f"{why}: {removed!r}", removed=removed))
 
 
-def strip_markup(line: Line, byline_markers: list[str], edits: list[Edit]) -> None:
+def strip_markup(line: Line, byline_markers: list[str], changes: list[Change]) -> None:
     m = _MD_HEADING.match(line.text)
     if m:
         line.md_level = len(m.group(1))
-        _remove(line, m.group(1), edits, "Markdown heading marker")
+        _remove(line, m.group(1), changes, "Markdown heading marker")
         line.text = m.group(2).strip()
     m = _MD_BOLD.match(line.text)
     if m:
-        line.md_level = line.md_level or 7
-        _remove(line, "**", edits, "Markdown bold marker")
-        _remove(line, "**", edits, "Markdown bold marker")
+        line.md_level = line.md_level or MD_BOLD
+        _remove(line, "**", changes, "Markdown bold marker")
+        _remove(line, "**", changes, "Markdown bold marker")
         line.text = m.group(1).strip()
     m = _LIST_BEFORE_MARKER.match(line.text)
     if m:
-        _remove(line, m.group(0).strip(), edits, "Markdown list marker")
+        _remove(line, m.group(0).strip(), changes, "Markdown list marker")
         line.text = line.text[m.end():]
     for marker in byline_markers:
         if line.text.startswith(marker):
-            _remove(line, marker, edits, "byline marker")
+            _remove(line, marker, changes, "byline marker")
             line.byline_marker = True
             line.text = line.text[len(marker):].strip()
+
+
+def headline_text(line: Line, changes: list[Change]) -> str:
+    """The line's text as a headline is set (despace_headline: letter-spacing and OCR spaces go, the one
+    space between a two-part headline's halves stays); spaces taken out are recorded on its line."""
+    text = despace_headline(line.text)
+    if text != line.text:
+        kept = "; the space between its two parts kept" if " " in text else ""
+        changes.append(Change(EditKind.SPACE, line.no, f"spaces removed in a headline{kept}"))
+    return text

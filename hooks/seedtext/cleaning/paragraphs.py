@@ -7,25 +7,23 @@ stretch (layout.py), the paragraph boundary (boundary.py), headings (headings.py
 
 from __future__ import annotations
 
-from ..model import BlockKind, Edit, EditKind
+from ..model import BlockKind, Change, EditKind
 from ..overrides import Overrides
-from ..steps import step
 from .boundary import boundary_decision
-from .captions import caption_text, caption_text_of, framed_captions, wrapped_captions
+from .captions import caption_spacing, caption_text, caption_text_of
 from .draft import Draft, join_line, rejoin
-from .headings import heading_decision, heading_tail, prose_in_headlines
+from .headings import heading_decision, heading_tail
 from .layout import SHORT_BY, read_layout
-from .lines import NOT_TEXT, Line, LineKind
+from .lines import NOT_TEXT, Line, LineKind, headline_text
 from .roles import Vocabulary
-from .text import despace_headline, despace_prose, ends_sentence, full_width_punctuation
+from .text import despace_prose, ends_sentence, full_width_punctuation
 
 
-@step("paragraphs")
-def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, edits: list[Edit]) -> list[Draft]:
+def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, caption_tails: frozenset[int],
+                 changes: list[Change]) -> list[Draft]:
     """Hard-wrapped lines joined into paragraphs, headings found by their shape, captions set after the
-    paragraph they interrupt. Each join and split names its reason."""
-    prose_in_headlines(body)
-    caption_tails = framed_captions(body, vocab, edits) | wrapped_captions(body, vocab, edits)
+    paragraph they interrupt (`caption_tails`: the lines that go on a caption begun above them). Each join
+    and split names its reason."""
     text_lines = [ln for ln in body if ln.kind == LineKind.TEXT]
     layout = read_layout(text_lines)
     cols = layout.columns
@@ -33,6 +31,7 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, edit
     drafts: list[Draft] = []
     current: Draft | None = None
     held: list[Draft] = []  # captions met inside an unfinished paragraph go after it
+    prose_spacing: dict[int, Change] = {}  # the spaces taken out of each text line, as prose
     gap_before = overrides.gap_before
     gap_after = overrides.gap_after
 
@@ -41,15 +40,16 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, edit
         if current:
             # Punctuation at a line's edge (a hanging "!" on its own line) only has its Chinese
             # neighbour once the lines are joined.
-            current.text, changes = full_width_punctuation(current.text)
-            if changes:
+            current.text, widened = full_width_punctuation(current.text)
+            if widened:
                 current.text = despace_prose(current.text)  # "App ,2019" -> "App，2019", no space left
-                edits.append(Edit(EditKind.PUNCT, current.lines[-1].no, "; ".join(changes) + " (across a line break)"))
+                changes.append(Change(EditKind.PUNCT, current.lines[-1].no,
+                                      "; ".join(widened) + " (across a line break)"))
             drafts.append(current)
             if current.lines[-1].no in gap_after:
                 drafts.append(Draft(BlockKind.GAP, [current.lines[-1]]))
-                edits.append(Edit(EditKind.OVERRIDE, current.lines[-1].no,
-                                  "gap mark after this line (overrides: gap_after)"))
+                changes.append(Change(EditKind.OVERRIDE, current.lines[-1].no,
+                                      "gap mark after this line (overrides: gap_after)"))
         drafts.extend(held)
         held.clear()
         current = None
@@ -60,7 +60,7 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, edit
         if line.no in gap_before:
             close()
             drafts.append(Draft(BlockKind.GAP, [line]))
-            edits.append(Edit(EditKind.OVERRIDE, line.no, "gap mark before this line (overrides: gap_before)"))
+            changes.append(Change(EditKind.OVERRIDE, line.no, "gap mark before this line (overrides: gap_before)"))
         if line.kind == LineKind.CAPTION and line.no in caption_tails:
             caption = (held or drafts)[-1]
             caption.lines.append(line)
@@ -79,11 +79,12 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, edit
             continue
         if line.kind == LineKind.HEADING:
             close()
-            drafts.append(Draft(BlockKind.HEADING, [line], despace_headline(line.text), 0))
+            drafts.append(Draft(BlockKind.HEADING, [line], headline_text(line, changes), 0))
             continue
         text = despace_prose(line.text)
         if text != line.text:
-            edits.append(Edit(EditKind.SPACE, line.no, "spaces removed next to Chinese characters"))
+            prose_spacing[line.no] = Change(EditKind.SPACE, line.no, "spaces removed next to Chinese characters")
+            changes.append(prose_spacing[line.no])
         if current is None:
             current = Draft(BlockKind.PARAGRAPH, [line], text)
             continue
@@ -99,31 +100,36 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, edit
             if len(tail) < len(current.lines):  # the paragraph before it ended on a full line
                 current.lines = current.lines[:-len(tail)]
                 current.text = rejoin(current.lines, cols)
-                edits.append(Edit(EditKind.SPLIT, tail[0].no,
-                                  "new block: the heading below the paragraph's last sentence"))
+                changes.append(Change(EditKind.SPLIT, tail[0].no,
+                                      "new block: the heading below the paragraph's last sentence"))
             else:
                 current = None
             for ln in tail:
                 ln.kind = LineKind.HEADING
-            edits.append(Edit(EditKind.HEADING, tail[0].no, heading.explain(), margin=heading.weighed_margin))
+                if ln.no in prose_spacing:  # read as prose first; as a headline it may keep a space
+                    changes.remove(prose_spacing.pop(ln.no))
+            changes.append(Change(EditKind.HEADING, tail[0].no, heading.explain(), margin=heading.weighed_margin))
             close()
-            drafts.append(Draft(BlockKind.HEADING, tail, "".join(despace_headline(ln.text) for ln in tail)))
+            drafts.append(Draft(BlockKind.HEADING, tail, "".join(headline_text(ln, changes) for ln in tail)))
             current = Draft(BlockKind.PARAGRAPH, [line], text)
             continue
         boundary = boundary_decision(prev, line, following_text.get(line.no), layout, between, overrides,
                                      len(current.lines) == 1, bool(held))
         if heading and not heading.decisive and heading.margin < boundary.margin:
             # The heading question was closer than the boundary's: the editor sees that one.
-            edits.append(Edit(EditKind.HEADING, tail[0].no, heading.explain(), margin=heading.margin))
+            changes.append(Change(EditKind.HEADING, tail[0].no, heading.explain(), margin=heading.margin))
         margin = boundary.weighed_margin
         reason = boundary.explain() if margin is not None else boundary.evidence[-1].sign
         if not boundary.verdict:
-            edits.append(Edit(EditKind.JOIN, line.no, f"joined to line {prev.no}: {reason}", margin=margin))
+            changes.append(Change(EditKind.JOIN, line.no, f"joined to line {prev.no}: {reason}", margin=margin))
             current.text = join_line(current.text, prev, text, col)
             current.lines.append(line)
         else:
-            edits.append(Edit(EditKind.SPLIT, line.no, f"new paragraph: {reason}", margin=margin))
+            changes.append(Change(EditKind.SPLIT, line.no, f"new paragraph: {reason}", margin=margin))
             close()
             current = Draft(BlockKind.PARAGRAPH, [line], text)
     close()
+    for draft in drafts:
+        if draft.kind == BlockKind.CAPTION:
+            caption_spacing(draft, vocab, changes)
     return drafts

@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 
 from ..config import CleaningOptions
-from ..model import Edit, EditKind
+from ..model import Change, EditKind
 from ..overrides import Overrides
-from ..steps import step
-from .lines import Line, LineKind
+from .lines import MD_BOLD, Line, LineKind
 from .text import (
     CIRCLED,
     HAN,
@@ -133,21 +132,20 @@ def running_head(text: str, vocab: Vocabulary) -> bool:
     return not PROSE_PUNCT.search(text) and width(text) <= 40 and any(p.search(text) for p in vocab.running_heads)
 
 
-def strip_photo_pointer(line: Line, vocab: Vocabulary, edits: list[Edit]) -> None:
+def strip_photo_pointer(line: Line, vocab: Vocabulary, changes: list[Change]) -> None:
     """▲ and ① point at a photo the page does not show: print markup, taken off the caption."""
     pointer = line.text[:1]
     if pointer and pointer in vocab.photo_pointers and len(line.text.lstrip(pointer).strip()) > 0:
         line.removed.append(pointer)
-        edits.append(Edit(EditKind.REMOVE, line.no,
-                          f"photo pointer {pointer!r}: the photo is not on the page", pointer))
+        changes.append(Change(EditKind.REMOVE, line.no,
+                              f"photo pointer {pointer!r}: the photo is not on the page", pointer))
         line.text = line.text[1:].strip()
 
 
 _SLOGAN = re.compile(f"^[{HAN}]{{2,6}}[，,][{HAN}]{{2,6}}$")
 
 
-@step("interruptions")
-def mark_interruptions(lines: list[Line], vocab: Vocabulary, edits: list[Edit]) -> None:
+def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Change]) -> None:
     """Lines that belong to no article: a short line set off by more blank lines than the text around
     it, inside a sentence
     (an advert or slogan a page break left in the text: 云江农商银行 … 最快3分钟放款), and a slogan
@@ -182,8 +180,8 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, edits: list[Edit]) 
             if inside_sentence and word_across(before.text, despace_prose(after.text)) \
                     and not re.search(r"[。！？].", line.text):
                 line.kind = LineKind.CAPTION
-                edits.append(Edit(EditKind.CAPTION, line.no,
-                                  "a sentence set off inside a cut sentence: a photo caption"))
+                changes.append(Change(EditKind.CAPTION, line.no,
+                                      "a sentence set off inside a cut sentence: a photo caption"))
             continue
         heads_nothing = _SLOGAN.match(line.text.replace(" ", "")) and (after is None or after.kind == LineKind.HEADING
                                                                       or after.md_level)
@@ -191,11 +189,10 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, edits: list[Edit]) 
             line.kind = LineKind.FILLER
             line.removed.append(line.text)
             why = "inside a sentence that a page break cut" if inside_sentence else "a slogan that heads no text"
-            edits.append(Edit(EditKind.REMOVE, line.no, f"filler ({why}): {line.text!r}", line.text))
+            changes.append(Change(EditKind.REMOVE, line.no, f"filler ({why}): {line.text!r}", line.text))
 
 
-@step("line_kinds")
-def mark_line_kinds(lines: list[Line], vocab: Vocabulary, overrides: Overrides, edits: list[Edit]) -> None:
+def mark_line_kinds(lines: list[Line], vocab: Vocabulary, overrides: Overrides, changes: list[Change]) -> None:
     """Filler, image markers, our own gap marks and unmistakable captions; editor overrides win."""
     forced = {"caption": overrides.caption, "heading": overrides.heading, "filler": overrides.filler,
               "text": overrides.text}
@@ -203,31 +200,37 @@ def mark_line_kinds(lines: list[Line], vocab: Vocabulary, overrides: Overrides, 
         for kind, numbers in forced.items():
             if line.no in numbers:
                 line.kind = LineKind(kind)
-                edits.append(Edit(EditKind.OVERRIDE, line.no, f"marked as {kind} by the overrides file"))
+                changes.append(Change(EditKind.OVERRIDE, line.no, f"marked as {kind} by the overrides file"))
         if line.kind == LineKind.TEXT and running_head(line.text, vocab):
             line.kind = LineKind.FILLER
             line.removed.append(line.text)
-            edits.append(Edit(EditKind.REMOVE, line.no, f"running page head: {line.text!r}", line.text))
+            changes.append(Change(EditKind.REMOVE, line.no, f"running page head: {line.text!r}", line.text))
         elif line.kind == LineKind.FILLER or (line.kind == LineKind.TEXT \
                 and any(p.search(line.text) for p in vocab.filler)):
             line.kind = LineKind.FILLER
             line.removed.append(line.text)
-            edits.append(Edit(EditKind.REMOVE, line.no, f"filler unrelated to the article: {line.text!r}", line.text))
+            changes.append(Change(EditKind.REMOVE, line.no, f"filler unrelated to the article: {line.text!r}",
+                                  line.text))
         elif line.text == vocab.gap_mark:
             line.kind = LineKind.GAP
             line.removed.append(line.text)
-            edits.append(Edit(EditKind.REMOVE, line.no, "gap mark (re-created where the text breaks off)", line.text))
+            changes.append(Change(EditKind.REMOVE, line.no, "gap mark (re-created where the text breaks off)",
+                                  line.text))
         elif line.kind == LineKind.TEXT and all(c in CIRCLED for c in line.text.replace(" ", "")):
             line.kind = LineKind.MARKER
             line.removed.append(line.text)
-            edits.append(Edit(EditKind.REMOVE, line.no, f"image number without caption text: {line.text!r}", line.text))
+            changes.append(Change(EditKind.REMOVE, line.no, f"image number without caption text: {line.text!r}",
+                                  line.text))
         elif line.kind == LineKind.TEXT and strong_caption(line.text, vocab):
             line.kind = LineKind.CAPTION
-            edits.append(Edit(EditKind.CAPTION, line.no, "photo caption set apart"))
-            strip_photo_pointer(line, vocab, edits)
+            changes.append(Change(EditKind.CAPTION, line.no, "photo caption set apart"))
+            strip_photo_pointer(line, vocab, changes)
         elif line.kind == LineKind.TEXT and line.md_level and line.md_level != 1:
             line.kind = LineKind.HEADING
+            mark = "**…**" if line.md_level == MD_BOLD else "#" * line.md_level
+            changes.append(Change(EditKind.HEADING, line.no, f"marked {mark} in the extraction: a heading"))
         elif line.kind == LineKind.TEXT and is_two_part_headline(line.text) and heading_like(line, vocab) \
                 and not byline_parts(line.text, vocab):
             line.kind = LineKind.HEADING
-    mark_interruptions(lines, vocab, edits)
+            changes.append(Change(EditKind.HEADING, line.no, "a two-part headline (two runs of words a space apart, "
+                                                             "no sentence end): a heading"))

@@ -8,7 +8,8 @@
 Inputs: the seeds (built together, as the site builds them), the shared dev sets (../shared/devset/raw,
 raw_hard), the fixtures the tests clean (tests/fixtures/typeset with its overrides, tests/fixtures/
 conversion) and degraded fixtures of every layout class of tests/degrade.py. Each is cleaned by the site's
-own functions (seedtext.site), without the cache. Per input, one file per view:
+own functions (seedtext.site) with the site's options as the build loads them (options.load_site_options),
+without the cache. Per input, one file per view:
 
     NAME.md        the article pages as the site publishes them (what hooks/clean.py prints)
     NAME.text      the cleaned text alone (hooks/clean.py --text)
@@ -31,7 +32,7 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
 from degrade import LAYOUT_CLASSES, fixture  # noqa: E402
 
-from options import cleaning_options  # noqa: E402
+from options import load_project_options  # noqa: E402
 from seedtext.cache import Cache  # noqa: E402
 from seedtext.render import render_text  # noqa: E402
 from seedtext.site import Site, article_site, raw_pages, seed_files  # noqa: E402
@@ -67,23 +68,25 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    options = cleaning_options(ROOT / "data" / "cleaning.yml")
-    tags = ROOT / "data" / "tags.yml"
+    site, warnings = load_project_options(ROOT)
+    for warning in [*warnings, *site.tags.problems]:
+        print(f"WARNING {warning}", file=sys.stderr)
+    options, tags = site.cleaning, site.tags
     cache = Cache(None)
-    count = write_site(article_site(seed_files(ROOT / "seeds")[0], tags, options, cache), args.out, "seed-")
+    count = write_site(article_site(seed_files(ROOT / "seeds")[0], options, tags, cache), args.out, "seed-")
     alone = [("devset-", sorted((DEVSET / "raw").glob("*.txt"))),
              ("devset-hard-", sorted((DEVSET / "raw_hard").glob("*.txt"))),
              ("typeset-", sorted((FIXTURES / "typeset").glob("*.txt"))),
              ("conversion-", sorted((FIXTURES / "conversion").glob("*.txt")))]
     for prefix, paths in alone:
         for path in paths:  # each as the only seed of a site, as hooks/clean.py shows a file outside seeds/
-            count += write_site(article_site([path], tags, options, cache), args.out, prefix)
+            count += write_site(article_site([path], options, tags, cache), args.out, prefix)
     with tempfile.TemporaryDirectory() as tmp:
         for layout_class in LAYOUT_CLASSES:
             for n in range(DEGRADED_PER_CLASS):
                 path = Path(tmp) / f"{layout_class}-{n}.txt"
                 path.write_text(fixture(layout_class, n).text, encoding="utf-8")
-                count += write_site(article_site([path], tags, options, cache), args.out, "degraded-")
+                count += write_site(article_site([path], options, tags, cache), args.out, "degraded-")
     print(f"{count} inputs written to {args.out}")
 
 

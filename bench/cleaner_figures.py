@@ -11,8 +11,8 @@ every class.
     .venv/bin/python bench/cleaner_figures.py [--runs 300] [--class NAME ...] [--misses] [--markdown]
 
 Every fixture is written to a file and cleaned as `hooks/clean.py` cleans a seed: the checked options
-of data/cleaning.yml (hooks/options.py), then seedtext.seed.clean_seed (decoding, the cleaning steps,
-the lossless check).
+of data/cleaning.yml as the build loads them (hooks/options.py load_site_options), then
+seedtext.seed.clean_seed (decoding, the cleaning steps, the lossless check).
 
 Prints: paragraphs exactly right, stray spaces, half-width punctuation left in Chinese prose,
 headings and captions recognised, and lossless-check failures; per layout class one row each, where
@@ -51,7 +51,7 @@ from degrade import (  # noqa: E402
     ocr_spaces,
 )
 
-from options import cleaning_options  # noqa: E402
+from options import load_project_options  # noqa: E402
 from seedtext.seed import CleanedSeed, clean_seed  # noqa: E402
 
 WIDE = "[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]"
@@ -90,7 +90,10 @@ class Cleaner:
     """Cleans a text the way hooks/clean.py cleans a seed file (checked options, decode, clean, lossless)."""
 
     def __init__(self, workdir: Path) -> None:
-        self.options = cleaning_options(ROOT / "data" / "cleaning.yml")
+        site, warnings = load_project_options(ROOT)
+        for warning in warnings:
+            print(f"WARNING {warning}", file=sys.stderr)
+        self.options = site.cleaning
         self.path = workdir / "fixture.txt"
 
     def __call__(self, text: str) -> CleanedSeed:

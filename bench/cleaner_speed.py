@@ -15,7 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from options import cleaning_options  # noqa: E402
+
+from options import load_project_options  # noqa: E402
 from seedtext.cleaning.headings import _tagger  # noqa: E402
 from seedtext.cleaning.words import _tokenizer  # noqa: E402
 from seedtext.seed import clean_seed  # noqa: E402
@@ -25,7 +26,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    options = cleaning_options(ROOT / "data" / "cleaning.yml")
+    site, warnings = load_project_options(ROOT)  # the build's options
+    for warning in warnings:
+        print(f"WARNING {warning}", file=sys.stderr)
+    options = site.cleaning
     start = time.perf_counter()
     _tokenizer()
     _tagger()

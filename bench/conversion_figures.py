@@ -34,33 +34,46 @@ def main() -> int:
     args = parser.parse_args()
     project = args.project.resolve()
     sys.path.insert(0, str(project / "hooks"))
-    from options import cleaning_options, conversion_review
-    from review_conversion import site_variants
-    try:
-        from options import TAGS_FILE, tag_vocabulary
-        tags = {"tags": tag_vocabulary(project / TAGS_FILE)}
-    except ImportError:  # a checkout from before options.tag_vocabulary: build_site reads data/tags.yml itself
-        tags = {}
     from seedtext.cache import Cache
     from seedtext.convert import convert_variant
     from seedtext.review import Decision, differences, text_of, undecided, zhconv_target
     from seedtext.site import build_site
 
+    try:
+        from options import load_site_options
+    except ImportError:  # a checkout from before options.load_site_options (6e66633)
+        load_site_options = None
+    if load_site_options is not None:  # the site's options as that checkout's build loads them
+        from mkdocs.config import load_config
+
+        options, warnings = load_site_options(load_config(str(project / "mkdocs.yml")))
+        for warning in [*warnings, *options.tags.problems]:
+            print(f"WARNING {warning}", file=sys.stderr)
+        cleaning, tags = options.cleaning, {"tags": options.tags}
+        variants = [v for v in options.variants if v.opencc]
+        decided = options.review
+    else:  # the old checkout's loaders; its build_site reads data/tags.yml beside the seeds folder
+        from options import cleaning_options, conversion_review
+        from review_conversion import site_variants
+
+        cleaning, tags = cleaning_options(project / "data" / "cleaning.yml"), {}
+        variants = [v for v in site_variants(project) if v.opencc]
+        decided = {root: [Decision(**d) for d in entries] for root, entries in
+                   conversion_review(project / "data" / "conversion-review.yml", [v.root for v in variants]).items()}
+
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = Path(tmp)
         (site_dir / "seeds").mkdir()
-        (site_dir / "data").mkdir()
-        shutil.copy(project / "data" / "tags.yml", site_dir / "data" / "tags.yml")
+        if not tags:
+            (site_dir / "data").mkdir()
+            shutil.copy(project / "data" / "tags.yml", site_dir / "data" / "tags.yml")
         for folder in args.seeds:
             for seed in sorted(folder.glob("*.txt")):
                 shutil.copy(seed, site_dir / "seeds" / f"{folder.name}-{seed.name}")
-        site = build_site(site_dir / "seeds", project / "docs", cleaning_options(project / "data" / "cleaning.yml"),
-                          Cache(None), with_raw_pages=False, **tags)
+        site = build_site(site_dir / "seeds", project / "docs", cleaning, Cache(None), with_raw_pages=False, **tags)
     articles = [page for page in site.pages if page.source]
     han = sum(len(re.findall(r"[\u3400-\u9fff]", text_of(page.markdown))) for page in articles)
-    takes_names = "names" in inspect.signature(convert_variant).parameters
-    variants = [v for v in site_variants(project) if v.opencc]
-    decided = conversion_review(project / "data" / "conversion-review.yml", [v.root for v in variants])
+    takes_names = "names" in inspect.signature(convert_variant).parameters  # not in a checkout from before 499b4c1
     print(f"{len(articles)} articles from {', '.join(str(f) for f in args.seeds)}: {han} Han characters")
     for variant in variants:
         script_only, own = [], []
@@ -71,7 +84,7 @@ def main() -> int:
             script_only += differences(text, ours, "zh-hant")
             if zhconv_target(variant.opencc):
                 own += differences(text, ours, zhconv_target(variant.opencc))
-        open_ = undecided(own, [d if isinstance(d, Decision) else Decision(**d) for d in decided.get(variant.root, [])])
+        open_ = undecided(own, list(decided.get(variant.root, ())))
         print(f"{variant.root}: {len(script_only)} words differ from zhconv-rs zh-hant "
               f"({len(script_only) / han * 10_000:.1f} per 10,000 characters, "
               f"{len(Counter(d.form for d in script_only))} distinct); "

@@ -20,9 +20,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import make_corpus  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
 
-from options import load_site_options  # noqa: E402
+from options import load_project_options  # noqa: E402
 from seedtext.cache import Cache  # noqa: E402
 from seedtext.convert import convert_variant, forget_words  # noqa: E402
 from seedtext.site import build_site  # noqa: E402
@@ -36,7 +35,9 @@ def main() -> int:
                         help="forget the words and runs converted before every page: the cost on a corpus where "
                              "no page repeats another's text (the synthetic corpus recombines the seeds' sentences)")
     args = parser.parse_args()
-    site_options, _ = load_site_options(load_config(str(ROOT / "mkdocs.yml")))
+    site_options, warnings = load_project_options(ROOT)
+    for warning in [*warnings, *site_options.tags.problems]:
+        print(f"WARNING {warning}", file=sys.stderr)
     variants = [v for v in site_options.variants if v.opencc]
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)

@@ -23,9 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from options import cleaning_options  # noqa: E402
+
+from options import load_project_options  # noqa: E402
 from seedtext.cleaning.evidence import DOUBTFUL_MARGIN, is_doubtful  # noqa: E402
 from seedtext.cleaning.text import full_width_punctuation  # noqa: E402
+from seedtext.config import CleaningOptions  # noqa: E402
 from seedtext.model import EditKind  # noqa: E402
 from seedtext.seed import clean_seed  # noqa: E402
 
@@ -71,8 +73,7 @@ def decisions(seed) -> list[tuple[int, str, bool, float | None]]:
     return out
 
 
-def score(set_name: str, verbose: bool) -> dict[str, int]:
-    options = cleaning_options(ROOT / "data" / "cleaning.yml")
+def score(set_name: str, options: CleaningOptions, verbose: bool) -> dict[str, int]:
     totals = dict(decisions=0, wrong=0, wrong_flagged=0, right_flagged=0)
     for raw in sorted((DEVSET / set_name).glob("*.txt")):
         gold = json.loads((DEVSET / "src" / f"{raw.stem}.gold.json").read_text(encoding="utf-8"))
@@ -113,8 +114,11 @@ def main() -> int:
     if not DEVSET.is_dir():
         print(f"no development set at {DEVSET}", file=sys.stderr)
         return 1
+    site, warnings = load_project_options(ROOT)  # the build's options
+    for warning in warnings:
+        print(f"WARNING {warning}", file=sys.stderr)
     for set_name in args.set or ["raw", "raw_hard"]:
-        t = score(set_name, args.verbose)
+        t = score(set_name, site.cleaning, args.verbose)
         share = t["wrong_flagged"] / t["wrong"] if t["wrong"] else 1.0
         print(f"{set_name}: {t['decisions']} decisions, {t['wrong']} wrong, {t['wrong_flagged']} of them flagged "
               f"({share:.0%}); {t['right_flagged']} right decisions flagged with them "

@@ -89,7 +89,7 @@ def search_indexes(site_dir: Path) -> dict[str, tuple[int, int]]:
 
 
 def stage_timings(config_file: Path) -> dict | None:
-    """The hook's report of the last build (hooks/pages.py write_timings), removed once read so that the
+    """The hook's report of the last build (hooks/build_log.py write_timings), removed once read so that the
     next build's is not mistaken for it; None for a build without the hook."""
     timings = config_file.parent / ".cache" / "timings.json"
     if not timings.exists():

@@ -97,14 +97,13 @@ def write_plain_project(project: Path, plain: Path) -> None:
     (cleaned, converted per variant) as an ordinary Markdown file, and a configuration without the hook."""
     from mkdocs.config import load_config
 
+    from options import load_site_options
     from seedtext.cache import Cache
     from seedtext.layout import ABOUT_TEMPLATE, HOME_TEMPLATE, SITE_ROOT
     from seedtext.site import build_site, variant_markdown, variant_table
     from site_files import root_chooser
 
     config = load_config(str(project / CONFIG_FILE))
-    from options import load_site_options
-
     options, _ = load_site_options(config)  # a misspelt key is the site build's warning, not the benchmark's
     project = Path(config.config_file_path).parent  # as MkDocs resolved it: docs_dir and custom_dir are below
     docs_dir = Path(config.docs_dir)

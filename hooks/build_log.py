@@ -72,7 +72,7 @@ def write_timings(build: Build) -> None:
     log.debug(f"cleaned {len(stats.cleaned)} of {timings['seeds']} seeds, converted {stats.converted} pages; "
               + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items()))
     try:
-        path = build.project / ".cache" / "timings.json"
+        path = build.cache.directory / "timings.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(timings, ensure_ascii=False, indent=1), encoding="utf-8")
     except OSError as exc:

@@ -1,9 +1,10 @@
-"""What one build knows, and the caches that outlive it.
+"""What one build knows, and what outlives it.
 
-`Build` is made new by every build's on_config and travels with that build's config (`start`, `of`): every
-later event gets the config, and `mkdocs serve` loads a new config for each rebuild, so nothing of one
-build leaks into the next. What a build may reuse from the last one is only what is kept by content
-(`Kept`: cleaned seeds, conversions, rendered pages), which can never be stale.
+`Build` is made new by every build's on_config and travels with that build's config (`start`, `of`, and
+`finish` when the build is written): every later event gets the config, and `mkdocs serve` loads a new
+config for each rebuild, so nothing of one build leaks into the next. What a build reuses from the last
+one is kept by content, which can never be stale: on disk (.cache/: cleaned seeds, conversions, rendered
+pages) and, for the rendered pages, in memory (`Kept`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
 
 from options import SiteOptions
-from render_cache import RenderCache
+from render_cache import RenderCache, RenderSession
 from seedtext.cache import Cache
 from seedtext.page import SitePage
 from seedtext.review import Difference
@@ -33,14 +34,14 @@ class Build:
     on_env, the pages, on_post_build (sitemaps, search)."""
 
     project: Path  # the folder of mkdocs.yml
-    cache: Cache  # cleaning and conversion results by content hash (.cache/)
-    renders: RenderCache  # pages' HTML by Markdown (.cache/render)
+    cache: Cache  # cleaning and conversion results by content hash (.cache/), and this build's counts
+    rendered: RenderCache  # pages' HTML by Markdown, kept between builds (.cache/render)
     options: SiteOptions  # every option of the site, checked (options.load_site_options)
-    variants: list[Variant]  # options.variants
-    link_labels: dict[str, dict[str, str]]  # variant root -> an article's links to its 原文对照 page, in its script
+    labels: dict[str, dict[str, str]]  # variant root -> the words the hook adds to pages (LABELS), in its script
     site_strings: dict[str, str]  # site_name etc. as written in mkdocs.yml (Simplified)
     clock: dict[str, float] = field(default_factory=lambda: {"start": time.perf_counter()})  # timings.json
     site: Site | None = None  # on_files: every page in Simplified
+    renders: RenderSession | None = None  # on_files: this build's look-ups in `rendered`
     variant_files: dict[str, list[File]] = field(default_factory=dict)  # variant root -> its generated files
     characters: dict[str, set[str]] = field(default_factory=dict)  # variant root -> its articles' characters
     raw_tables: dict[str, tuple[SitePage, Variant, list[Difference]]] = field(default_factory=dict)
@@ -49,6 +50,10 @@ class Build:
     navs: dict[str, Navigation] = field(default_factory=dict)  # variant root -> its drawer (on_nav)
     tag_links: dict[str, dict[str, str]] = field(default_factory=dict)  # variant root -> tag -> listing URL (on_env)
     env: Environment | None = None  # the theme's templates (on_env), for the sitemaps per variant
+
+    @property
+    def variants(self) -> tuple[Variant, ...]:
+        return self.options.variants
 
 
 def start(config, build: Build) -> Build:
@@ -60,18 +65,22 @@ def of(config) -> Build:
     return config[_CONFIG_KEY]
 
 
+def finish(config) -> None:
+    """The build is written: let its pages go (`mkdocs serve` keeps its first config until it stops)."""
+    config.pop(_CONFIG_KEY, None)
+
+
 class Kept:
-    """The caches a build reuses from the last one in the same process (`mkdocs serve`), by project folder."""
+    """What a build reuses from the last one in the same process (`mkdocs serve`): the rendered pages in
+    memory, per cache folder."""
 
     def __init__(self) -> None:
-        self.cache: Cache | None = None
-        self.renders: RenderCache | None = None
+        self.rendered: RenderCache | None = None
 
-    def for_project(self, project: Path) -> tuple[Cache, RenderCache]:
-        cache_dir = project / ".cache"
+    def rendered_pages(self, project: Path) -> RenderCache:
         # Pages rendered for another address (SITE_URL: the tests, `make audit`) are kept apart, so such a
         # build does not drop the renders of the site's own address (site_url is in their key).
-        renders_dir = cache_dir / ("render" if not os.environ.get("SITE_URL") else "render-elsewhere")
-        if self.cache is None or self.cache.directory != cache_dir or self.renders.directory != renders_dir:
-            self.cache, self.renders = Cache(cache_dir), RenderCache(renders_dir)
-        return self.cache, self.renders
+        directory = project / ".cache" / ("render" if not os.environ.get("SITE_URL") else "render-elsewhere")
+        if self.rendered is None or self.rendered.directory != directory:
+            self.rendered = RenderCache(directory)
+        return self.rendered

@@ -12,10 +12,13 @@
                                               conversion review has not decided marked 【本站｜MediaWiki】
     python hooks/clean.py --steps             the cleaning steps in the order they run, as a Markdown table
 
-Uses the build's own code path (seedtext.site.pages_of_seed) and the site's data/cleaning.yml,
-data/tags.yml and seeds/overrides/<seed>.yml. A seed in seeds/ gets its related lists from the other
-seeds there (cleaned results come from the build's cache, .cache/); any other file is shown as the
-page a site with only that file would publish. Exits 1 with a one-line message naming the file when it cannot be read.
+Uses the build's own code path (seedtext.site.pages_of_seed), the site's options as the build loads them
+(options.load_site_options on mkdocs.yml: data/cleaning.yml, data/tags.yml, the variants and
+data/conversion-review.yml) and seeds/overrides/<seed>.yml. A seed in seeds/ gets its related lists from the
+other seeds there (cleaned results come from the build's cache, .cache/); any other file is shown as the
+page a site with only that file would publish. What the build would warn about the options (a misspelt
+extra key, a tag left out, a review file that cannot be read) goes to stderr. Exits 1 with a one-line
+message naming the file when it cannot be read.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from options import CLEANING_FILE, TAGS_FILE, OptionsError, cleaning_options, conversion_review, tag_vocabulary  # noqa: E402
+
+from options import OptionsError, SiteOptions, load_project_options  # noqa: E402
 from seedtext.cache import Cache  # noqa: E402
 from seedtext.cleaning import PLANS  # noqa: E402
 from seedtext.cleaning.evidence import DOUBTFUL_MARGIN, doubtful  # noqa: E402
@@ -44,22 +48,29 @@ def explained(edit: Edit) -> str:
     return f"{edit.line:>5}  {edit.kind:<8} {edit.step:<18} {edit.detail}{removed}"
 
 
-def print_in_script(pages: list, root: str) -> int:
-    """The article pages converted as the build converts them, undecided words marked (stderr: the count)."""
-    from review_conversion import REVIEW_FILE, site_variants
+def site_options() -> SiteOptions | None:
+    """The site's options as the build loads them; its warnings and the tags left out on stderr (None and
+    the message when an option stops the build)."""
+    try:
+        site, warnings = load_project_options(PROJECT)
+    except OptionsError as exc:
+        print(exc, file=sys.stderr)
+        return None
+    for warning in [*warnings, *site.tags.problems]:
+        print(f"WARNING {warning}", file=sys.stderr)
+    return site
 
-    variants = {v.root: v for v in site_variants(PROJECT)}
+
+def print_in_script(pages: list, root: str, site: SiteOptions) -> int:
+    """The article pages converted as the build converts them, undecided words marked (stderr: the count)."""
+    variants = {v.root: v for v in site.variants}
     if root not in variants:
         print(f"--script {root}: mkdocs.yml has no variant with that root ({', '.join(variants)})", file=sys.stderr)
         return 1
     variant = variants[root]
     cache = Cache(PROJECT / ".cache")
     target = zhconv_target(variant.opencc)
-    try:
-        decisions = conversion_review(REVIEW_FILE, [root]).get(root, ()) if target else ()
-    except OptionsError as exc:
-        print(f"data/{exc}", file=sys.stderr)
-        return 1
+    decisions = site.review.get(root, ()) if target else ()
     forms = set()
     for page in pages:
         converted = variant_markdown(page, variant, cache)
@@ -96,13 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.seed.is_file():
         print(f"{args.seed}: no such file", file=sys.stderr)
         return 1
-    try:
-        options = cleaning_options(PROJECT / CLEANING_FILE)
-    except OptionsError as exc:
-        print(exc, file=sys.stderr)
+    site = site_options()
+    if site is None:
         return 1
-    seed, pages = pages_of_seed(args.seed, PROJECT, options, Cache(PROJECT / ".cache"),
-                                tags=tag_vocabulary(PROJECT / TAGS_FILE))
+    seed, pages = pages_of_seed(args.seed, PROJECT, site.cleaning, Cache(PROJECT / ".cache"), tags=site.tags)
     if seed.error:
         print(f"{args.seed}: {seed.error}", file=sys.stderr)
         return 1
@@ -127,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{edit.line:>5}  margin {edit.margin:<4g} {edit.kind:<8} {raw}")
             print(f"       {edit.detail}")
     elif args.script:
-        return print_in_script(pages, args.script)
+        return print_in_script(pages, args.script, site)
     elif args.text:
         print("\n\n\n".join(render_text(article) for article in seed.articles), end="")
     else:

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Link
 
+from seedtext.layout import root_of
 from seedtext.site import Variant
 from seedtext.tagpages import INDEX_LAYOUT
 
@@ -46,6 +47,15 @@ RELIED_ON = (
     "<p class=\"byline\">, and Python-Markdown closes every <p> with </p>",
     "search_index._NOT_INDEXED: Material's tags partial renders the chips as <nav class=\"md-tags\">…</nav>",
     "sitemaps.write_sitemap: the theme's sitemap.xml template reads `pages` (files with .page) and `config`",
+    "build_state.start/of: MkDocs passes one config object to every event of a build and keeps a key the hook "
+    "adds to it; `mkdocs serve` loads a new config for each rebuild (mkdocs/commands/serve.py builder)",
+    "pages.KEPT: MkDocs imports a hook module once per process (config_options.Hooks._load_hook is cached), so "
+    "what it holds outlives a build under `mkdocs serve`",
+    "pages.on_nav, on_page_context: mkdocs.structure.nav.Navigation(items, pages) made per variant, given to the "
+    "templates as context['nav']",
+    "search_index._NOT_INDEXED: attr_list writes a block's class as the first attribute (<h2 class=\"links\">)",
+    "overrides/main.html, partials/content.html, partials/alternate.html, fragments/tags/*: templates that "
+    "extend or replace Material's blocks and partials of this version",
 )
 
 
@@ -78,7 +88,7 @@ def find_tag_listings(config) -> dict[str, dict[str, str]]:
         for listing in plugin.listings or []:
             if listing.config.layout == INDEX_LAYOUT:  # the tag index: chips lead to the tag's own page
                 continue
-            root = listing.page.url.split("/", 1)[0]
+            root = root_of(listing.page.url)
             for tag in listing.config.include:
                 url = urlparse(listing.page.url)._replace(fragment=tag_anchor(plugin.config, tag.name)).geturl()
                 links.setdefault(root, {})[tag.name] = url
@@ -108,7 +118,7 @@ def ui_strings_partial(env, variant: Variant) -> str:
 def check_tags_per_variant(plugins: list, variants) -> None:
     """Every script variant needs its own tags plugin instance, filtered to its tree: one instance would mix
     the trees. Fails the build with the entry to add when one is missing."""
-    covered = {pattern.split("/", 1)[0] for _, p in plugins for pattern in p.config.filters.include}
+    covered = {root_of(pattern) for _, p in plugins for pattern in p.config.filters.include}
     for variant in variants if plugins else ():
         if variant.root not in covered:
             raise PluginError(

@@ -109,11 +109,11 @@ class CleaningSchema(Config):
     caption_markers = c.ListOfItems(c.Type(str), default=default_of(CleaningOptions, "caption_markers"))
     caption_phrases = c.ListOfItems(c.Type(str), default=default_of(CleaningOptions, "caption_phrases"))
     caption_credits = c.ListOfItems(c.Type(str), default=default_of(CleaningOptions, "caption_credits"))
-    max_caption_length = c.Type(int, default=default_of(CleaningOptions, "max_caption_length"))
+    max_caption_length = WholeNumber(default=default_of(CleaningOptions, "max_caption_length"))
     byline_roles = c.ListOfItems(Word(), default=default_of(CleaningOptions, "byline_roles"))
     byline_paper_endings = c.ListOfItems(Word(), default=default_of(CleaningOptions, "byline_paper_endings"))
     byline_markers = c.ListOfItems(c.Type(str), default=default_of(CleaningOptions, "byline_markers"))
-    max_heading_width = c.Type(int, default=default_of(CleaningOptions, "max_heading_width"))
+    max_heading_width = WholeNumber(default=default_of(CleaningOptions, "max_heading_width"))
     fragment_starts = c.Type(str, default=default_of(CleaningOptions, "fragment_starts"))
     gap_mark = c.Type(str, default=default_of(CleaningOptions, "gap_mark"))
 
@@ -337,6 +337,14 @@ def conversion_review(path: Path, roots: list[str]) -> dict[str, tuple[Decision,
             if not decision.why.strip():
                 raise OptionsError(f"{path.name}: {root}[{n}] ({decision.word}): `why` is empty")
     return review
+
+
+def load_project_options(project: Path) -> tuple[SiteOptions, list[str]]:
+    """load_site_options of the project's mkdocs.yml, loaded as MkDocs loads it (the command-line tools and
+    the bench: the hook gets the loaded config from MkDocs)."""
+    from mkdocs.config import load_config
+
+    return load_site_options(load_config(str(project / "mkdocs.yml")))
 
 
 def load_site_options(config) -> tuple[SiteOptions, list[str]]:

@@ -8,30 +8,37 @@ an attribute, then as an item: both look at the page's values first.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 from seedtext.layout import alternates
 
 
-class ConfigView:
-    """`base` with some of its keys given other values."""
+class ConfigView(Mapping):
+    """`base` (a mapping, whose keys may also be read as attributes) with some of its keys given other
+    values; read-only."""
 
     def __init__(self, base, **given) -> None:
         self._base = base
         self._given = given
 
     def __getattr__(self, name: str):
-        given = self.__dict__["_given"]
+        try:
+            given, base = self.__dict__["_given"], self.__dict__["_base"]
+        except KeyError:  # not yet set up (copy, pickle): no attributes
+            raise AttributeError(name) from None
         if name in given:
             return given[name]
-        return getattr(self.__dict__["_base"], name)
+        return getattr(base, name)
 
     def __getitem__(self, key: str):
         return self._given[key] if key in self._given else self._base[key]
 
-    def __contains__(self, key: str) -> bool:
-        return key in self._given or key in self._base
+    def __iter__(self) -> Iterator[str]:
+        yield from self._given
+        yield from (key for key in self._base if key not in self._given)
 
-    def get(self, key: str, default=None):
-        return self[key] if key in self else default
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def page_config(config, *, site_strings: dict[str, str], alternates: list[dict], language: str) -> ConfigView:

@@ -18,7 +18,6 @@ from mkdocs.structure.nav import Navigation
 import build_state
 from article_html import LINK_LABELS, link_article_html
 from build_log import report_site, write_timings
-from build_state import Build, Kept
 from material_internals import (
     check_tags_per_variant,
     check_versions,
@@ -31,7 +30,8 @@ from options import OptionsError, load_site_options
 from page_config import language_partial, outside_trees_config, page_config
 from search_index import SearchIndexError, write_index, write_query_tables
 from seedtext import layout
-from seedtext.review import doubt_marks
+from seedtext.cache import Cache
+from seedtext.review import DOUBT_NOTE, doubt_marks
 from seedtext.site import build_site, variant_table
 from site_files import add_variant_files
 from sitemaps import sitemap_index, write_variant_sitemaps
@@ -39,7 +39,9 @@ from sitemaps import sitemap_index, write_variant_sitemaps
 log = get_plugin_logger("seeds")
 
 # What outlives a build (MkDocs imports a hook module once per process): caches by content, never stale.
-KEPT = Kept()
+KEPT = build_state.Kept()
+# The words the hook adds to pages, in Simplified: converted once per variant (Build.labels).
+LABELS = {**LINK_LABELS, "doubt": DOUBT_NOTE}
 
 
 # Default priority (0): after every plugin's on_config, so the tags plugins are set up.
@@ -60,11 +62,9 @@ def on_config(config):
         if not layout.is_site_url(os.environ["SITE_URL"]):
             raise PluginError(f"SITE_URL={os.environ['SITE_URL']!r}: give an http(s) URL ending in /")
         config.site_url = os.environ["SITE_URL"]
-    cache, renders = KEPT.for_project(project)
-    cache.new_build()
-    build = build_state.start(config, Build(
-        project=project, cache=cache, renders=renders, options=options, variants=list(options.variants),
-        link_labels={v.root: {key: v.text(label) for key, label in LINK_LABELS.items()} for v in options.variants},
+    build = build_state.start(config, build_state.Build(
+        project=project, cache=Cache(project / ".cache"), rendered=KEPT.rendered_pages(project), options=options,
+        labels={v.root: {key: v.text(label) for key, label in LABELS.items()} for v in options.variants},
         site_strings={key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}))
     build.clock.update(start=start, setup=time.perf_counter() - start)
     return config
@@ -83,7 +83,7 @@ def on_files(files, config):
     build.clock["build_site"] = time.perf_counter() - start
     report_site(build.site, build.options.extra.largest_seed_kb)
     add_variant_files(files, build, config)
-    build.renders.new_build(config, [f.src_uri for f in files.documentation_pages()])
+    build.renders = build.rendered.session(config, [f.src_uri for f in files.documentation_pages()])
     build.clock["files_end"] = time.perf_counter()
     return files
 
@@ -101,12 +101,12 @@ def on_page_content(html, page, config, files):
     path = page.file.src_uri
     if path in build.raw_tables:  # a 原文对照 page: its table after its head
         site_page, variant, doubts = build.raw_tables[path]
-        note = variant.text("简繁转换存疑：另一种转换（MediaWiki）作 ")
+        note = build.labels[variant.root]["doubt"]
         return html + "\n" + variant_table(site_page, variant, build.cache,
                                             doubt_marks(doubts, lambda d: note + d.theirs))
     variant = layout.variant_of(path, build.variants)
     if build.options.extra.raw_pages and variant and layout.section(path) == layout.ARTICLE_DIR:
-        html = link_article_html(html, layout.raw_page_url(page.url), build.link_labels[variant.root])
+        html = link_article_html(html, layout.raw_page_url(page.url), build.labels[variant.root])
     return html
 
 
@@ -182,5 +182,6 @@ def on_post_build(config):
         except SearchIndexError as exc:
             log.warning(f"search ({variant.root}): {exc}")
             break
-    build.renders.end_build()
+    build.renders.end()
     write_timings(build)
+    build_state.finish(config)

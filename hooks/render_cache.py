@@ -28,19 +28,15 @@ LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 
 
 class RenderCache:
+    """The rendered pages kept between builds: in memory for the next build of the same process, and in
+    files for the next process. Each build reads and fills it through its own RenderSession."""
+
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
-        self.entries: dict[str, tuple[str, object]] = {}  # key -> (HTML, TableOfContents), kept between builds
-        self.used: dict[str, tuple[str, object]] = {}
-        # Between a page's on_page_markdown and its on_page_content (MkDocs renders it in between), by its
-        # source path, which is one page's in a build.
-        self.waiting: dict[str, str] = {}  # src_uri -> key of a page being rendered (a miss)
-        self.found: dict[str, tuple[str, object]] = {}  # src_uri -> the entry to use (a hit)
-        self.site = ""
-        self.hits = self.misses = 0
+        self.entries: dict[str, tuple[str, object]] = {}  # key -> (HTML, TableOfContents)
 
-    def new_build(self, config, page_paths: list[str]) -> None:
-        """Start a build: the site key from the config and the list of every page."""
+    def session(self, config, page_paths: list[str]) -> RenderSession:
+        """One build's use of the cache: its site key from the config and the list of every page."""
         digest = hashlib.sha256()
         for library in LIBRARIES:
             digest.update(f"{library}={version(library)}\n".encode())
@@ -49,8 +45,49 @@ class RenderCache:
             # Options may hold functions (toc's slugify): their repr carries an address that changes per run.
             digest.update(re.sub(r" at 0x[0-9a-f]+", "", f"{key}={config[key]!r}\n").encode())
         digest.update("\n".join(sorted(page_paths)).encode())
-        self.site = digest.hexdigest()
-        self.used, self.waiting, self.found = {}, {}, {}
+        return RenderSession(self, digest.hexdigest())
+
+    def keep(self, used: dict[str, tuple[str, object]]) -> None:
+        """Keep what a build used, in memory and on disk; drop the rest."""
+        self.entries = used
+        if self.directory is None or not self.directory.is_dir():
+            return
+        for path in self.directory.iterdir():
+            if path.name not in used:
+                path.unlink(missing_ok=True)
+
+    def read(self, key: str) -> tuple[str, object] | None:
+        entry = self.entries.get(key)
+        if entry is not None or self.directory is None:
+            return entry
+        try:
+            return pickle.loads(zlib.decompress((self.directory / key).read_bytes()))
+        except Exception:  # noqa: BLE001 - a missing or damaged entry is a miss
+            return None
+
+    def write(self, key: str, entry: tuple[str, object]) -> None:
+        if self.directory is None:
+            return
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            tmp = self.directory / f".{key}.{os.getpid()}.tmp"
+            tmp.write_bytes(zlib.compress(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), 1))
+            tmp.replace(self.directory / key)
+        except OSError:  # a read-only or full disk only costs time
+            pass
+
+
+class RenderSession:
+    """One build's look-ups in the RenderCache, and what it rendered."""
+
+    def __init__(self, cache: RenderCache, site: str) -> None:
+        self.cache = cache
+        self.site = site  # everything of the build the conversion reads, but the page (RenderCache.session)
+        self.used: dict[str, tuple[str, object]] = {}
+        # Between a page's on_page_markdown and its on_page_content (MkDocs renders it in between), by its
+        # source path, which is one page's in a build.
+        self.waiting: dict[str, str] = {}  # src_uri -> key of a page being rendered (a miss)
+        self.found: dict[str, tuple[str, object]] = {}  # src_uri -> the entry to use (a hit)
         self.hits = self.misses = 0
 
     def key(self, markdown: str, page) -> str:
@@ -61,7 +98,7 @@ class RenderCache:
         if not page.meta.get("title"):  # its title would come from the render
             return False
         key = self.key(markdown, page)
-        entry = self.entries.get(key) or self._read(key)
+        entry = self.cache.read(key)
         if entry is None:
             self.waiting[page.file.src_uri] = key
             self.misses += 1
@@ -80,33 +117,8 @@ class RenderCache:
         key = self.waiting.pop(page.file.src_uri, None)
         if key is not None:
             self.used[key] = (html, page.toc)
-            self._write(key, self.used[key])
+            self.cache.write(key, self.used[key])
         return html
 
-    def end_build(self) -> None:
-        """Keep what this build used, in memory and on disk; drop the rest."""
-        self.entries = self.used
-        if self.directory is None or not self.directory.is_dir():
-            return
-        for path in self.directory.iterdir():
-            if path.name not in self.used:
-                path.unlink(missing_ok=True)
-
-    def _read(self, key: str) -> tuple[str, object] | None:
-        if self.directory is None:
-            return None
-        try:
-            return pickle.loads(zlib.decompress((self.directory / key).read_bytes()))
-        except Exception:  # noqa: BLE001 - a missing or damaged entry is a miss
-            return None
-
-    def _write(self, key: str, entry: tuple[str, object]) -> None:
-        if self.directory is None:
-            return
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            tmp = self.directory / f".{key}.{os.getpid()}.tmp"
-            tmp.write_bytes(zlib.compress(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), 1))
-            tmp.replace(self.directory / key)
-        except OSError:  # a read-only or full disk only costs time
-            pass
+    def end(self) -> None:
+        self.cache.keep(self.used)

@@ -4,30 +4,31 @@ word the two print differently that data/conversion-review.yml does not decide. 
 
     python hooks/review_conversion.py [--all] [--review FILE] [--quotes as-printed|corner]
 
-Exit status 1 when a difference is undecided: decide it in the review file (the site's form is
-right: word, choice, why) or in data/phrases.txt (the other form is right), then run it again.
+The site's options are the build's (options.load_site_options on mkdocs.yml); what the build would warn
+about them goes to stderr. Exit status 1 when a difference is undecided: decide it in the review file (the
+site's form is right: word, choice, why) or in data/phrases.txt (the other form is right), then run it
+again. Exit status 2 when an option stops the build or the review file cannot be read.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import options  # noqa: E402
-from options import CLEANING_FILE, TAGS_FILE, OptionsError, cleaning_options, conversion_review, tag_vocabulary  # noqa: E402
+
+from options import REVIEW_FILE, OptionsError, SiteOptions, conversion_review, load_project_options  # noqa: E402
 from seedtext.cache import Cache  # noqa: E402
 from seedtext.convert import convert_variant  # noqa: E402
 from seedtext.review import Decision, Difference, differences, text_of, undecided, zhconv_target  # noqa: E402
-from seedtext.site import Variant, build_site  # noqa: E402
+from seedtext.site import build_site  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parents[1]
-REVIEW_FILE = PROJECT / options.REVIEW_FILE
 
 
 @dataclass
@@ -39,21 +40,14 @@ class Review:
     decisions: list[Decision]
 
 
-def site_variants(project: Path) -> tuple[Variant, ...]:
-    """extra.variants of the project's mkdocs.yml, as the build makes them (options.load_site_options)."""
-    from mkdocs.config import load_config
-
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    return options.load_site_options(load_config(str(project / "mkdocs.yml")))[0].variants
-
-
-def review(project: Path, variants: list[Variant], review_file: Path,
+def review(project: Path, options: SiteOptions, decided: Mapping[str, tuple[Decision, ...]] | None = None,
            quotes: str | None = None) -> dict[str, Review]:
-    """For each variant with a second converter, what the two converters print differently."""
-    site = build_site(project / "seeds", project / "docs", cleaning_options(project / CLEANING_FILE),
-                      Cache(project / ".cache"), with_raw_pages=False, tags=tag_vocabulary(project / TAGS_FILE))
-    converted = [v for v in variants if zhconv_target(v.opencc)]
-    decided = conversion_review(review_file, [v.root for v in converted])
+    """For each variant of `options` (load_site_options of the project's mkdocs.yml) with a second converter,
+    what the two converters print differently, against `decided` (by default the site's review file)."""
+    site = build_site(project / "seeds", project / "docs", options.cleaning, Cache(project / ".cache"),
+                      with_raw_pages=False, tags=options.tags)
+    converted = [v for v in options.variants if zhconv_target(v.opencc)]
+    decided = options.review if decided is None else decided
     out = {}
     for variant in converted:
         found: list[Difference] = []
@@ -62,7 +56,7 @@ def review(project: Path, variants: list[Variant], review_file: Path,
             ours = convert_variant(text, variant.opencc, variant.phrases, quotes or variant.quotes,
                                    variant.vocabulary, page.names)
             found += differences(text, ours, zhconv_target(variant.opencc))
-        decisions = list(decided[variant.root])
+        decisions = list(decided.get(variant.root, ()))
         out[variant.root] = Review(found, undecided(found, decisions), decisions)
     return out
 
@@ -70,15 +64,24 @@ def review(project: Path, variants: list[Variant], review_file: Path,
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--all", action="store_true", help="list the decided differences too")
-    parser.add_argument("--review", type=Path, default=REVIEW_FILE, help="the reviewed file")
+    parser.add_argument("--review", type=Path, help=f"another reviewed file instead of the site's {REVIEW_FILE}")
     parser.add_argument("--quotes", choices=["as-printed", "corner"],
                         help="compare with these quotation marks instead of each variant's own")
     args = parser.parse_args(argv)
     try:
-        results = review(PROJECT, site_variants(PROJECT), args.review, args.quotes)
+        options, warnings = load_project_options(PROJECT)
+        roots = [v.root for v in options.variants if zhconv_target(v.opencc)]
+        decided = None if args.review is None else conversion_review(args.review, roots)
     except OptionsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    # The build goes on without a review file it cannot read (every difference a doubt); the review does not.
+    unreadable = [w for w in warnings if args.review is None and w.startswith(f"{REVIEW_FILE.as_posix()}:")]
+    for warning in [*warnings, *options.tags.problems]:
+        print(f"{'error' if warning in unreadable else 'warning'}: {warning}", file=sys.stderr)
+    if unreadable:
+        return 2
+    results = review(PROJECT, options, decided, args.quotes)
     status = 0
     for root, result in results.items():
         forms = Counter(d.form for d in result.found)

@@ -8,7 +8,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from build_log import report_doubts
 from build_state import Build
-from seedtext.layout import NAV_PAGES, RAW_DIR, SITE_ROOT, in_tree
+from seedtext.layout import NAV_PAGES, SITE_ROOT, in_tree, raw_page_of
 from seedtext.page import SitePage
 from seedtext.render import dump_front_matter, escape_text, html_text
 from seedtext.review import Difference, undecided, zhconv_target
@@ -30,19 +30,17 @@ def add_variant_files(files: Files, build: Build, config) -> None:
     for variant in build.variants:
         generated = build.variant_files[variant.root] = []
         characters = build.characters[variant.root] = set()
-        doubts: dict[str, list[Difference]] = {}  # article file name -> its undecided words on this variant
+        doubts: dict[str, list[Difference]] = {}  # 原文对照 page -> its article's undecided words on this variant
         by_seed: dict[str, list[Difference]] = {}
         for page in build.site.pages:
             markdown = variant_markdown(page, variant, build.cache)
-            folder, _, name = page.uri.partition("/")
             if page.source:  # the searched pages (articles): what a query can find (search-script.txt)
                 characters.update(markdown)
-                found = doubts[name] = conversion_doubts(build, variant, page, markdown)
+                found = doubts[raw_page_of(page.uri)] = conversion_doubts(build, variant, page, markdown)
                 if found:
                     by_seed.setdefault(page.source, []).extend(found)
             if page.table:  # a 原文对照 page: the article's doubts are marked in its table
-                build.raw_tables[in_tree(variant, page.uri)] = (page, variant, doubts.get(name, []) if folder == RAW_DIR
-                                                                 else [])
+                build.raw_tables[in_tree(variant, page.uri)] = (page, variant, doubts.get(page.uri, []))
             f = File.generated(config, in_tree(variant, page.uri), content=markdown,
                                inclusion=InclusionLevel.UNDEFINED if page.uri in NAV_PAGES
                                else InclusionLevel.NOT_IN_NAV)

@@ -3,6 +3,10 @@ nouns jieba's TF-IDF ranks high, that the reviewed vocabulary (data/tags.yml) do
 and that more than one article uses. Prints a report; changes nothing.
 
     python hooks/tagreport.py [--top 40]
+
+The vocabulary and the cleaner's options are the build's (options.load_site_options on mkdocs.yml); what
+the build would warn about them (a tag of data/tags.yml left out, so its words show up here as candidates;
+a misspelt extra key) goes to stderr.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import jieba  # noqa: E402
 import jieba.analyse  # noqa: E402
 
-from options import CLEANING_FILE, TAGS_FILE, cleaning_options, tag_vocabulary  # noqa: E402
+from options import OptionsError, load_project_options  # noqa: E402
 from seedtext.cleaning.text import HAN  # noqa: E402
 from seedtext.seed import clean_seed  # noqa: E402
 from seedtext.site import seed_files  # noqa: E402
@@ -35,12 +39,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-article", type=int, default=25, help="terms taken from each article")
     args = parser.parse_args(argv)
     jieba.setLogLevel(logging.WARNING)
-    rules = tag_vocabulary(PROJECT / TAGS_FILE).rules
-    options = cleaning_options(PROJECT / CLEANING_FILE)
+    try:
+        site, warnings = load_project_options(PROJECT)
+    except OptionsError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for warning in [*warnings, *site.tags.problems]:
+        print(f"WARNING {warning}", file=sys.stderr)
+    rules = site.tags.rules
     seeds, _ = seed_files(PROJECT / "seeds")
     found: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for path in seeds:
-        for article in clean_seed(path, options).articles:
+        for article in clean_seed(path, site.cleaning).articles:
             text = article_text(article)
             terms = dict(jieba.analyse.extract_tags(text, topK=args.per_article, withWeight=True,
                                                     allowPOS=("n", "nz", "nt", "vn", "l", "j")))

@@ -24,12 +24,12 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
-def load_site_config(project: Path = REPO):
-    """mkdocs.yml as MkDocs itself reads and checks it (its YAML tags, defaults and config classes): the one
-    loader of the site's configuration in the tests."""
+def load_site_config(project: Path = REPO, config_file: str = "mkdocs.yml"):
+    """The project's mkdocs.yml (or another configuration file in it) as MkDocs itself reads and checks it
+    (its YAML tags, defaults and config classes): the one loader of the site's configuration in the tests."""
     from mkdocs.config import load_config
 
-    return load_config(str(project / "mkdocs.yml"))
+    return load_config(str(project / config_file))
 
 
 def load_site(project: Path = REPO):

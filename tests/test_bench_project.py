@@ -6,14 +6,13 @@ the hook's pages come from its own events, run as MkDocs runs them."""
 import sys
 
 import pytest
-from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
-from conftest import HANT, REPO, copy_project
+from conftest import HANT, REPO, copy_project, load_site_config
 from seedtext.layout import ARTICLE_DIR, RAW_DIR
 
 sys.path.insert(0, str(REPO / "bench"))
-from project import CONFIG_FILE, raw_pages_config, write_plain_project  # noqa: E402
+from project import raw_pages_config, write_plain_project  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +21,7 @@ def projects(tmp_path_factory):
     folder = tmp_path_factory.mktemp("bench-project")
     (folder / "project").mkdir()
     project = copy_project(folder / "project")
-    config = load_config(str(project / CONFIG_FILE))
+    config = load_site_config(project)
     config = config.plugins.on_config(config)
     site_pages = {f.src_uri: f.content_string for f in config.plugins.on_files(Files([]), config=config)}
     write_plain_project(project, folder / "plain")
@@ -58,8 +57,8 @@ def test_the_plain_traditional_articles_have_the_sites_quotation_marks(projects)
 
 def test_the_plain_configuration_is_the_sites_without_the_hook_and_with_materials_search(projects):
     project, _, plain = projects
-    site = load_config(str(project / CONFIG_FILE))
-    config = load_config(str(plain / CONFIG_FILE))
+    site = load_site_config(project)
+    config = load_site_config(plain)
     assert not config.hooks and not config.watch
     # `search` under Material is its own search plugin.
     assert list(config.plugins) == ["material/search", *(name for name in site.plugins if name not in site.hooks)]
@@ -72,8 +71,8 @@ def test_the_plain_configuration_is_the_sites_without_the_hook_and_with_material
 @pytest.mark.parametrize("on", [False, True])
 def test_the_raw_pages_configuration_changes_only_extra_raw_pages(projects, on):
     project, _, _ = projects
-    site = load_config(str(project / CONFIG_FILE))
-    config = load_config(str(raw_pages_config(project, on)))
+    site = load_site_config(project)
+    config = load_site_config(project, raw_pages_config(project, on).name)  # a configuration file beside mkdocs.yml
     assert config.extra["raw_pages"] is on
     assert {**config.extra, "raw_pages": site.extra["raw_pages"]} == site.extra
     assert list(config.plugins) == list(site.plugins) and config.docs_dir == site.docs_dir

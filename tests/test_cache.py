@@ -40,17 +40,32 @@ def project(tmp_path):
     return new_project(tmp_path / "project")
 
 
+class EachBuild:
+    """A new Cache over the project's .cache/ for each build, as the hook makes one in each on_config (its
+    counters are that build's); the attributes are the current one's."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.new_build()
+
+    def new_build(self) -> None:
+        self.current = cache_module.Cache(self.directory)
+
+    def __getattr__(self, name: str):
+        return getattr(self.current, name)
+
+
 @pytest.fixture
 def cache(project):
-    return cache_module.Cache(project / ".cache")
+    return EachBuild(project / ".cache")
 
 
-def build(root: Path, cache: cache_module.Cache, **changed_options):
+def build(root: Path, cache: EachBuild, **changed_options):
     """build_site as the hook calls it, with the project's options (data/cleaning.yml: as changed)."""
     cache.new_build()
     site = load_site(root)
     cleaning = dataclasses.replace(site.cleaning, **changed_options)
-    return build_site(root / "seeds", root / "docs", cleaning, cache, tags=site.tags)
+    return build_site(root / "seeds", root / "docs", cleaning, cache.current, tags=site.tags)
 
 
 def test_unchanged_seeds_are_not_cleaned_again(project, cache):

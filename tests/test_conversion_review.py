@@ -3,11 +3,14 @@ reaches an editor, unless the reviewed file decides it with a reason."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
-from conftest import REPO
+from conftest import REPO, SITE, copy_project
 from options import OptionsError, conversion_review
-from review_conversion import REVIEW_FILE, main, review, site_variants
+from review_conversion import main, review
 from seedtext.convert import convert_variant
 from seedtext.review import Decision, Difference, differences, undecided
 
@@ -19,7 +22,7 @@ def found(text: str) -> list[Difference]:
 
 
 def test_every_difference_on_the_seeds_is_decided():
-    results = review(REPO, site_variants(REPO), REVIEW_FILE)
+    results = review(REPO, SITE)  # the site's options and review file, as the build loads them
     assert set(results) == {"zh-hant"}
     result = results["zh-hant"]
     assert len(result.found) > 50  # the review does compare: mainland vocabulary, 臺/台 ...
@@ -65,6 +68,10 @@ def test_the_command_fails_and_lists_an_undecided_word(tmp_path, capsys):
     assert main(["--review", str(empty)]) == 1
     out = capsys.readouterr().out
     assert "知识产权\tours 知識產權\ttheirs 智慧財產權" in out and "UNDECIDED" in out
+    broken = tmp_path / "broken.yml"
+    broken.write_text("zh-hk: []\n", encoding="utf-8")
+    assert main(["--review", str(broken)]) == 2
+    assert "key 'zh-hk' is not a converted variant's root" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("text", "named"), [
@@ -80,3 +87,12 @@ def test_a_broken_review_file_names_the_file_and_the_entry(tmp_path, text, named
     with pytest.raises(OptionsError) as caught:
         conversion_review(path, ["zh-hant"])
     assert "conversion-review.yml" in str(caught.value) and named in str(caught.value)
+
+
+def test_the_command_stops_on_the_sites_review_file_that_the_build_would_only_warn_about(tmp_path):
+    project = copy_project(tmp_path, seeds={})
+    (project / "data" / "conversion-review.yml").write_text("zh-hant: [{word: 硬件}]\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(project / "hooks" / "review_conversion.py")], capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "error: data/conversion-review.yml: zh-hant[0]: key 'choice'" in proc.stderr, proc.stderr

@@ -5,6 +5,7 @@ plans' own."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -16,6 +17,7 @@ from seedtext.cleaning import ARTICLE_STEPS, PLANS, SEED_STEPS, clean
 from seedtext.cleaning.lossless import check_lossless
 from seedtext.cleaning.text import ends_sentence
 from seedtext.model import Change, Edit, EditKind
+from seedtext.rawpage import RawText, page_rows, raw_table
 from seedtext.steps import Plan, steps_table
 
 OPTIONS = SITE.cleaning
@@ -155,6 +157,10 @@ def test_prose_taken_for_a_two_part_headline_is_given_back_and_recorded():
     assert blocks(result) == expected_blocks(), "the paragraph is cut at a heading that is not one"
     [given_back] = edits_at(result, at + 1, "prose_in_headlines")
     assert given_back.detail.startswith(f"heading? no: the sentence of line {at} goes on in it")
+    # Its line on the 原文对照 page is prose: no note calls it a heading.
+    table = raw_table(page_rows(result.articles, len(lines))[0], RawText.of(tuple(lines), tuple(result.edits)))
+    item = re.search(rf'<li value="{at + 1}".*?</li>', table.html(lambda text: text, lambda block: block), re.S)
+    assert item and "小标题" not in item.group(0), item
 
 
 def test_a_spaced_title_and_a_caption_record_the_spaces_they_lose():
@@ -201,3 +207,12 @@ def test_explain_by_step_groups_the_edits_under_the_steps_that_made_them(tmp_pat
     assert "gaps" not in headers  # nothing to show: a step that changed nothing is not listed
     edits = [line for line in by_step.splitlines() if not line.startswith("## ")]
     assert sorted(edits) == sorted(explain.splitlines())  # every edit, each under its step once
+
+
+def test_a_line_the_editor_marks_as_text_is_no_heading():
+    lines = article_lines(200, heading_texts={2: "打击开路 亮剑攻坚"})
+    at = lines.index("打击开路 亮剑攻坚") + 1
+    assert ("heading", "打击开路 亮剑攻坚") in blocks(run(lines))
+    result = run(lines, {"text": [at]})
+    assert not [b for b in blocks(result) if b[0] == "heading" and "打击开路" in b[1]]
+    assert [e.detail for e in edits_at(result, at, "line_kinds")] == ["marked as text by the overrides file"]

@@ -7,16 +7,13 @@ import re
 from html import unescape
 from pathlib import Path
 
-import yaml
-
-from conftest import REPO, SITE
+from conftest import HANS, REPO, SITE
 from seedtext.cache import Cache
 from seedtext.model import Article, Block
 from seedtext.site import build_site
 from seedtext.tagpages import AUTHOR_GROUP, CITY_GROUP, article_markdown, tag_articles
 
-VOCABULARY = REPO / "data" / "tags.yml"
-RULES = SITE.tags.rules
+RULES = SITE.tags.rules  # data/tags.yml as the build loads it
 ROOTS = [v.root for v in SITE.variants]
 
 
@@ -50,9 +47,7 @@ def test_an_article_ends_with_its_tags_and_the_articles_it_shares_campaigns_with
 
 def test_every_article_has_a_city_tag_and_five_topic_tags():
     site = build_site(REPO / "seeds", REPO / "docs", SITE.cleaning, Cache(None), tags=SITE.tags)
-    groups = {}
-    for group, members in yaml.safe_load(VOCABULARY.read_text(encoding="utf-8")).items():
-        groups.update({str(name): group for name in members or {}})
+    groups = {rule.name: rule.group for rule in RULES}
     for p in site.articles:
         art = p.article
         assert art.city and p.tags[0] == art.city
@@ -96,10 +91,15 @@ def anchors_and_text(html: str) -> dict[str, str]:
     return {m.group(1): text_of(m.group(2)) for m in re.finditer(r'<p id="(p\d+)"[^>]*>(.*?)</p>', html, re.S)}
 
 
+def paragraph_at(page: Path, anchor: str) -> str:
+    """The text of the page's paragraph with that id, without spaces (the tag links' tags leave some)."""
+    return re.sub(r"\s", "", anchors_and_text(page.read_text(encoding="utf-8"))[anchor])
+
+
 def test_every_concordance_entry_lands_on_a_paragraph_that_names_the_term(built_site: Path):
     """terms/ lists each shared theme and campaign; its 对照 link opens the term's sentences on its tag
-    page, and each sentence's 原段 link lands on a paragraph of the article that names the term."""
-    vocabulary = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+    page, and each sentence's 原段 link lands on a paragraph of the article that names the term (its name, a
+    synonym or a pattern: the tag's rule, on the Simplified paragraph the variant's is converted from)."""
     for root in ROOTS:
         terms = built_site / root / "terms" / "index.html"
         html = terms.read_text(encoding="utf-8")
@@ -110,14 +110,14 @@ def test_every_concordance_entry_lands_on_a_paragraph_that_names_the_term(built_
             tag_page = (terms.parent / href / "index.html").resolve()
             body = tag_page.read_text(encoding="utf-8")
             section = body[body.index('id="compare"'):body.index("</article>")]
-            spec = next(v or {} for group in vocabulary.values() for k, v in (group or {}).items()
-                        if str(k) == term or convert_back(root, str(k)) == term)
-            words = [term] + [convert_back(root, w) for w in spec.get("synonyms", [])]
+            rule = next(rule for rule in RULES if term in (rule.name, convert_back(root, rule.name)))
             cited = set()
             for article, anchor in re.findall(r'href="(\.\./\.\./articles/[^"#]+/)#(p\d+)"', section):
                 page = (tag_page.parent / article / "index.html").resolve()
-                paragraph = anchors_and_text(page.read_text(encoding="utf-8"))[anchor]
-                assert any(w in paragraph for w in words) or spec.get("patterns"), (root, term, article, anchor)
+                paragraph = paragraph_at(page, anchor)
+                named = rule.pattern.search(paragraph_at(built_site / HANS.root / page.relative_to(built_site / root),
+                                                         anchor))  # the Simplified paragraph it is converted from
+                assert named and convert_back(root, named.group()) in paragraph, (root, term, article, anchor)
                 cited.add(article)
                 followed += 1
             assert len(cited) >= 2, f"{term}: a shared term is quoted from two articles or more"
@@ -127,9 +127,10 @@ def test_every_concordance_entry_lands_on_a_paragraph_that_names_the_term(built_
 
 
 def convert_back(root: str, word: str) -> str:
-    """A vocabulary word as the variant prints it."""
-    from seedtext.convert import convert
-    return word if root == "zh-hans" else convert(word, "s2tw")
+    """A vocabulary word as the variant prints it (its script, phrases and quotation marks)."""
+    from seedtext.convert import convert_variant
+    variant = next(v for v in SITE.variants if v.root == root)
+    return convert_variant(word, variant.opencc, variant.phrases, variant.quotes, variant.vocabulary)
 
 
 def test_an_article_names_the_other_cities_that_share_its_campaigns(built_site: Path):

@@ -9,9 +9,9 @@
 
 Later stages make new objects from a CleanedSeed and never change it. Anything wrong with a cache file (cut
 short, garbage, from another version) counts as a miss: the seed is cleaned again and the file
-rewritten. A `Cache` with no directory (None) caches nothing. Its `stats` count what the current
-build did (`new_build()` starts them again): `cleaned` lists the seeds cleaned (not taken from the
-cache), and the seconds spent per stage.
+rewritten. A `Cache` with no directory (None) caches nothing. It keeps nothing in memory: each build
+makes its own, whose `stats` count what that build did: `cleaned` lists the seeds cleaned (not taken
+from the cache), and the seconds spent per stage.
 """
 
 from __future__ import annotations
@@ -119,15 +119,11 @@ def _file_digest(path: str, stamp: tuple[int, int]) -> str:
 
 class Cache:
     """The cleaning and conversion results of the builds of one project, by content hash, under
-    `directory` (None: nothing is cached); `stats` count what the current build did."""
+    `directory` (None: nothing is cached); `stats` count what was done through this object."""
 
     def __init__(self, directory: Path | None):
         self.directory = Path(directory) if directory is not None else None
         self.stats = Stats()
-
-    def new_build(self) -> Stats:
-        self.stats = Stats()
-        return self.stats
 
     def cleaned_seed(self, seed: Path, options: CleaningOptions) -> _seed.CleanedSeed:
         """seed.clean_seed(seed, options), from the cache when seed, overrides, options and code are unchanged."""

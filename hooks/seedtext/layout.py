@@ -67,9 +67,14 @@ def in_tree(variant: Script, path: str) -> str:
     return f"{variant.root}/{path}"
 
 
+def root_of(site_path: str) -> str:
+    """The first folder of a path on the site (a source path, a URL or a pattern): a tree's root, if any."""
+    return site_path.split("/", 1)[0]
+
+
 def variant_of(site_path: str, variants: Sequence[Script]) -> Script | None:
     """The variant whose tree holds a page (a source path or a URL), None for the script chooser."""
-    head = site_path.split("/", 1)[0]
+    head = root_of(site_path)
     return next((v for v in variants if v.root == head), None)
 
 
@@ -88,9 +93,24 @@ def twin_url(url: str) -> str:
     return url.split("/", 1)[1] if "/" in url else ""
 
 
+def raw_page_of(article: str) -> str:
+    """An article's 原文对照 page: the same name in RAW_DIR (source paths and URLs alike)."""
+    root, folder, rest = article.split("/", 2) if article.count("/") >= 2 else ("", *article.split("/", 1))
+    if folder != ARTICLE_DIR:
+        raise ValueError(f"{article} is not an article page")
+    return "/".join(part for part in (root, RAW_DIR, rest) if part)
+
+
+def relative_url(to_url: str, from_url: str) -> str:
+    """A link from one page's URL to another's (directory URLs or not, as MkDocs' get_relative_url)."""
+    from_dir = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
+    relative = posixpath.relpath(to_url or ".", from_dir or ".")
+    return relative + "/" if to_url.endswith("/") and relative != "." else relative
+
+
 def raw_page_url(article_url: str) -> str:
-    """An article page's 原文对照 page, as a URL relative to the article's (directory URLs)."""
-    return f"../../{RAW_DIR}/{article_url.rstrip('/').rsplit('/', 1)[1]}/"
+    """An article page's 原文对照 page, as a URL relative to the article's."""
+    return relative_url(raw_page_of(article_url), article_url)
 
 
 def base_url(url: str) -> str:

@@ -156,8 +156,8 @@ SPLIT_MARK = _mark("¶", "分段")
 
 
 def _escape(text: str) -> str:
-    # A tab as a reference (the page's head goes through Python-Markdown, which expands tabs); the mark
-    # between the table's pieces as a reference, so no seed text can be taken for it.
+    # A tab as a reference (so it shows as the tab it was, whatever the browser does with white space); the
+    # mark between the table's pieces as a reference, so no seed text can be taken for it.
     return html.escape(text, quote=False).replace("\t", "&#9;").replace(PART_EDGE, f"&#{ord(PART_EDGE)};")
 
 
@@ -276,9 +276,13 @@ def _notes(edits: list[Edit]) -> list[tuple[str, Part]]:
     """The edits of a line other than those drawn in it, each with the cleaner's reason (as --explain):
     the label in the page's words, the reason as the cleaner wrote it."""
     parts: list[tuple[str, Part]] = []
+    # A line read as a heading and later given back to the prose is prose: its heading notes go with the
+    # heading (a close decision is still shown).
+    headings = [e for e in edits if e.kind == EditKind.HEADING]
+    prose = bool(headings) and _declined_heading(headings[-1])
     for e in edits:
         if (e.kind not in _IN_LINE or e.removed or is_doubtful(e.margin)) \
-                and (is_doubtful(e.margin) or not _declined_heading(e)):
+                and (is_doubtful(e.margin) or not (_declined_heading(e) or prose and e.kind == EditKind.HEADING)):
             parts += [(f'\n<span class="raw-note{" raw-doubt" if is_doubtful(e.margin) else ""}">{_note_label(e)}：'
                        '<span lang="en">', Part.PAGE), (_escape(e.detail), Part.AS_READ),
                       ("</span></span>", Part.PAGE)]

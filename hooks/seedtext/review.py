@@ -198,6 +198,7 @@ def page_differences(simplified: str, converted: str, target: str) -> list[Diffe
 # A doubt on a converted page: the word the site prints, marked for the editor, with what the other converter
 # prints in its title. Only in the cleaned column of a 原文对照 page (class raw-clean), never in the raw text.
 DOUBT_CLASS = "conversion-doubt"
+DOUBT_NOTE = "简繁转换存疑：另一种转换（MediaWiki）作 "  # the mark's title, before what the other converter prints
 
 
 def mark_places(text: str, doubts: list[Difference], wrap: Callable[[Difference, str], str]) -> str:

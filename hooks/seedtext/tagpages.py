@@ -227,10 +227,10 @@ def tag_index(tags: dict[str, Tag]) -> str:
 
 
 def tag_listing(tag: Tag) -> str:
-    here = tag_path(tag.slug)
     """The tag's own page: Material's tags plugin fills the listing with every article whose front
     matter carries the tag (in the page's script tree), so the article's tag chips link here. A theme or
     campaign also gets each article's sentences that name it."""
+    here = tag_path(tag.slug)
     title = escape_text(tag.name)
     # An author's name is seed text. The page repeats sentences of the articles: search finds the articles.
     front = dump_front_matter({"title": html_text("标签：" + tag.name), "search": {"exclude": True}})

@@ -93,7 +93,8 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, capt
         between = line.blank_before + sum(1 for d in held for _ in d.lines)
         tail = heading_tail(current)
         heading = None
-        if tail and line.no not in overrides.join_before:
+        # A line the editor marked as text is no heading, whatever its shape.
+        if tail and line.no not in overrides.join_before and not any(ln.no in overrides.text for ln in tail):
             heading = heading_decision(tail, line, following_text, layout, vocab,
                                        len(tail) == len(current.lines))
         if heading and heading.verdict:

@@ -201,11 +201,13 @@ def mark_line_kinds(lines: list[Line], vocab: Vocabulary, overrides: Overrides, 
             if line.no in numbers:
                 line.kind = LineKind(kind)
                 changes.append(Change(EditKind.OVERRIDE, line.no, f"marked as {kind} by the overrides file"))
-        if line.kind == LineKind.TEXT and running_head(line.text, vocab):
+        # A line the editor marked as text is read as text: no rule below makes it anything else.
+        automatic = line.kind == LineKind.TEXT and line.no not in overrides.text
+        if automatic and running_head(line.text, vocab):
             line.kind = LineKind.FILLER
             line.removed.append(line.text)
             changes.append(Change(EditKind.REMOVE, line.no, f"running page head: {line.text!r}", line.text))
-        elif line.kind == LineKind.FILLER or (line.kind == LineKind.TEXT \
+        elif line.kind == LineKind.FILLER or (automatic \
                 and any(p.search(line.text) for p in vocab.filler)):
             line.kind = LineKind.FILLER
             line.removed.append(line.text)
@@ -216,20 +218,20 @@ def mark_line_kinds(lines: list[Line], vocab: Vocabulary, overrides: Overrides, 
             line.removed.append(line.text)
             changes.append(Change(EditKind.REMOVE, line.no, "gap mark (re-created where the text breaks off)",
                                   line.text))
-        elif line.kind == LineKind.TEXT and all(c in CIRCLED for c in line.text.replace(" ", "")):
+        elif automatic and all(c in CIRCLED for c in line.text.replace(" ", "")):
             line.kind = LineKind.MARKER
             line.removed.append(line.text)
             changes.append(Change(EditKind.REMOVE, line.no, f"image number without caption text: {line.text!r}",
                                   line.text))
-        elif line.kind == LineKind.TEXT and strong_caption(line.text, vocab):
+        elif automatic and strong_caption(line.text, vocab):
             line.kind = LineKind.CAPTION
             changes.append(Change(EditKind.CAPTION, line.no, "photo caption set apart"))
             strip_photo_pointer(line, vocab, changes)
-        elif line.kind == LineKind.TEXT and line.md_level and line.md_level != 1:
+        elif automatic and line.md_level and line.md_level != 1:
             line.kind = LineKind.HEADING
             mark = "**…**" if line.md_level == MD_BOLD else "#" * line.md_level
             changes.append(Change(EditKind.HEADING, line.no, f"marked {mark} in the extraction: a heading"))
-        elif line.kind == LineKind.TEXT and is_two_part_headline(line.text) and heading_like(line, vocab) \
+        elif automatic and is_two_part_headline(line.text) and heading_like(line, vocab) \
                 and not byline_parts(line.text, vocab):
             line.kind = LineKind.HEADING
             changes.append(Change(EditKind.HEADING, line.no, "a two-part headline (two runs of words a space apart, "

@@ -17,11 +17,12 @@ _PARAGRAPH = re.compile(r'(<p id="(p\d+)">)(.*?)</p>', re.S)
 _HEAD_END = re.compile(r'<p class="byline">.*?</p>|<p class="subtitle">.*?</p>|</h1>', re.S)
 
 
-def link_article_html(page_html: str, raw_url: str, labels: dict[str, str]) -> str:
-    """An article page's HTML with a link to its 原文对照 page under the byline (else the subtitle or the
-    headline), and after each paragraph its permanent link (¶, to copy and cite) and its place on that
-    page: quiet until hovered or focused (extra.css), labelled for screen readers, not printed, not
-    searched (search_index.EXCLUDE_SELECTORS). raw_url: the 原文对照 page, relative to the article's."""
+def article_html(page_html: str, raw_url: str | None, labels: dict[str, str], printed: str = "") -> str:
+    """An article page's HTML with, under the byline (else the subtitle or the headline), a link to its
+    原文对照 page and where it was printed (`printed`, HTML), and after each paragraph its permanent link
+    (¶, to copy and cite) and its place on the 原文对照 page: quiet until hovered or focused (extra.css),
+    labelled for screen readers, not printed, not searched (search_index.EXCLUDE_SELECTORS). raw_url: the
+    原文对照 page, relative to the article's; None when the site has none."""
     permalink, raw_paragraph = labels["permalink"], labels["raw_paragraph"]
 
     def paragraph(m: re.Match) -> str:
@@ -34,7 +35,8 @@ def link_article_html(page_html: str, raw_url: str, labels: dict[str, str]) -> s
     byline = next((m for m in heads if m.group(0).startswith('<p class="byline"')), None)
     subtitle = next((m for m in heads if m.group(0).startswith('<p class="subtitle"')), None)
     at = byline or subtitle or (heads[0] if heads else None)
-    if at is not None:
-        link = f'<p class="raw-link"><a href="{raw_url}">{labels["raw"]}</a></p>'
-        page_html = page_html[:at.end()] + "\n" + link + page_html[at.end():]
-    return _PARAGRAPH.sub(paragraph, page_html)
+    under_head = (f'<p class="raw-link"><a href="{raw_url}">{labels["raw"]}</a></p>' if raw_url else "") \
+        + (f'\n<p class="printed">{printed}</p>' if printed else "")
+    if at is not None and under_head:
+        page_html = page_html[:at.end()] + "\n" + under_head.lstrip("\n") + page_html[at.end():]
+    return _PARAGRAPH.sub(paragraph, page_html) if raw_url else page_html

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
 from options import SiteOptions
 from render_cache import RenderCache, RenderSession
 from seedtext.cache import Cache
+from seedtext.layout import in_tree
 from seedtext.page import SitePage
 from seedtext.review import Difference
 from seedtext.site import Site, Variant
@@ -50,10 +51,18 @@ class Build:
     navs: dict[str, Navigation] = field(default_factory=dict)  # variant root -> its drawer (on_nav)
     tag_links: dict[str, dict[str, str]] = field(default_factory=dict)  # variant root -> tag -> listing URL (on_env)
     env: Environment | None = None  # the theme's templates (on_env), for the sitemaps per variant
+    files: Files | None = None  # on_files: every file of the site
+    reading: dict[str, tuple[str | None, str | None, str | None]] = field(default_factory=dict)
+    """on_files: an article's path -> the previous and next article's and its city's page (site_files)."""
 
     @property
     def variants(self) -> tuple[Variant, ...]:
         return self.options.variants
+
+    def page(self, variant: Variant, path: str | None):
+        """The page at `path` in the variant's tree (None for none)."""
+        found = self.files.get_file_from_path(in_tree(variant, path)) if path and self.files else None
+        return found.page if found else None
 
 
 def start(config, build: Build) -> Build:

@@ -10,13 +10,13 @@ import os
 import time
 from pathlib import Path
 
+from citation import CITE_LABELS, page_reference, printed_html, read_on
 from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.nav import Navigation
 
 import build_state
-from article_html import LINK_LABELS, link_article_html
+from article_html import LINK_LABELS, article_html
 from build_log import report_site, write_timings
 from material_internals import (
     check_tags_per_variant,
@@ -33,7 +33,7 @@ from seedtext import layout
 from seedtext.cache import Cache
 from seedtext.review import DOUBT_NOTE, doubt_marks
 from seedtext.site import build_site, variant_table
-from site_files import add_variant_files
+from site_files import add_variant_files, reading_links, variant_navs
 from sitemaps import sitemap_index, write_variant_sitemaps
 
 log = get_plugin_logger("seeds")
@@ -41,7 +41,7 @@ log = get_plugin_logger("seeds")
 # What outlives a build (MkDocs imports a hook module once per process): caches by content, never stale.
 KEPT = build_state.Kept()
 # The words the hook adds to pages, in Simplified: converted once per variant (Build.labels).
-LABELS = {**LINK_LABELS, "doubt": DOUBT_NOTE}
+LABELS = {**LINK_LABELS, **CITE_LABELS, "doubt": DOUBT_NOTE, "cities": "城市"}
 
 
 # Default priority (0): after every plugin's on_config, so the tags plugins are set up.
@@ -83,6 +83,7 @@ def on_files(files, config):
     build.clock["build_site"] = time.perf_counter() - start
     report_site(build.site, build.options.extra.largest_seed_kb)
     add_variant_files(files, build, config)
+    build.files, build.reading = files, reading_links(build.site)
     build.renders = build.rendered.session(config, [f.src_uri for f in files.documentation_pages()])
     build.clock["files_end"] = time.perf_counter()
     return files
@@ -105,19 +106,19 @@ def on_page_content(html, page, config, files):
         return html + "\n" + variant_table(site_page, variant, build.cache,
                                             doubt_marks(doubts, lambda d: note + d.theirs))
     variant = layout.variant_of(path, build.variants)
-    if build.options.extra.raw_pages and variant and layout.section(path) == layout.ARTICLE_DIR:
-        html = link_article_html(html, layout.raw_page_url(page.url), build.labels[variant.root])
+    if variant and layout.section(path) == layout.ARTICLE_DIR:  # its links and where it was printed, under its head
+        dates = build.page(variant, layout.DATES)
+        html = article_html(html, layout.raw_page_url(page.url) if build.options.extra.raw_pages else None,
+                            build.labels[variant.root], printed_html(page, layout.relative_url(dates.url, page.url)))
     return html
 
 
-# Default priority (0): no plugin of the site changes the nav; the drawers are built from the files.
+# Default priority (0): no plugin of the site changes the nav; the drawers (the top pages, the cities'
+# pages) are built from the files.
 def on_nav(nav, config, files):
     """One navigation per variant; a page is shown only its own variant's nav."""
     build = build_state.of(config)
-    for variant in build.variants:
-        found = (files.get_file_from_path(layout.in_tree(variant, uri)) for uri in layout.NAV_PAGES)
-        pages = [f.page for f in found if f]
-        build.navs[variant.root] = Navigation(pages, pages)
+    build.navs = variant_navs(files, build)
     return nav
 
 
@@ -151,6 +152,13 @@ def on_page_context(context, page, config, nav):
     context["variant"] = variant
     # The page's tag chips for Material's partial, in vocabulary order (the plugin would sort them by name).
     context["tags"] = tag_chips(page.meta.get("tags") or [], build.tag_links.get(variant.root, {}))
+    context["labels"] = build.labels[variant.root]
+    if layout.section(page.file.src_uri) == layout.ARTICLE_DIR:  # read on, 引用本文, the head's citation_* tags
+        before, after, city = build.reading.get(layout.twin_url(page.file.src_uri), (None, None, None))
+        context["read_on"] = read_on(page, build.page(variant, before), build.page(variant, after),
+                                     build.page(variant, city), build.page(variant, layout.DATES))
+        context["citation"] = page_reference(page, variant, build.variants, config.site_url,
+                                             context["config"].site_name)
     return context
 
 

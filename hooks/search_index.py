@@ -42,8 +42,10 @@ PART_PAGES = 850
 # Not the article's own text: heading and paragraph permalinks (¶), the links to the 原文对照 page, the tag
 # chips (the tags come from the text), and the lists of other articles after it (their titles would make
 # this article a result).
-EXCLUDE_SELECTORS = (".headerlink", ".para-link", ".para-raw", ".raw-link", ".md-tags", f".{LINKS_CLASS}")
-_NOT_INDEXED = re.compile(f'<(h2|li) class="{LINKS_CLASS}".*?</\\1>|<nav class="md-tags".*?</nav>'.encode(), re.S)
+EXCLUDE_SELECTORS = (".headerlink", ".para-link", ".para-raw", ".raw-link", ".printed", ".md-tags", f".{LINKS_CLASS}",
+                     ".read-on", ".cite")
+_NOT_INDEXED = re.compile(f'<(h2|li) class="{LINKS_CLASS}".*?</\\1>|<nav class="(?:md-tags|read-on)".*?</nav>'
+                          '|<section class="cite".*?</section>'.encode(), re.S)
 # Pagefind's own search UIs, always written: the site uses its search box (docs/javascripts/search.js).
 UNUSED_FILES = "pagefind-*ui.*"
 

@@ -5,14 +5,15 @@ build (build_state.Build)."""
 from __future__ import annotations
 
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 
 from build_log import report_doubts
 from build_state import Build
-from seedtext.layout import NAV_PAGES, SITE_ROOT, in_tree, raw_page_of
+from seedtext.layout import NAV_PAGES, SITE_ROOT, article_path, in_tree, raw_page_of, tag_path
 from seedtext.page import SitePage
 from seedtext.render import dump_front_matter, escape_text, html_text
 from seedtext.review import Difference, undecided, zhconv_target
-from seedtext.site import Variant, variant_markdown
+from seedtext.site import Site, Variant, city_pages, variant_markdown
 
 
 def conversion_doubts(build: Build, variant: Variant, page: SitePage, converted: str) -> list[Difference]:
@@ -60,3 +61,29 @@ def root_chooser(variants: list[Variant], site_name: str) -> str:
     return (f"{dump_front_matter({'title': html_text(site_name), 'hide': ['navigation', 'toc']})}\n"
             f"# {escape_text(site_name)}\n\n<ul data-variant-chooser>{items}</ul>\n")
 
+
+
+def reading_links(site: Site) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """For each article's path: the previous and next article's in the site's reading order (by city, newest
+    first: seedtext.page.reading_order), and its city's page."""
+    order = [article_path(page.slug) for page in site.reading_order]
+    city_of = {article_path(page.slug): site.tags.get(page.article.city) for page in site.articles}
+    return {path: (order[n - 1] if n else None, order[n + 1] if n + 1 < len(order) else None,
+                   tag_path(city_of[path].slug) if city_of[path] else None) for n, path in enumerate(order)}
+
+
+def variant_navs(files: Files, build: Build) -> dict[str, Navigation]:
+    """Each variant's drawer: its top pages (layout.NAV_PAGES), the cities' pages after its home page."""
+    navs = {}
+    for variant in build.variants:
+        def page(uri: str, variant=variant):
+            found = files.get_file_from_path(in_tree(variant, uri))
+            return found.page if found else None
+
+        pages = [p for p in map(page, NAV_PAGES) if p]
+        cities = Section(build.labels[variant.root]["cities"], [p for p in map(page, city_pages(build.site)) if p])
+        for city in cities.children:
+            city.parent = cities
+        items = pages[:1] + ([cities] if cities.children else []) + pages[1:]
+        navs[variant.root] = Navigation(items, pages + cities.children)
+    return navs

@@ -73,27 +73,33 @@ class Page(HTMLParser):
         self.tags: list[tuple[str, dict[str, str]]] = []
         self.article_tags: list[str] = []
         self.depth = 0  # inside <article>
+        self.after_text = False  # past the article's text: the site's own lists (related, read on), its reference
         self.script = False
+        self.data_script = False  # JSON-LD: seed text as JSON data, with no < > & in it
         self.script_text: list[str] = []
+        self.data_text: list[str] = []
         self.text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, {k: v or "" for k, v in attrs}))
         theme_wrapper = tag == "div" and dict(attrs) == {"data-pagefind-body": None}  # overrides/main.html
-        if self.depth and not theme_wrapper:
+        self.after_text = self.after_text or "article-links" in (dict(attrs).get("class") or "").split() \
+            or tag == "nav" and dict(attrs).get("class") in ("md-tags", "read-on")
+        if self.depth and not theme_wrapper and not self.after_text:
             self.article_tags.append(tag)
         if tag == "article":
             self.depth += 1
-        self.script = tag == "script"
+        self.data_script = tag == "script" and dict(attrs).get("type") == "application/ld+json"
+        self.script = tag == "script" and not self.data_script
 
     def handle_endtag(self, tag):
         if tag == "article" and self.depth:
             self.depth -= 1
         if tag == "script":
-            self.script = False
+            self.script = self.data_script = False
 
     def handle_data(self, data):
-        (self.script_text if self.script else self.text).append(data)
+        (self.script_text if self.script else self.data_text if self.data_script else self.text).append(data)
 
 
 def parse(path: Path) -> Page:
@@ -139,6 +145,7 @@ def test_no_markup_from_the_seed_reaches_any_page(hostile_site):
             if tag == "img":
                 assert "alert" not in attrs.get("src", "") and attrs.get("src") != "x", f"{where}: seed <img>"
         assert "XSS" not in "".join(page.script_text), f"{where}: seed text inside a <script>"
+        assert not set("<>&") & set("".join(page.data_text)), f"{where}: markup characters in JSON-LD"
         if where == Path("index.html"):  # the hook's script chooser: a list of links, no seed text
             assert "XSS" not in "".join(page.text)
         holds_seed_text = "articles" in where.parts or where.parts[1:] == ("index.html",)

@@ -20,8 +20,9 @@ TAG_DIR = "tags"  # a page per tag, and the tag index
 HOME = "index.md"  # the variant's home: the articles by city
 TAG_INDEX = f"{TAG_DIR}/index.md"
 TERMS = "terms.md"  # the terms' concordance
+DATES = "dates.md"  # every article by the date of its issue
 ABOUT = "about.md"
-NAV_PAGES = (HOME, TAG_INDEX, TERMS, ABOUT)  # the drawer's pages, in its order; no article is in a nav
+NAV_PAGES = (HOME, DATES, TAG_INDEX, TERMS, ABOUT)  # the drawer's pages, in its order; no article is in a nav
 # Hand-written pages in docs/ that are templates for every variant, not pages of the site themselves.
 HOME_TEMPLATE, ABOUT_TEMPLATE = "home.md", "about.md"
 SITE_ROOT = "index.md"  # outside every tree: the script chooser
@@ -55,6 +56,11 @@ def raw_path(slug: str) -> str:
 
 def tag_path(slug: str) -> str:
     return f"{TAG_DIR}/{slug}.md"
+
+
+def date_anchor(date) -> str:
+    """A day's anchor on the dates page (d2025-12-30: an id starts with a letter)."""
+    return f"d{date.isoformat()}"
 
 
 def link(from_path: str, to_path: str) -> str:

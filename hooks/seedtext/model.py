@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .printed import Printed
+
 
 class EditKind(StrEnum):
     """What one edit of the cleaner did (the second column of `--explain`)."""
@@ -36,6 +38,8 @@ class EditKind(StrEnum):
     """How a byline line was read: each role word as a role, each name as an author with its role."""
     TITLE = "title"
     """How an article's head was read: the headline (and why it is one), its subtitle or kicker line."""
+    PRINTED = "printed"
+    """Where the article's paper, issue date or page came from (a byline, a running head, the overrides file)."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,7 @@ class Article:
     kicker: str = ""  # a page banner or series line printed above the title
     byline: str = ""  # the byline as printed, roles kept (记者/刘琼　通讯员/罗和平 王慧)
     head: list[Block] = field(default_factory=list)  # title, subtitle and byline lines (lossless check)
+    printed: Printed = field(default_factory=Printed)  # paper, issue date, page (版次) where known
 
 
 @dataclass(frozen=True)

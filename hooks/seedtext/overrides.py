@@ -9,11 +9,14 @@ key, so the cleaner reads `overrides.join_before` and a misspelt name is an Attr
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
 from typing import NamedTuple
+
+from .printed import date_of, page_of
 
 # What a field of the overrides file takes (its metadata), for the checking below.
 _LINES, _TEXT = "lines", "text"
@@ -44,12 +47,16 @@ class ArticleOverrides:
     city: str | None = _one_line("the city the article is filed under")
     period: str | None = _one_line("the year or period it covers (2025, 十四五, 2019-2021)")
     authors: tuple[str, ...] | None = None
+    paper: str | None = _one_line("the newspaper that printed it (株洲日报)")
+    date: datetime.date | None = None  # the date of the issue (2025-12-30)
+    page: str | None = None  # the page (版次) it was printed on (A05, 5)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Overrides(ArticleOverrides):
     """One seed's overrides file, checked: one field per key, raw line numbers as sets. At the top of the
-    file, title, subtitle and authors are the first article's; city and period apply to every article."""
+    file, title, subtitle and authors are the first article's; city, period, paper, date and page apply
+    to every article."""
 
     break_before: frozenset[int] = _line_list("start a new paragraph at these lines")
     join_before: frozenset[int] = _line_list("join these lines to the paragraph above")
@@ -121,6 +128,16 @@ def checked_overrides(raw: object) -> tuple[Overrides, list[Problem]]:
                 out[key] = tuple(a.strip() for a in value)
             else:
                 problems.append(Problem(key, value, "a list of names ([罗飞虎, 宋伟明])"))
+        elif key == "date":
+            if date_of(value) is None:
+                problems.append(Problem(key, value, "the date of the issue, year-month-day (2025-12-30)"))
+            else:
+                out[key] = date_of(value)
+        elif key == "page":
+            if page_of(value) is None:
+                problems.append(Problem(key, value, "the page (版次) it was printed on (A05, 5, 第5版)"))
+            else:
+                out[key] = page_of(value)
         elif key == "move":
             moves, bad = _moves(value)
             if moves:
@@ -132,7 +149,7 @@ def checked_overrides(raw: object) -> tuple[Overrides, list[Problem]]:
                 out[key] = MappingProxyType(articles)
             problems += bad
         else:
-            known = ", ".join([*LINE_KEYS, *TEXT_KEYS, "authors", "move", "articles"])
+            known = ", ".join([*LINE_KEYS, *TEXT_KEYS, "authors", "date", "page", "move", "articles"])
             problems.append(Problem(str(key), value, f"a key the cleaner knows ({known})"))
     return Overrides(**out), problems
 

@@ -3,11 +3,13 @@ Simplified Markdown (SitePage). Both are made new by every build from the cached
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .model import Article
 from .rawpage import RawTable
+
+OTHER_CITY = "其他"  # where an article that names no city is listed
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: two pages are never the same page
@@ -27,9 +29,23 @@ class SitePage:
     table: RawTable | None = None  # a 原文对照 page's table, after its Markdown head (seedtext.rawpage)
 
 
+def reading_order(pages: Iterable[ArticlePage], city_order: Sequence[str]) -> list[ArticlePage]:
+    """The order a reader goes through the site: by city (data/cleaning.yml's order, then the others by
+    name, 其他 last), newest first within a city (undated after dated), then as the seeds give them. The
+    home listing and each article's previous and next follow it."""
+    def key(item: tuple[int, ArticlePage]) -> tuple:
+        n, page = item
+        city = page.article.city or OTHER_CITY
+        date = page.article.printed.date
+        return (city == OTHER_CITY, city_order.index(city) if city in city_order else len(city_order), city,
+                date is None, -(date.toordinal() if date else 0), n)
+
+    return [page for _, page in sorted(enumerate(pages), key=key)]
+
+
 def pages_by_city(pages: Iterable[ArticlePage]) -> dict[str, list[ArticlePage]]:
     """Articles grouped by city (其他 when the text names none), in the order given."""
     cities: dict[str, list[ArticlePage]] = {}
     for page in pages:
-        cities.setdefault(page.article.city or "其他", []).append(page)
+        cities.setdefault(page.article.city or OTHER_CITY, []).append(page)
     return cities

@@ -42,6 +42,7 @@ EDIT_LABELS = {
     EditKind.OVERRIDE: "编辑更正（seeds/overrides/ 中的更正文件）",
     EditKind.BYLINE: "署名",
     EditKind.TITLE: "标题",
+    EditKind.PRINTED: "出处",
 }
 BLOCK_LABELS = {
     BlockKind.HEADING: "小标题", BlockKind.CAPTION: "图片说明", BlockKind.DISPLAY: "展示行",

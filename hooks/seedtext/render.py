@@ -68,6 +68,11 @@ def front_matter(article: Article, tags: tuple[str, ...] = ()) -> dict:
         meta["city"] = html_text(article.city)
     if article.period:
         meta["period"] = html_text(article.period)
+    if article.printed:  # for the tag listings and the citation (hooks/citation.py): in the page's script
+        printed = article.printed
+        meta["printed"] = {key: value for key, value in (
+            ("line", html_text(printed.line())), ("paper", html_text(printed.paper)),
+            ("date", printed.date.isoformat() if printed.date else ""), ("page", printed.page)) if value}
     meta["source"] = html_text(article.source)
     if tags:
         meta["tags"] = [html_text(t) for t in tags]  # authors' names are seed text
@@ -121,7 +126,9 @@ def render_block(block: Block, anchor: str = "", text: str | None = None) -> str
 def render_article(article: Article, tags: tuple[str, ...] = (),
                    links: list[tuple[re.Pattern, str]] | None = None) -> str:
     """The article's front matter and text as the site publishes them (Simplified, before conversion).
-    links: (term pattern, tag listing URL); the first mention in each section becomes a link."""
+    links: (term pattern, tag listing URL); the first mention in each section becomes a link. Where it
+    was printed is in the front matter (`printed`): the page shows it under the byline (hooks/article_html.py),
+    not in the text a cleaner is judged on."""
     parts = [dump_front_matter(front_matter(article, tags))]
     if article.kicker:
         parts.append(escape_text(article.kicker) + "\n{: .kicker }")

@@ -29,10 +29,20 @@ class CleanedSeed:
     raw_lines: tuple[str, ...] = ()  # the decoded text's lines, as the edits number them (the 原文对照 pages)
 
 
+class _TextDates(yaml.SafeLoader):
+    """YAML as safe_load reads it, but a date stays the text it is: the overrides checking reads it
+    (seedtext.printed.date_of), so `date: 2025-02-30` is a warning naming the key, not a crash."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 def load_yaml(path: Path) -> object:
     if not path.exists():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_TextDates) or {}  # a SafeLoader
 
 
 def overrides_path(seed: Path) -> Path:

@@ -10,14 +10,38 @@ from pathlib import Path
 from .cache import Cache
 from .config import CleaningOptions
 from .convert import convert, convert_variant
-from .layout import ABOUT, ABOUT_TEMPLATE, HOME, HOME_TEMPLATE, TAG_INDEX, TERMS, article_path, link, raw_path, tag_path
+from .layout import (
+    ABOUT,
+    ABOUT_TEMPLATE,
+    DATES,
+    HOME,
+    HOME_TEMPLATE,
+    TAG_INDEX,
+    TERMS,
+    article_path,
+    date_anchor,
+    link,
+    raw_path,
+    tag_path,
+)
 from .model import Article
-from .page import ArticlePage, SitePage, pages_by_city
+from .page import ArticlePage, SitePage, pages_by_city, reading_order
+from .printed import chinese_date
 from .quotes import QuoteStyle, in_style
 from .rawpage import RawText, page_rows, raw_page_markdown, raw_table
-from .render import escape_text, first_sentence
+from .render import dump_front_matter, escape_text, first_sentence
 from .seed import CleanedSeed
-from .tagpages import Tag, article_markdown, concordance, tag_articles, tag_index, tag_listing
+from .tagpages import (
+    CITY_GROUP,
+    Tag,
+    article_link,
+    article_markdown,
+    concordance,
+    printed_line,
+    tag_articles,
+    tag_index,
+    tag_listing,
+)
 from .tags import TagVocabulary
 from .words import Vocabulary
 
@@ -59,6 +83,7 @@ class Site:
     pages: list[SitePage] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file name, why)
     problems: list[str] = field(default_factory=list)  # data files' entries left out, each naming file and key
+    reading_order: list[ArticlePage] = field(default_factory=list)  # page.reading_order: home listing, read on
 
 
 def seed_files(seeds_dir: Path) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -95,17 +120,18 @@ def unique_slugs(seeds: list[CleanedSeed]) -> list[tuple[str, Article]]:
 
 
 def home_listing(pages: list[ArticlePage], city_order: tuple[str, ...]) -> str:
-    """The home page's article list, grouped by city."""
-    by_city = pages_by_city(pages)
-    order = sorted(by_city, key=lambda c: (city_order.index(c) if c in city_order else len(city_order), c))
+    """The home page's article list, grouped by city, newest first in each (reading_order), each with its
+    paper and date where known."""
     out = []
-    for city in order:
+    for city, city_pages in pages_by_city(reading_order(pages, city_order)).items():
         out.append(f"## {escape_text(city)}")
-        for page in by_city[city]:
+        for page in city_pages:
             art = page.article
             item = [f"### [{escape_text(art.title)}]({link(HOME, article_path(page.slug))})"]
             if art.subtitle:
                 item.append(escape_text(art.subtitle) + "\n{: .subtitle }")
+            if art.printed:
+                item.append(printed_line(page, HOME) + "\n{: .printed }")
             sentence = first_sentence(art)
             if sentence:
                 item.append(escape_text(sentence) + "\n{: .lead }")
@@ -119,10 +145,40 @@ def article_site(seed_paths: list[Path], options: CleaningOptions, tags: TagVoca
     site.seeds = [cache.cleaned_seed(path, options) for path in seed_paths]
     site.problems = list(tags.problems)
     site.articles, site.tags = tag_articles(unique_slugs(site.seeds), tags.rules)
+    site.reading_order = reading_order(site.articles, options.cities)
     site.pages = [SitePage(article_path(page.slug), article_markdown(page, site.tags),
                            page.article.title, page.article.source, tuple(page.article.authors))
                   for page in site.articles]
     return site
+
+
+def city_pages(site: Site) -> list[str]:
+    """The cities' tag pages (each lists its articles), in the vocabulary's order: the drawer's cities."""
+    return [tag_path(tag.slug) for tag in site.tags.values() if tag.group == CITY_GROUP]
+
+
+def dates_page(pages: list[ArticlePage]) -> str:
+    """Every article by the date of its issue, newest first, a heading per month and an anchor per day (an
+    article's date links here); the undated ones last, by city."""
+    dated = sorted((p for p in pages if p.article.printed.date), key=lambda p: p.article.printed.date, reverse=True)
+    out = [dump_front_matter({"title": "按日期"}).rstrip("\n"), "# 按日期",
+           f"各篇文章按报纸刊登日期排列，新的在前。{len(dated)}篇知道刊登日期。"]
+    month = day = None
+    for page in dated:
+        date = page.article.printed.date
+        if (date.year, date.month) != month:
+            month = (date.year, date.month)
+            out.append(f"## {date.year}年{date.month}月")
+        if date != day:
+            day = date
+            out.append(f"### {chinese_date(date)} {{ #{date_anchor(date)} }}")
+        out.append(f"- {article_link(page, DATES)}" + (f"　{escape_text(page.article.printed.paper)}"
+                                                      if page.article.printed.paper else ""))
+    undated = [p for p in pages if not p.article.printed.date]
+    if undated:
+        out.append("## 刊登日期不详")
+        out.append("\n".join(f"- {article_link(page, DATES)}" for page in undated))
+    return "\n\n".join(out) + "\n"
 
 
 def raw_pages(site: Site) -> list[SitePage]:
@@ -152,6 +208,7 @@ def build_site(seeds_dir: Path, docs_dir: Path, options: CleaningOptions, cache:
     tags = site.tags
     site.pages.append(SitePage(TAG_INDEX, tag_index(tags), "标签"))
     site.pages.append(SitePage(TERMS, concordance(tags), "术语对照"))
+    site.pages.append(SitePage(DATES, dates_page(site.articles), "按日期"))
     for tag in tags.values():
         site.pages.append(SitePage(tag_path(tag.slug), tag_listing(tag), tag.name))
     home = (docs_dir / HOME_TEMPLATE).read_text(encoding="utf-8")

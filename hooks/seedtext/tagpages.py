@@ -17,9 +17,10 @@ from itertools import chain
 
 from .cleaning.text import SENTENCE
 from .convert import convert, is_traditional
-from .layout import TAG_INDEX, TERMS, article_path, link, tag_path
+from .layout import DATES, TAG_INDEX, TERMS, article_path, date_anchor, link, tag_path
 from .model import Article
-from .page import ArticlePage, pages_by_city
+from .page import OTHER_CITY, ArticlePage, pages_by_city
+from .printed import chinese_date, page_label
 from .render import dump_front_matter, escape_text, html_text, render_article
 from .slug import pinyin_slug
 from .tags import TagRule, tags_for_text
@@ -116,6 +117,15 @@ def tag_link(tag: Tag, from_path: str) -> str:
     return f"[{escape_text(tag.name)}]({link(from_path, tag_path(tag.slug))})"
 
 
+def printed_line(page: ArticlePage, from_path: str) -> str:
+    """Its paper, date and page as Markdown, the date a link to that day on the dates page."""
+    printed = page.article.printed
+    date = chinese_date(printed.date)
+    shown = [escape_text(printed.paper), f"[{date}]({link(from_path, DATES)}#{date_anchor(printed.date)})" if date
+             else "", page_label(printed.page)]
+    return " · ".join(part for part in shown if part)
+
+
 def article_markdown(page: ArticlePage, tags: dict[str, Tag]) -> str:
     """The article page with its tags and related articles after the text."""
     # Themes and campaigns are linked where the text first names them in each section.
@@ -128,7 +138,7 @@ def article_markdown(page: ArticlePage, tags: dict[str, Tag]) -> str:
         parts.append(f"## 相关文章 {{: .{LINKS_CLASS} }}")
         parts.append("\n".join(
             f"- [{escape_text(other.article.title)}]({link(here, article_path(other.slug))})"
-            f"（{escape_text(other.article.city or '其他')}；"
+            f"（{escape_text(other.article.city or OTHER_CITY)}；"
             f"共同标签：{'、'.join(escape_text(n) for n in names)}）\n{{: .{LINKS_CLASS} }}" for other, names in rel))
     elsewhere = where_else(page, tags)
     if elsewhere:
@@ -144,7 +154,7 @@ def article_link(page: ArticlePage, from_path: str) -> str:
     """[title](…slug.md)（city）, linked from the page at from_path."""
     art = page.article
     url = link(from_path, article_path(page.slug))
-    return f"[{escape_text(art.title)}]({url})（{escape_text(art.city or '其他')}）"
+    return f"[{escape_text(art.title)}]({url})（{escape_text(art.city or OTHER_CITY)}）"
 
 
 def where_else(page: ArticlePage, tags: dict[str, Tag]) -> list[tuple[Tag, list[tuple[ArticlePage, int]]]]:

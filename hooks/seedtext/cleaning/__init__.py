@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from ..config import CleaningOptions
 from ..model import Article, Block, BlockKind, Change, CleanResult, EditKind, Notice
 from ..overrides import Overrides, checked_overrides, lines_in_seed
+from ..printed import Printed, RunningHead, one_value, paper_before_role
 from ..steps import Plan
 from .articles import TitleBlock, apply_title_block, find_title_blocks, page_banner
 from .captions import framed_captions, mark_weak_captions, wrapped_captions
@@ -29,7 +30,7 @@ from .headings import mark_heading_runs, prose_in_headlines, rank_headings
 from .lines import NOT_TEXT, Line, LineKind, headline_text, read_lines
 from .paragraphs import build_blocks
 from .quotecheck import check_quotes
-from .roles import Vocabulary, mark_interruptions, mark_line_kinds
+from .roles import Vocabulary, byline_parts, mark_interruptions, mark_line_kinds, running_head
 from .text import PROSE_PUNCT
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?:年|(?=[-—~至到]\d{4}))")
@@ -251,9 +252,42 @@ def _article(part: ArticleState) -> tuple[ArticleState, list[Change]]:
     return replace(part, article=article), changes
 
 
+@ARTICLE_STEPS.step("printed")
+def _printed(part: ArticleState) -> tuple[ArticleState, list[Change]]:
+    """The paper, issue date and page where the text says them once and plainly: the paper a byline names
+    before its role word, the date, page and paper of the article's running page heads. Two sources that
+    disagree give nothing."""
+    found: dict[str, list[tuple[object, int, str]]] = {"paper": [], "date": [], "page": []}
+    for line in part.head:
+        if line.kind == LineKind.BYLINE:
+            for role, _, _ in byline_parts(line.text, part.vocab, line.byline_marker) or []:
+                paper = paper_before_role(role, part.vocab.role_word(role)) if role else ""
+                if paper:
+                    found["paper"].append((paper, line.no, "the byline"))
+    for line in part.lines:
+        if line.kind == LineKind.FILLER and running_head(line.text, part.vocab):
+            head = RunningHead.read(line.text)
+            for key, value in (("paper", head.paper), ("date", head.date), ("page", head.page)):
+                if value:
+                    found[key].append((value, line.no, "a running page head"))
+    values, changes = {}, []
+    for key, sources in found.items():
+        value = one_value(v for v, _, _ in sources)
+        if value is not None:
+            values[key] = value
+            _, line, where = sources[0]
+            changes.append(Change(EditKind.PRINTED, line, f"{key}: {value} (from {where})"))
+        elif sources:
+            changes.append(Change(EditKind.PRINTED, sources[0][1], f"{key}: not set, the text gives "
+                                  + ", ".join(sorted({str(v) for v, _, _ in sources}))))
+    part.article.printed = Printed(**values)
+    return part, changes
+
+
 @ARTICLE_STEPS.step("metadata_overrides")
 def _metadata_overrides(part: ArticleState) -> tuple[ArticleState, list[Change]]:
-    """The editor's title, subtitle, city, period and authors replace what the rules found."""
+    """The editor's title, subtitle, city, period, authors, paper, date and page replace what the rules
+    found."""
     changes: list[Change] = []
     _apply_metadata_overrides(part.article, part.overrides, changes)
     return part, changes
@@ -371,6 +405,11 @@ def _period(article: Article) -> str:
 
 def _apply_metadata_overrides(article: Article, overrides: Overrides, changes: list[Change]) -> None:
     """The editor's title, subtitle, city, period and authors replace what the rules found."""
+    printed = {key: getattr(overrides, key) for key in ("paper", "date", "page") if getattr(overrides, key)}
+    if printed:
+        article.printed = replace(article.printed, **printed)
+        changes += [Change(EditKind.PRINTED, article.first_line, f"{key}: {value} (from the overrides file)")
+                    for key, value in printed.items()]
     for key in ("title", "subtitle", "city", "period"):
         value = getattr(overrides, key)
         if value is not None:

@@ -56,6 +56,10 @@ RELIED_ON = (
     "search_index._NOT_INDEXED: attr_list writes a block's class as the first attribute (<h2 class=\"links\">)",
     "overrides/main.html, partials/content.html, partials/alternate.html, fragments/tags/*: templates that "
     "extend or replace Material's blocks and partials of this version",
+    "overrides/404.html: base.html's blocks htmltitle, extrahead, header, site_nav, content and footer, its primary "
+    "sidebar's markup (copied), partials/header.html, nav.html and footer.html read `config`, `variant`, `nav`, "
+    "`script_switch` and `lang` from the including template; MkDocs renders error templates with base_url = "
+    "site_url's path (mkdocs/commands/build.py _build_template), so `| url` gives absolute links",
 )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from seedtext.layout import alternates
+from seedtext.layout import alternates, script_switch
 
 
 class ConfigView(Mapping):
@@ -41,11 +41,13 @@ class ConfigView(Mapping):
         return sum(1 for _ in self)
 
 
-def page_config(config, *, site_strings: dict[str, str], alternates: list[dict], language: str) -> ConfigView:
+def page_config(config, *, site_strings: dict[str, str], alternates: list[dict], language: str,
+                theme: dict | None = None, **extra) -> ConfigView:
     """`config` for a page: `site_strings` (site_name, site_description, copyright in its script), its
-    `extra.alternate` links and `theme.language` (the name of its UI strings partial)."""
-    return ConfigView(config, **site_strings, extra=ConfigView(config.extra, alternate=alternates),
-                      theme=ConfigView(config.theme, language=language))
+    `extra.alternate` links, `theme.language` (the name of its UI strings partial), and any other `theme`
+    and `extra` keys."""
+    return ConfigView(config, **site_strings, extra=ConfigView(config.extra, alternate=alternates, **extra),
+                      theme=ConfigView(config.theme, language=language, **(theme or {})))
 
 
 def language_partial(variant) -> str:
@@ -58,3 +60,46 @@ def outside_trees_config(config, variants, site_strings: dict[str, str]) -> Conf
     first = next(iter(variants), None)
     return page_config(config, site_strings=site_strings, alternates=alternates("", variants, config.site_url),
                        language=language_partial(first) if first else config.theme["language"])
+
+
+def not_found_config(config, variants, site_strings: dict[str, str]) -> ConfigView:
+    """The 404 page's own config (its head and the parts of base.html it does not draw per tree): the
+    chooser's, without Material's back-to-top button, which only the first tree's words would label (the
+    page is about one screen)."""
+    features = [f for f in config.theme.get("features") or [] if f != "navigation.top"]
+    view = outside_trees_config(config, variants, site_strings)
+    return ConfigView(view, theme=ConfigView(view.theme, features=features))
+
+
+# The 404 page's words (overrides/404.html), in Simplified; each tree gets them in its own script.
+NOT_FOUND_WORDS = {
+    "title": "页面不存在",
+    "message": "抱歉，您要找的页面不存在。它可能已经移动或删除，也可能是网址输错了。",
+    "home": "返回首页",
+    "home_note": "，按城市浏览全部文章。",
+    "search": "搜索文章",
+    "search_note": "输入关键词查找，例如“反诈”“交通安全”。",
+    "switch": "切换字形：",
+}
+
+
+def not_found_trees(config, variants, site_strings: dict[str, str], navs: dict) -> list[dict]:
+    """What the 404 page shows a reader who was in each tree (one file serves every missing path; its
+    script picks the tree from the path): the words, the tree's home, the switch to the other trees'
+    homes (the same path there is likely missing too), the drawer, and a config with the site's strings
+    and Material's UI in the tree's script, the logo leading to the tree's home and no English footer line
+    ("Made with Material for MkDocs"). The first tree's is also the page without JavaScript."""
+    trees = []
+    for variant in variants:
+        strings = {key: variant.text(value) for key, value in site_strings.items()}
+        words = {key: variant.text(value) for key, value in NOT_FOUND_WORDS.items()}
+        site_name = strings.get("site_name", "")
+        title = f"{words['title']} - {site_name}" if site_name else words["title"]
+        trees.append({
+            "variant": variant, "root": variant.root, "lang": variant.lang, "home": f"{variant.root}/",
+            "words": words, "title": title, "head": {"root": variant.root, "lang": variant.lang, "title": title},
+            "switch": script_switch("", variants, variant), "nav": navs.get(variant.root),
+            "config": page_config(config, site_strings=strings, alternates=alternates("", variants, config.site_url),
+                                  language=language_partial(variant), homepage=f"{variant.root}/", generator=False),
+        })
+    return trees

@@ -27,7 +27,7 @@ from material_internals import (
     ui_strings_partial,
 )
 from options import OptionsError, load_site_options
-from page_config import language_partial, outside_trees_config, page_config
+from page_config import language_partial, not_found_config, not_found_trees, outside_trees_config, page_config
 from search_index import SearchIndexError, write_index, write_query_tables
 from seedtext import layout
 from seedtext.cache import Cache
@@ -167,8 +167,9 @@ def on_template_context(context, template_name, config):
     build = build_state.of(config)
     if template_name == "sitemap.xml":  # MkDocs' root sitemap: an index of the variants' sitemaps
         context["sitemaps"] = sitemap_index(build.variants, config.site_url)
-    else:  # 404.html
-        context["config"] = outside_trees_config(config, build.variants, build.site_strings)
+    else:  # 404.html: its head in the first variant's UI; what it shows, in every tree's (overrides/404.html)
+        context["config"] = not_found_config(config, build.variants, build.site_strings)
+        context["trees"] = not_found_trees(config, build.variants, build.site_strings, build.navs)
     return context
 
 

@@ -105,10 +105,33 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class PagesHandler(QuietHandler):
+    """A static host as GitHub Pages answers: a path with no file (or a folder with no index.html) gets the
+    site's own 404.html with status 404, as `mkdocs serve` does. Every other answer is QuietHandler's; a site
+    without a 404.html gets its plain 404."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(code, message)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def list_directory(self, path):  # Pages lists no folder
+        self.send_error(404, "File not found")
+
+
 @pytest.fixture(scope="session")
 def site_server(built_site):
-    """The built site served over HTTP on loopback; yields the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
+    """The built site served over HTTP on loopback as GitHub Pages serves it (a missing page gets the
+    site's 404.html, status 404); yields the base URL."""
+    handler = functools.partial(PagesHandler, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", SITE_PORT), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

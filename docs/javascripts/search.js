@@ -34,7 +34,7 @@
     }).catch(() => {});
   }
 
-  if (!root || !toggle) return;  // a page outside the script variants (root chooser, 404): no search
+  if (!root || !toggle) return;  // the root chooser, outside the script variants: no search
   const input = root.querySelector("[data-search-query]");
   const meta = root.querySelector("[data-search-meta]");
   const list = root.querySelector("[data-search-results]");
@@ -195,6 +195,8 @@
     timer = setTimeout(() => run(input.value), 120);
   });
   form.addEventListener("submit", (event) => event.preventDefault());
+  // A button in the page that opens search (the 404 page's).
+  document.querySelectorAll("[data-search-open]").forEach((button) => button.addEventListener("click", open));
   form.addEventListener("reset", () => setTimeout(() => run(""), 0));
   toggle.addEventListener("change", () => {
     if (toggle.checked) input.focus();

@@ -35,6 +35,7 @@ from seedtext.review import DOUBT_NOTE, doubt_marks
 from seedtext.site import build_site, variant_table
 from site_files import add_variant_files
 from sitemaps import sitemap_index, write_variant_sitemaps
+from url_records import record_new_urls
 
 log = get_plugin_logger("seeds")
 
@@ -42,6 +43,11 @@ log = get_plugin_logger("seeds")
 KEPT = build_state.Kept()
 # The words the hook adds to pages, in Simplified: converted once per variant (Build.labels).
 LABELS = {**LINK_LABELS, "doubt": DOUBT_NOTE}
+
+
+# Once per `mkdocs` command, before its first build: serve records no new URL (url_records.py).
+def on_startup(command, dirty):
+    KEPT.command = command
 
 
 # Default priority (0): after every plugin's on_config, so the tags plugins are set up.
@@ -79,9 +85,11 @@ def on_files(files, config):
             files.remove(template)
     start = time.perf_counter()
     build.site = build_site(build.project / "seeds", Path(config.docs_dir), build.options.cleaning, build.cache,
-                            build.options.extra.raw_pages, tags=build.options.tags)
+                            build.options.extra.raw_pages, tags=build.options.tags,
+                            published=build.options.published_urls)
     build.clock["build_site"] = time.perf_counter() - start
     report_site(build.site, build.options.extra.largest_seed_kb)
+    record_new_urls(build, writes=KEPT.command != "serve")
     add_variant_files(files, build, config)
     build.renders = build.rendered.session(config, [f.src_uri for f in files.documentation_pages()])
     build.clock["files_end"] = time.perf_counter()

@@ -119,7 +119,7 @@ def write_plain_project(project: Path, plain: Path) -> None:
         (plain / overrides.relative_to(project) / name).unlink()
     cache = Cache(project / ".cache")  # filled by the site's build: the plain project gets its conversions
     site = build_site(project / "seeds", docs_dir, options.cleaning, cache, options.extra.raw_pages,
-                      tags=options.tags)
+                      tags=options.tags, published=options.published_urls)
     for variant in options.variants:
         for page in site.pages:
             path = docs / variant.root / page.uri

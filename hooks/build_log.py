@@ -22,6 +22,8 @@ def report_site(site: Site, largest_seed_kb: int | None = None) -> None:
         log.warning(f"seeds/{name}: {why}")
     for problem in site.problems:
         log.warning(problem)
+    for problem in site.urls.problems if site.urls else ():
+        log.warning(problem)
     for seed in site.seeds:
         if seed.encoding:
             log.debug(f"seeds/{seed.source}: read as {seed.encoding}")

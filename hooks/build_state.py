@@ -81,10 +81,11 @@ def finish(config) -> None:
 
 class Kept:
     """What a build reuses from the last one in the same process (`mkdocs serve`): the rendered pages in
-    memory, per cache folder."""
+    memory, per cache folder; and the command the process runs."""
 
     def __init__(self) -> None:
         self.rendered: RenderCache | None = None
+        self.command: str | None = None  # the mkdocs command this process runs (on_startup): build, gh-deploy, serve
 
     def rendered_pages(self, project: Path) -> RenderCache:
         # Pages rendered for another address (SITE_URL: the tests, `make audit`) are kept apart, so such a

@@ -110,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     site = site_options()
     if site is None:
         return 1
-    seed, pages = pages_of_seed(args.seed, PROJECT, site.cleaning, Cache(PROJECT / ".cache"), tags=site.tags)
+    seed, pages = pages_of_seed(args.seed, PROJECT, site.cleaning, Cache(PROJECT / ".cache"), tags=site.tags,
+                                published=site.published_urls)
     if seed.error:
         print(f"{args.seed}: {seed.error}", file=sys.stderr)
         return 1

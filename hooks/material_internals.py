@@ -42,7 +42,8 @@ RELIED_ON = (
     "extra.alternate and theme.language from the template context's `config`, which a page's context may replace",
     "pages.on_page_context: Material's client code resolves the script switch's sitemap from context['base_url']",
     "render_cache: MkDocs renders whatever on_page_markdown returns and hands the HTML to on_page_content of the same "
-    "page (a hit renders \"\"); page.toc is a mkdocs.structure.toc.TableOfContents, pickled between builds",
+    "page (a hit renders \"\"); page.toc is a mkdocs.structure.toc.TableOfContents, pickled between builds; "
+    "the tags plugin's ListingManager.populate changes it in place (toc.populate), so each build gets a copy",
     "article_html.link_article_html: attr_list writes a paragraph's id as <p id=\"p3\"> and classes as "
     "<p class=\"byline\">, and Python-Markdown closes every <p> with </p>",
     "search_index._NOT_INDEXED: Material's tags partial renders the chips as <nav class=\"md-tags\">…</nav>",
@@ -50,7 +51,8 @@ RELIED_ON = (
     "build_state.start/of: MkDocs passes one config object to every event of a build and keeps a key the hook "
     "adds to it; `mkdocs serve` loads a new config for each rebuild (mkdocs/commands/serve.py builder)",
     "pages.KEPT: MkDocs imports a hook module once per process (config_options.Hooks._load_hook is cached), so "
-    "what it holds outlives a build under `mkdocs serve`",
+    "what it holds outlives a build under `mkdocs serve` (the rendered pages; the command on_startup was given, "
+    "which serve's later builds do not repeat)",
     "pages.on_nav, on_page_context: mkdocs.structure.nav.Navigation(items, pages) made per variant, given to the "
     "templates as context['nav']",
     "search_index._NOT_INDEXED: attr_list writes a block's class as the first attribute (<h2 class=\"links\">)",

@@ -1,8 +1,9 @@
 """The site owner's options, checked with MkDocs' own config classes, as one frozen `SiteOptions`
 (`load_site_options`, which the hook, the tests and the bench take): the keys of `extra:` in mkdocs.yml
 this site reads, with the script variants; the cleaner's word lists in data/cleaning.yml; the tag
-vocabulary in data/tags.yml; the conversion review's decisions in data/conversion-review.yml. A typo or
-a value of the wrong type is one message naming the file, the key and the value.
+vocabulary in data/tags.yml; the conversion review's decisions in data/conversion-review.yml; the URLs the
+site has published, data/published-urls.yml. A typo or a value of the wrong type is one message naming the
+file, the key and the value.
 
 Every object handed on is frozen and read by attribute, so a misspelt name in code is an AttributeError,
 not a silent default. Each default is defined once, on the frozen class (the text library's own for its
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -25,15 +26,19 @@ from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 from search_index import PART_PAGES
 from seedtext import convert as script_convert
 from seedtext.config import CleaningOptions
+from seedtext.layout import is_site_url
 from seedtext.quotes import QuoteStyle
 from seedtext.review import Decision, zhconv_target
 from seedtext.site import Variant, project_vocabulary
+from seedtext.slug import SLUG
 from seedtext.tags import TagVocabulary, tag_rule
+from seedtext.urls import URLS_FILE, ArticleKey, PublishedUrls
 
 # The site owner's files, from the project folder (beside mkdocs.yml).
 CLEANING_FILE = Path("data", "cleaning.yml")
 TAGS_FILE = Path("data", "tags.yml")
 REVIEW_FILE = Path("data", "conversion-review.yml")
+# And data/published-urls.yml: seedtext.urls.URLS_FILE, beside the code that reads the seeds against it.
 
 
 class OptionsError(ValueError):
@@ -97,6 +102,36 @@ class WholeNumber(c.Type):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ValidationError(f"expected a whole number, at least 1, not {value!r}")
         return value
+
+
+class Slug(c.Type):
+    """A URL name as the site makes them (seedtext.slug): lower-case letters and digits, in words joined by
+    single hyphens."""
+
+    def __init__(self, **kwargs):
+        super().__init__(str, **kwargs)
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        if not SLUG.fullmatch(value):
+            raise ValidationError(f"{value!r} is not a URL name (lower-case letters and digits, words joined by "
+                                  "single hyphens: zhu-zhou-feng-qi-bi-duo)")
+        return value
+
+
+class UniqueKeyLoader(yaml.SafeLoader):
+    """YAML with no key given twice in one mapping: PyYAML keeps the last one and drops the other unseen."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, Hashable):  # the mapping itself refuses it
+                continue
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"key {key!r} is given twice", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
 
 
 class CleaningSchema(Config):
@@ -189,6 +224,7 @@ class SiteOptions:
     tags: TagVocabulary  # data/tags.yml (its problems: warnings, the other tags apply)
     variants: tuple[Variant, ...]  # as the build uses them: phrase file found, the project's words
     review: Mapping[str, tuple[Decision, ...]]  # data/conversion-review.yml: converted variant's root -> decisions
+    published_urls: PublishedUrls  # data/published-urls.yml (its problems: warnings, the other entries apply)
 
 
 def option_names(schema: type[Config]) -> list[str]:
@@ -293,10 +329,7 @@ def tag_vocabulary(path: Path) -> TagVocabulary:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        return TagVocabulary(problems=(f"{where}: not valid UTF-8 YAML{at}: {getattr(exc, 'problem', None) or exc}; "
-                                       "no tag is published until it is fixed",))
+        return TagVocabulary(problems=(f"{where}: {not_yaml(exc)}; no tag is published until it is fixed",))
     if not isinstance(raw, dict):
         return TagVocabulary(problems=(f"{where}: expected groups of tags (城市: {{长沙: …}}), got {raw!r}",))
     rules, words, problems = [], [], []
@@ -320,6 +353,49 @@ def tag_vocabulary(path: Path) -> TagVocabulary:
     return TagVocabulary(rules=tuple(rules), words=tuple(words), problems=tuple(problems))
 
 
+def not_yaml(exc: yaml.YAMLError | UnicodeDecodeError) -> str:
+    """Why a file is not read: no UTF-8 or no YAML, with the line and column YAML stopped at."""
+    mark = getattr(exc, "problem_mark", None)
+    at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+    return f"not valid UTF-8 YAML{at}: {getattr(exc, 'problem', None) or exc}"
+
+
+def published_urls(path: Path) -> PublishedUrls:
+    """data/published-urls.yml (seedtext.urls), checked entry by entry: a seed file → its articles' numbers →
+    their URL names. An entry that is not one (a number that is no article number, a name that is no URL name)
+    is a message naming the file and the key, and is left out: that article is published at the URL its title
+    makes, and no build writes into the file until it is fixed. A file that is no YAML, or names a key twice,
+    is one message; then none of its entries is used."""
+    where = URLS_FILE.as_posix()
+    if not path.exists():  # no article published yet: the first build writes it
+        return PublishedUrls()
+    unused = "each article is published at the URL its title makes, and none is recorded, until it is fixed"
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=UniqueKeyLoader) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        return PublishedUrls(problems=(f"{where}: {not_yaml(exc)}; {unused}",))
+    if not isinstance(raw, dict):
+        return PublishedUrls(problems=(f"{where}: expected seed files, each with its articles' numbers and URL names "
+                                       f"(002_….txt: {{1: zhu-zhou-…}}), got {raw!r}; {unused}",))
+    slugs, problems = {}, []
+    for seed, articles in raw.items():
+        if not isinstance(seed, str) or not isinstance(articles, dict | None):
+            problems.append(f"{where}: {seed}: expected a seed file's name with its articles' numbers and URL names "
+                            f"({{1: zhu-zhou-…}}), got {articles!r}; its articles are published at the URLs their "
+                            "titles make until it is fixed")
+            continue
+        for number, slug in (articles or {}).items():
+            try:
+                WholeNumber().validate(number)
+                Slug().validate(slug)
+            except ValidationError as exc:
+                problems.append(f"{where}: {seed} → {number}: {str(exc).rstrip('.')}; the article is published at "
+                                "the URL its title makes until the entry is fixed")
+                continue
+            slugs[ArticleKey(seed=seed, number=number)] = slug
+    return PublishedUrls(slugs=MappingProxyType(slugs), problems=tuple(problems))
+
+
 def conversion_review(path: Path, roots: list[str]) -> dict[str, tuple[Decision, ...]]:
     """data/conversion-review.yml, checked: for each variant root, its decided words."""
     values = read_yaml(path, path.name) or {}
@@ -339,6 +415,15 @@ def conversion_review(path: Path, roots: list[str]) -> dict[str, tuple[Decision,
     return review
 
 
+def hosted_at(environ: Mapping[str, str]) -> str | None:
+    """SITE_URL from the environment: the same site built for another address (a preview, the tests'
+    local server, `make audit`); OptionsError when it is no address the site can be hosted at."""
+    url = environ.get("SITE_URL")
+    if url and not is_site_url(url):
+        raise OptionsError(f"SITE_URL={url!r}: give an http(s) URL ending in /")
+    return url or None
+
+
 def load_project_options(project: Path) -> tuple[SiteOptions, list[str]]:
     """load_site_options of the project's mkdocs.yml, loaded as MkDocs loads it (the command-line tools and
     the bench: the hook gets the loaded config from MkDocs)."""
@@ -352,7 +437,7 @@ def load_site_options(config) -> tuple[SiteOptions, list[str]]:
     hook's `on_config`): its `extra:` and the files in its project's data/. OptionsError (naming the file,
     the key and the value) for an option the build cannot go on with; the list holds the warnings to log,
     for what the build goes on without (a misspelt extra key; a conversion review that cannot be read, so
-    every difference from the second converter is shown as a doubt)."""
+    every difference from the second converter is shown as a doubt; an entry of the published URLs left out)."""
     project = Path(config.config_file_path).parent
     cleaning = cleaning_options(project / CLEANING_FILE)
     extra, warnings = site_extra(config.extra)
@@ -364,5 +449,7 @@ def load_site_options(config) -> tuple[SiteOptions, list[str]]:
     except OptionsError as exc:
         warnings.append(f"{REVIEW_FILE.parent}/{exc}")
         review = {root: () for root in roots}
+    published = published_urls(project / URLS_FILE)
+    warnings += published.problems
     return SiteOptions(extra=extra, cleaning=cleaning, tags=tags, variants=variants,
-                       review=MappingProxyType(review)), warnings
+                       review=MappingProxyType(review), published_urls=published), warnings

@@ -26,15 +26,16 @@ from material_internals import (
     tags_plugins,
     ui_strings_partial,
 )
-from options import OptionsError, load_site_options
+from options import OptionsError, hosted_at, load_site_options
 from page_config import language_partial, not_found_config, not_found_trees, outside_trees_config, page_config
 from search_index import SearchIndexError, write_index, write_query_tables
 from seedtext import layout
 from seedtext.cache import Cache
 from seedtext.review import DOUBT_NOTE, doubt_marks
 from seedtext.site import build_site, variant_table
-from site_files import add_variant_files, reading_links, variant_navs
+from site_files import add_variant_files, reading_links, remove_templates, variant_navs
 from sitemaps import sitemap_index, write_variant_sitemaps
+from url_records import record_new_urls
 
 log = get_plugin_logger("seeds")
 
@@ -44,6 +45,11 @@ KEPT = build_state.Kept()
 LABELS = {**LINK_LABELS, **CITE_LABELS, "doubt": DOUBT_NOTE, "cities": "城市"}
 
 
+# Once per `mkdocs` command, before its first build: serve records no new URL (url_records.py).
+def on_startup(command, dirty):
+    KEPT.command = command
+
+
 # Default priority (0): after every plugin's on_config, so the tags plugins are set up.
 def on_config(config):
     start = time.perf_counter()
@@ -51,6 +57,7 @@ def on_config(config):
     check_versions()
     try:
         options, warnings = load_site_options(config)
+        config.site_url = hosted_at(os.environ) or config.site_url  # a preview, the tests' server, `make audit`
     except OptionsError as exc:
         raise PluginError(str(exc)) from None
     for warning in warnings:
@@ -58,10 +65,6 @@ def on_config(config):
     check_tags_per_variant(tags_plugins(config), options.variants)
     if not options.variants:
         log.warning("mkdocs.yml: extra.variants is empty; no article pages will be built")
-    if os.environ.get("SITE_URL"):  # the same site hosted elsewhere: a preview, the tests' server, `make audit`
-        if not layout.is_site_url(os.environ["SITE_URL"]):
-            raise PluginError(f"SITE_URL={os.environ['SITE_URL']!r}: give an http(s) URL ending in /")
-        config.site_url = os.environ["SITE_URL"]
     build = build_state.start(config, build_state.Build(
         project=project, cache=Cache(project / ".cache"), rendered=KEPT.rendered_pages(project), options=options,
         labels={v.root: {key: v.text(label) for key, label in LABELS.items()} for v in options.variants},
@@ -73,15 +76,14 @@ def on_config(config):
 # Default priority (0): the generated pages must exist before the tags plugin reads their front matter.
 def on_files(files, config):
     build = build_state.of(config)
-    for name in (layout.HOME_TEMPLATE, layout.ABOUT_TEMPLATE):  # templates of every variant's page, not pages
-        template = files.get_file_from_path(name)
-        if template is not None:
-            files.remove(template)
+    remove_templates(files)
     start = time.perf_counter()
     build.site = build_site(build.project / "seeds", Path(config.docs_dir), build.options.cleaning, build.cache,
-                            build.options.extra.raw_pages, tags=build.options.tags)
+                            build.options.extra.raw_pages, tags=build.options.tags,
+                            published=build.options.published_urls)
     build.clock["build_site"] = time.perf_counter() - start
     report_site(build.site, build.options.extra.largest_seed_kb)
+    record_new_urls(build, writes=KEPT.command != "serve")
     add_variant_files(files, build, config)
     build.files, build.reading = files, reading_links(build.site)
     build.renders = build.rendered.session(config, [f.src_uri for f in files.documentation_pages()])

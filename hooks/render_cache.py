@@ -16,6 +16,7 @@ the next `mkdocs build`; the entries the current build did not use are dropped w
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import pickle
@@ -112,11 +113,14 @@ class RenderSession:
         """The page's HTML: the cached one for a hit (and its table of contents), else `html`, kept."""
         entry = self.found.pop(page.file.src_uri, None)
         if entry is not None:
-            page.toc = entry[1]
+            page.toc = copy.deepcopy(entry[1])  # a copy each build: see below
             return entry[0]
         key = self.waiting.pop(page.file.src_uri, None)
         if key is not None:
-            self.used[key] = (html, page.toc)
+            # The table of contents as rendered, not the page's own: the tags plugin changes that in place when
+            # it fills the page's listings (on_env), and a later build that got the changed one under `mkdocs
+            # serve` would find no place for them and publish the tag pages without their lists of articles.
+            self.used[key] = (html, copy.deepcopy(page.toc))
             self.cache.write(key, self.used[key])
         return html
 

@@ -9,11 +9,28 @@ from mkdocs.structure.nav import Navigation, Section
 
 from build_log import report_doubts
 from build_state import Build
-from seedtext.layout import NAV_PAGES, SITE_ROOT, article_path, in_tree, raw_page_of, tag_path
+from seedtext.layout import (
+    ABOUT_TEMPLATE,
+    HOME_TEMPLATE,
+    NAV_PAGES,
+    SITE_ROOT,
+    article_path,
+    in_tree,
+    raw_page_of,
+    tag_path,
+)
 from seedtext.page import SitePage
 from seedtext.render import dump_front_matter, escape_text, html_text
 from seedtext.review import Difference, undecided, zhconv_target
 from seedtext.site import Site, Variant, city_pages, variant_markdown
+
+
+def remove_templates(files: Files) -> None:
+    """docs/'s templates of every variant's page (home, about) are not pages of the site themselves."""
+    for name in (HOME_TEMPLATE, ABOUT_TEMPLATE):
+        template = files.get_file_from_path(name)
+        if template is not None:
+            files.remove(template)
 
 
 def conversion_doubts(build: Build, variant: Variant, page: SitePage, converted: str) -> list[Difference]:

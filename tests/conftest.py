@@ -19,6 +19,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from seedtext.urls import URLS_FILE
+
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -73,7 +75,8 @@ def mkdocs_build(project: Path, site_dir: Path, strict: bool = True, site_url: s
 
 
 def copy_project(dest: Path, seeds: dict[str, bytes] | None = None) -> Path:
-    """A copy of this project (config, hooks, docs, data) with the given seeds instead of the real ones."""
+    """A copy of this project (config, hooks, docs, data) with the given seeds instead of the real ones (and
+    then none of their URLs published yet: the real seeds' are left out of data/published-urls.yml)."""
     for name in ("mkdocs.yml", "hooks", "docs", "data", "overrides", "package.json"):
         src = REPO / name
         if src.is_dir():
@@ -85,6 +88,7 @@ def copy_project(dest: Path, seeds: dict[str, bytes] | None = None) -> Path:
     if seeds is None:
         shutil.copytree(REPO / "seeds", seeds_dir)
     else:
+        (dest / URLS_FILE).unlink(missing_ok=True)
         seeds_dir.mkdir()
         for name, data in seeds.items():
             (seeds_dir / name).write_bytes(data)

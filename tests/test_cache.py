@@ -16,8 +16,9 @@ import pytest
 from conftest import REPO, copy_project, load_site, mkdocs_build
 from seedtext import cache as cache_module
 from seedtext.convert import convert_variant
-from seedtext.site import build_site, seed_files, unique_slugs
+from seedtext.site import build_site, seed_files
 from seedtext.tagpages import article_markdown, tag_articles
+from seedtext.urls import assign_urls
 
 SEEDS = sorted(p.name for p in (REPO / "seeds").glob("*.txt"))
 
@@ -65,7 +66,8 @@ def build(root: Path, cache: EachBuild, **changed_options):
     cache.new_build()
     site = load_site(root)
     cleaning = dataclasses.replace(site.cleaning, **changed_options)
-    return build_site(root / "seeds", root / "docs", cleaning, cache.current, tags=site.tags)
+    return build_site(root / "seeds", root / "docs", cleaning, cache.current, tags=site.tags,
+                      published=site.published_urls)
 
 
 def test_unchanged_seeds_are_not_cleaned_again(project, cache):
@@ -167,7 +169,7 @@ def test_later_stages_leave_the_cleaned_seeds_as_they_were(project, cache):
     site = load_site(project)
     seeds = [cache.cleaned_seed(path, site.cleaning) for path in seed_files(project / "seeds")[0]]
     before = pickle.dumps(seeds)
-    pages, tags = tag_articles(unique_slugs(seeds), site.tags.rules)
+    pages, tags = tag_articles(list(assign_urls(seeds, site.published_urls).pages), site.tags.rules)
     assert pages and all(page.tags for page in pages)
     for page in pages:
         article_markdown(page, tags)

@@ -20,7 +20,8 @@ VARIANTS = SITE.variants
 
 @pytest.fixture(scope="module")
 def site():
-    return build_site(REPO / "seeds", REPO / "docs", SITE.cleaning, Cache(None), tags=SITE.tags)
+    return build_site(REPO / "seeds", REPO / "docs", SITE.cleaning, Cache(None), tags=SITE.tags,
+                      published=SITE.published_urls)
 
 
 def articles(site):

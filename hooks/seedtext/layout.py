@@ -50,6 +50,12 @@ def article_path(slug: str) -> str:
     return f"{ARTICLE_DIR}/{slug}.md"
 
 
+def article_url(slug: str) -> str:
+    """An article's URL inside a tree, as MkDocs serves it with directory URLs (this site's: mkdocs.yml keeps
+    the default), for the build's messages to the editor."""
+    return f"{ARTICLE_DIR}/{slug}/"
+
+
 def raw_path(slug: str) -> str:
     return f"{RAW_DIR}/{slug}.md"
 

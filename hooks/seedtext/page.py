@@ -14,7 +14,7 @@ OTHER_CITY = "其他"  # where an article that names no city is listed
 
 @dataclass(frozen=True, eq=False)  # compared by identity: two pages are never the same page
 class ArticlePage:
-    slug: str  # URL name, unique on the site: pinyin of city and title, -2, -3 … in seed order
+    slug: str  # URL name, unique on the site: as data/published-urls.yml records it, else new (seedtext.urls)
     article: Article
     tags: tuple[str, ...] = ()  # in vocabulary order: city, themes and campaigns, authors
 

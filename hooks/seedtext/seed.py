@@ -13,14 +13,12 @@ from .cleaning.lossless import check_lossless
 from .config import CleaningOptions
 from .decode import decode_seed
 from .model import Article, Edit, Notice, SeedError
-from .slug import article_slug
 
 
 @dataclass(frozen=True)
 class CleanedSeed:
     source: str  # seed file name
     articles: tuple[Article, ...] = ()
-    slugs: tuple[str, ...] = ()  # the URL name each article asks for (the site makes them unique)
     edits: tuple[Edit, ...] = ()  # every edit of the cleaner, for --explain
     warnings: tuple[Notice, ...] = ()
     error: str = ""  # set when the seed could not be read at all
@@ -76,6 +74,5 @@ def clean_seed(seed: Path, options: CleaningOptions) -> CleanedSeed:
     read_notes = [Notice(no, raw_lines[no - 1].strip() if no <= len(raw_lines) else "", message)
                   for no, message in notes]
     warnings = read_notes + unreadable + list(result.warnings) + check_lossless(text, result)
-    slugs = tuple(article_slug(article.city, article.title) for article in result.articles)
-    return CleanedSeed(seed.name, tuple(result.articles), slugs, tuple(result.edits), tuple(warnings), "", encoding,
+    return CleanedSeed(seed.name, tuple(result.articles), tuple(result.edits), tuple(warnings), "", encoding,
                        len(data), tuple(raw_lines))

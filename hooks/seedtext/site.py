@@ -24,7 +24,6 @@ from .layout import (
     raw_path,
     tag_path,
 )
-from .model import Article
 from .page import ArticlePage, SitePage, pages_by_city, reading_order
 from .printed import chinese_date
 from .quotes import QuoteStyle, in_style
@@ -43,6 +42,7 @@ from .tagpages import (
     tag_listing,
 )
 from .tags import TagVocabulary
+from .urls import NOTHING_PUBLISHED, PublishedUrls, SiteUrls, assign_urls
 from .words import Vocabulary
 
 
@@ -84,6 +84,7 @@ class Site:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file name, why)
     problems: list[str] = field(default_factory=list)  # data files' entries left out, each naming file and key
     reading_order: list[ArticlePage] = field(default_factory=list)  # page.reading_order: home listing, read on
+    urls: SiteUrls | None = None  # every article's URL name, the new ones to record (seedtext.urls)
 
 
 def seed_files(seeds_dir: Path) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -107,18 +108,6 @@ def seed_files(seeds_dir: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     return seeds, other
 
 
-def unique_slugs(seeds: list[CleanedSeed]) -> list[tuple[str, Article]]:
-    """Every article with its URL name; two with the same city and title get -2, -3 … in seed order."""
-    seen: dict[str, int] = {}
-    out = []
-    for seed in seeds:
-        for slug, article in zip(seed.slugs, seed.articles, strict=True):
-            n = seen.get(slug, 0) + 1
-            seen[slug] = n
-            out.append((slug if n == 1 else f"{slug}-{n}", article))
-    return out
-
-
 def home_listing(pages: list[ArticlePage], city_order: tuple[str, ...]) -> str:
     """The home page's article list, grouped by city, newest first in each (reading_order), each with its
     paper and date where known."""
@@ -139,12 +128,15 @@ def home_listing(pages: list[ArticlePage], city_order: tuple[str, ...]) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def article_site(seed_paths: list[Path], options: CleaningOptions, tags: TagVocabulary, cache: Cache) -> Site:
-    """Stages 1–3 for these seeds: cleaned (from the cache when unchanged), tagged, one page per article."""
+def article_site(seed_paths: list[Path], options: CleaningOptions, tags: TagVocabulary, cache: Cache,
+                 published: PublishedUrls = NOTHING_PUBLISHED) -> Site:
+    """Stages 1–3 for these seeds: cleaned (from the cache when unchanged), tagged, one page per article, at
+    the URL `published` records for it (none recorded: every article's URL is new)."""
     site = Site()
     site.seeds = [cache.cleaned_seed(path, options) for path in seed_paths]
     site.problems = list(tags.problems)
-    site.articles, site.tags = tag_articles(unique_slugs(site.seeds), tags.rules)
+    site.urls = assign_urls(site.seeds, published)
+    site.articles, site.tags = tag_articles(list(site.urls.pages), tags.rules)
     site.reading_order = reading_order(site.articles, options.cities)
     site.pages = [SitePage(article_path(page.slug), article_markdown(page, site.tags),
                            page.article.title, page.article.source, tuple(page.article.authors))
@@ -197,11 +189,11 @@ def raw_pages(site: Site) -> list[SitePage]:
 
 
 def build_site(seeds_dir: Path, docs_dir: Path, options: CleaningOptions, cache: Cache, with_raw_pages: bool = True,
-               *, tags: TagVocabulary) -> Site:
-    """Every page of the site in Simplified Markdown: the articles and their 原文对照 pages, the tag pages,
-    the home page."""
+               *, tags: TagVocabulary, published: PublishedUrls = NOTHING_PUBLISHED) -> Site:
+    """Every page of the site in Simplified Markdown: the articles (at their `published` URLs) and their
+    原文对照 pages, the tag pages, the home page."""
     seed_paths, skipped = seed_files(seeds_dir)
-    site = article_site(seed_paths, options, tags, cache)
+    site = article_site(seed_paths, options, tags, cache, published)
     site.skipped = skipped
     if with_raw_pages:
         site.pages += raw_pages(site)
@@ -218,15 +210,18 @@ def build_site(seeds_dir: Path, docs_dir: Path, options: CleaningOptions, cache:
     return site
 
 
-def pages_of_seed(seed: Path, project: Path, options: CleaningOptions, cache: Cache, *,
-                  tags: TagVocabulary) -> tuple[CleanedSeed, list[SitePage]]:
+def pages_of_seed(seed: Path, project: Path, options: CleaningOptions, cache: Cache, *, tags: TagVocabulary,
+                  published: PublishedUrls = NOTHING_PUBLISHED) -> tuple[CleanedSeed, list[SitePage]]:
     """The article pages the site publishes for one seed, tags and related lists included (Simplified). A
-    seed in the project's seeds/ is built with all the others; any other file as if it were the only seed."""
+    seed in the project's seeds/ is built with all the others, at their `published` URLs; any other file as if
+    it were the only seed, with no URL published yet."""
     seeds_dir = project / "seeds"
     paths = [seed]
     if seed.resolve().parent == seeds_dir.resolve():
         paths = seed_files(seeds_dir)[0]
-    site = article_site(paths, options, tags, cache)
+    else:
+        published = NOTHING_PUBLISHED
+    site = article_site(paths, options, tags, cache, published)
     cleaned = next(s for s in site.seeds if s.source == seed.name)
     return cleaned, [page for page in site.pages if page.source == seed.name]
 

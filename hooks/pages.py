@@ -149,7 +149,8 @@ def on_page_context(context, page, config, nav):
         alternates=[] if layout.is_raw_page(page.file.src_uri)
         else layout.alternates(url_in_tree, build.variants, config.site_url),
         language=language_partial(variant))
-    context["nav"] = build.navs.get(variant.root, nav)
+    in_articles = layout.section(page.file.src_uri) in (layout.ARTICLE_DIR, layout.RAW_DIR)
+    context["nav"] = build.navs.get(layout.in_tree(variant, layout.ARTICLE_DIR) if in_articles else variant.root, nav)
     context["base_url"] = layout.base_url(page.url)  # Material's client code finds the switch's sitemap from `base`
     context["variant"] = variant
     # The page's tag chips for Material's partial, in vocabulary order (the plugin would sort them by name).

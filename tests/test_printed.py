@@ -196,9 +196,12 @@ def test_read_on_goes_to_the_next_article_and_back_and_the_drawer_offers_the_cit
     page.get_by_text("上一篇：").locator("a").click()
     page.wait_for_url(f"{base}{HANT.root}/articles/{first}/")
     assert page.locator("article h1").first.inner_text() == title
+    assert page.locator(".read-on a[href$='tags/zhu-zhou/'], .read-on a[href$='tags/chang-sha/']").count()
+    page.goto(f"{base}{HANT.root}/")  # the listings' drawer offers the cities (an article's: its city, above)
     drawer = page.locator(".md-nav--primary").first
     assert "城市" in drawer.inner_text() and "按日期" in drawer.inner_text()
     assert drawer.locator("a[href$='tags/zhu-zhou/']").count() and drawer.locator("a[href$='tags/chang-sha/']").count()
+    page.go_back()
     page.get_by_text("按刊登日期瀏覽：").locator("a").click()
     page.wait_for_url(f"{base}{HANT.root}/dates/")
     page.context.close()

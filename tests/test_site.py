@@ -152,3 +152,11 @@ def test_the_sitemap_material_looks_for_beside_a_page_is_that_page_alone(site, b
         for folder in [built_site / variant.root, *(built_site / variant.root / "articles").iterdir()]:
             xml = (folder / "sitemap.xml").read_text(encoding="utf-8")
             assert xml.count("<url>") == 1 and len(xml.encode()) < 2000, folder
+
+
+def test_no_page_credits_the_generator_in_english(built_site):
+    """The footer speaks of this site, in Chinese: Material's "Made with Material for MkDocs" is off."""
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 20
+    credited = [p.relative_to(built_site) for p in pages if "Made with" in p.read_text(encoding="utf-8")]
+    assert credited == []

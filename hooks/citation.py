@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from seedtext import layout
-from seedtext.printed import ACCESSED, Printed, chinese_date, date_of, page_label, reference
+from seedtext.printed import ACCESSED, Printed, date_of, reference
 
 # The words these add to a page, in Simplified (converted once per variant with the hook's others: LABELS).
 CITE_LABELS = {"cite": "引用本文", "cite_copy": "复制引文", "cite_copied": "已复制", "accessed": ACCESSED,
@@ -28,10 +28,9 @@ def printed_of(page) -> Printed:
 
 def printed_html(page, dates_url: str) -> str:
     """株洲日报 · <a>2025年12月30日</a> · 第A05版: the date a link to that day on the dates page."""
-    printed = printed_of(page)
-    day = f'<a href="{dates_url}#{layout.date_anchor(printed.date)}">{chinese_date(printed.date)}</a>' \
-        if printed.date else ""
-    return " · ".join(part for part in (printed.paper, day, page_label(printed.page)) if part)
+    printed = printed_of(page)  # its paper HTML-escaped already
+    anchor = layout.date_anchor(printed.date) if printed.date else ""
+    return printed.line(lambda day: f'<a href="{dates_url}#{anchor}">{day}</a>')
 
 
 def page_reference(page, variant, variants, site_url: str | None, site_name: str):

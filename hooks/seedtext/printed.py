@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 # A page of the paper (版次) as an editor writes it: A05, 5, 第5版, A05版.
@@ -35,9 +35,11 @@ class Printed:
     def __bool__(self) -> bool:
         return bool(self.paper or self.date or self.page)
 
-    def line(self) -> str:
-        """As shown under the headline: 株洲日报 · 2025年12月30日 · 第A05版."""
-        return " · ".join(part for part in (self.paper, chinese_date(self.date), page_label(self.page)) if part)
+    def line(self, date_shown: Callable[[str], str] = str) -> str:
+        """As shown under the headline: 株洲日报 · 2025年12月30日 · 第A05版; `date_shown` makes the date a
+        link (Markdown on the listings, HTML on the article)."""
+        day = date_shown(chinese_date(self.date)) if self.date else ""
+        return " · ".join(part for part in (self.paper, day, page_label(self.page)) if part)
 
 
 def chinese_date(date: datetime.date | None) -> str:

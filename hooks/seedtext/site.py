@@ -108,11 +108,11 @@ def seed_files(seeds_dir: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     return seeds, other
 
 
-def home_listing(pages: list[ArticlePage], city_order: tuple[str, ...]) -> str:
-    """The home page's article list, grouped by city, newest first in each (reading_order), each with its
-    paper and date where known."""
+def home_listing(in_reading_order: list[ArticlePage]) -> str:
+    """The home page's article list (Site.reading_order), grouped by city, newest first in each, each with
+    its paper and date where known."""
     out = []
-    for city, city_pages in pages_by_city(reading_order(pages, city_order)).items():
+    for city, city_pages in pages_by_city(in_reading_order).items():
         out.append(f"## {escape_text(city)}")
         for page in city_pages:
             art = page.article
@@ -204,7 +204,7 @@ def build_site(seeds_dir: Path, docs_dir: Path, options: CleaningOptions, cache:
     for tag in tags.values():
         site.pages.append(SitePage(tag_path(tag.slug), tag_listing(tag), tag.name))
     home = (docs_dir / HOME_TEMPLATE).read_text(encoding="utf-8")
-    listing = home_listing(site.articles, options.cities)
+    listing = home_listing(site.reading_order)
     site.pages.append(SitePage(HOME, home.rstrip("\n") + "\n\n" + listing))
     site.pages.append(SitePage(ABOUT, (docs_dir / ABOUT_TEMPLATE).read_text(encoding="utf-8")))
     return site

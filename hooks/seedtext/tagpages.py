@@ -12,7 +12,7 @@ import heapq
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 
 from .cleaning.text import SENTENCE
@@ -20,7 +20,6 @@ from .convert import convert, is_traditional
 from .layout import DATES, TAG_INDEX, TERMS, article_path, date_anchor, link, tag_path
 from .model import Article
 from .page import OTHER_CITY, ArticlePage, pages_by_city
-from .printed import chinese_date, page_label
 from .render import dump_front_matter, escape_text, html_text, render_article
 from .slug import pinyin_slug
 from .tags import TagRule, tags_for_text
@@ -120,10 +119,8 @@ def tag_link(tag: Tag, from_path: str) -> str:
 def printed_line(page: ArticlePage, from_path: str) -> str:
     """Its paper, date and page as Markdown, the date a link to that day on the dates page."""
     printed = page.article.printed
-    date = chinese_date(printed.date)
-    shown = [escape_text(printed.paper), f"[{date}]({link(from_path, DATES)}#{date_anchor(printed.date)})" if date
-             else "", page_label(printed.page)]
-    return " · ".join(part for part in shown if part)
+    dates = f"{link(from_path, DATES)}#{date_anchor(printed.date)}" if printed.date else ""
+    return replace(printed, paper=escape_text(printed.paper)).line(lambda day: f"[{day}]({dates})")
 
 
 def article_markdown(page: ArticlePage, tags: dict[str, Tag]) -> str:

@@ -42,7 +42,7 @@ log = get_plugin_logger("seeds")
 # What outlives a build (MkDocs imports a hook module once per process): caches by content, never stale.
 KEPT = build_state.Kept()
 # The words the hook adds to pages, in Simplified: converted once per variant (Build.labels).
-LABELS = {**LINK_LABELS, **CITE_LABELS, "doubt": DOUBT_NOTE, "cities": "城市"}
+LABELS = {**LINK_LABELS, **CITE_LABELS, "doubt": DOUBT_NOTE, "cities": "城市", "about": "关于本站"}
 
 
 # Once per `mkdocs` command, before its first build: serve records no new URL (url_records.py).

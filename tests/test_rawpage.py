@@ -223,7 +223,7 @@ def test_a_paragraph_link_lands_on_the_same_block(built_site, site_server, brows
             c.querySelectorAll('.para-link, .para-raw').forEach(a => a.remove()); return c.textContent.trim(); }""")
         link = paragraph.locator("a.para-raw")
         link.focus()  # keyboard-reachable; visible when focused
-        assert link.evaluate("a => getComputedStyle(a).opacity") == "1"
+        assert link.evaluate("a => getComputedStyle(a.parentElement).opacity") == "1"
         with page.expect_navigation():
             page.keyboard.press("Enter")
         assert page.url.endswith(f"/raw/{slug}/#{pid}")

@@ -16,8 +16,56 @@
     var link = event.target.closest && event.target.closest("a[hreflang]");
     if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
     remember(link.getAttribute("hreflang"));
-    if (link.closest(".variant-switch")) event.stopPropagation();
+    if (!link.closest(".variant-switch")) return;
+    event.stopPropagation();
+    event.preventDefault();
+    window.location.assign(keepingPlace(link));
   }, true);
+
+  // The twin page at the reader's place: the paragraph they are reading (its #pN: paragraphs are numbered
+  // alike in every script), else the same scroll position, which the twin restores on load (headings'
+  // ids are spelt in each script; listings have no paragraph numbers).
+  var SCROLL_KEY = "script-switch-scroll";
+  function keepingPlace(link) {
+    var twin = link.href.split("#")[0];
+    var paragraph = paragraphInView();
+    if (paragraph) return twin + "#" + paragraph.id;
+    try {
+      sessionStorage.setItem(SCROLL_KEY, JSON.stringify({ path: new URL(twin).pathname, y: window.scrollY }));
+    } catch (e) { /* storage disabled: the twin opens at its top */ }
+    return twin;
+  }
+
+  // The paragraph named in the address if it is on screen, else the first paragraph whose text shows
+  // below the header; none at the top of the page.
+  function paragraphInView() {
+    if (window.scrollY < 1) return null;
+    var top = headerBottom(), bottom = window.innerHeight;
+    var named = /^#p\d+$/.test(location.hash) && document.getElementById(location.hash.slice(1));
+    if (named) {
+      var box = named.getBoundingClientRect();
+      if (box.bottom > top && box.top < bottom) return named;
+    }
+    var paragraphs = document.querySelectorAll("article p[id^='p']");
+    for (var i = 0; i < paragraphs.length; i++) {
+      if (!/^p\d+$/.test(paragraphs[i].id)) continue;
+      var rect = paragraphs[i].getBoundingClientRect();
+      if (rect.bottom > top + 1 && rect.top < bottom) return paragraphs[i];
+    }
+    return null;
+  }
+
+  function headerBottom() {
+    var header = document.querySelector(".md-header");
+    return header ? header.getBoundingClientRect().bottom : 0;
+  }
+
+  // Arriving from the switch on a page without paragraph numbers: the scroll position it left.
+  (function restoreScroll() {
+    var saved = null;
+    try { saved = JSON.parse(sessionStorage.getItem(SCROLL_KEY)); sessionStorage.removeItem(SCROLL_KEY); } catch (e) { return; }
+    if (saved && saved.path === location.pathname && !location.hash) window.scrollTo(0, saved.y);
+  })();
 
   var chooser = document.querySelector("[data-variant-chooser]");
   if (!chooser) return;

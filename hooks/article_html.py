@@ -48,3 +48,12 @@ def article_html(page_html: str, raw_url: str | None, labels: dict[str, str], pr
     page_html = _GAP.sub(lambda m: f'{m.group(1)}{m.group(2)}<small class="gap-note">{labels["gap"]}</small></p>',
                          page_html)
     return _PARAGRAPH.sub(paragraph, page_html) if raw_url else page_html
+
+
+def heading_link_titles(page_html: str, title: str | None, variant) -> str:
+    """A page's heading links (toc's ¶, `<a class="headerlink" href="#…" title="…">`) titled in the page's
+    script: toc writes mkdocs.yml's `permalink_title`, in Simplified, on every page. variant: the page's;
+    None outside the script trees."""
+    if not title or variant is None or variant.text(title) == title:
+        return page_html
+    return page_html.replace(f'" title="{title}">', f'" title="{variant.text(title)}">')

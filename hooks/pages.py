@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 import build_state
-from article_html import LINK_LABELS, article_html
+from article_html import LINK_LABELS, article_html, heading_link_titles
 from build_log import report_site, write_timings
 from material_internals import (
     check_tags_per_variant,
@@ -102,12 +102,12 @@ def on_page_content(html, page, config, files):
     build = build_state.of(config)
     html = build.renders.content(html, page)
     path = page.file.src_uri
+    variant = layout.variant_of(path, build.variants)
+    html = heading_link_titles(html, config.mdx_configs["toc"].get("permalink_title"), variant)
     if path in build.raw_tables:  # a 原文对照 page: its table after its head
         site_page, variant, doubts = build.raw_tables[path]
-        note = build.labels[variant.root]["doubt"]
-        return html + "\n" + variant_table(site_page, variant, build.cache,
-                                            doubt_marks(doubts, lambda d: note + d.theirs))
-    variant = layout.variant_of(path, build.variants)
+        marks = doubt_marks(doubts, lambda d: build.labels[variant.root]["doubt"] + d.theirs)
+        return html + "\n" + variant_table(site_page, variant, build.cache, marks)
     if variant and layout.section(path) == layout.ARTICLE_DIR:  # its links and where it was printed, under its head
         dates = build.page(variant, layout.DATES)
         html = article_html(html, layout.raw_page_url(page.url) if build.options.extra.raw_pages else None,

@@ -174,3 +174,10 @@ def test_the_gap_mark_says_what_it_means_where_it_stands(built_site, variant):
     for gap in gaps:
         assert re.fullmatch(r'〔.+?〕<small class="gap-note">[^<]*缺[^<]*</small>', gap), gap
         assert variant.text("原报此处缺了一段文字") in gap
+
+
+@SCRIPTS
+def test_heading_links_are_titled_in_the_pages_script(built_site, variant):
+    titles = {title for page in (built_site / variant.root).rglob("index.html")
+              for title in re.findall(r'class="headerlink" href="[^"]*" title="([^"]*)"', page.read_text("utf-8"))}
+    assert titles == {variant.text("本节的固定链接")}  # not Python-Markdown's "Permanent link"

@@ -50,6 +50,14 @@ def lighthouse(url: str) -> dict:
     return json.loads(run.stdout)
 
 
+def failing_nodes(audit: dict, most: int = 3) -> list[str]:
+    """The first elements an accessibility or SEO audit failed on: what to fix, not only that."""
+    items = (audit.get("details") or {}).get("items") or []
+    nodes = [item["node"] for item in items if isinstance(item.get("node"), dict)]
+    return [f"{n.get('selector', '')}: {n.get('snippet', '')[:160]} {n.get('explanation', '').splitlines()[-1:]}"
+            for n in nodes[:most]]
+
+
 def main() -> int:
     if not LIGHTHOUSE.exists():
         print(f"{LIGHTHOUSE} missing: run `npm ci` in audit/ (make audit does)", file=sys.stderr)
@@ -79,6 +87,7 @@ def main() -> int:
                             if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
                                 value = audit.get("displayValue", "")
                                 notes.append(f"{root} {kind} {category}: {audit['title']} {value}".rstrip())
+                                notes += [f"  {node}" for node in failing_nodes(audit)]
         finally:
             server.shutdown()
     print(f"Lighthouse {json.loads((LIGHTHOUSE.parents[1] / 'package.json').read_text())['version']}, mobile, "
@@ -88,7 +97,7 @@ def main() -> int:
     for root, kind, scores in rows:
         print(f"| {root} {kind} | " + " | ".join(str(scores[c]) for c in CATEGORIES) + " |")
     if notes:
-        print("\nBelow 100:\n" + "\n".join(f"- {n}" for n in notes))
+        print("\nBelow 100:\n" + "\n".join(n if n.startswith("  ") else f"- {n}" for n in notes))
     return 0
 
 

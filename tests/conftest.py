@@ -131,6 +131,12 @@ class PagesHandler(QuietHandler):
         self.send_error(404, "File not found")
 
 
+def longest_article(built_site) -> str:
+    """The slug of the article with the most paragraphs (the hardest page for the paragraph links)."""
+    pages = (built_site / HANS.root / "articles").glob("*/index.html")
+    return max(pages, key=lambda p: p.read_text(encoding="utf-8").count('<p id="p')).parent.name
+
+
 @pytest.fixture(scope="session")
 def site_server(built_site):
     """The built site served over HTTP on loopback as GitHub Pages serves it (a missing page gets the

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import REPO, SITE
+from conftest import REPO, SITE, longest_article
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 VARIANTS = SITE.variants
@@ -21,8 +21,9 @@ def pages_to_check(built_site) -> list[tuple[str, str]]:
     for variant in VARIANTS:
         root = variant.root
         article = sorted((built_site / root / "articles").iterdir())[0].name
-        # the home page, an article, its 原文对照 page and the tag index (tags/, in the navigation)
-        out += [(root, ""), (root, f"articles/{article}/"), (root, f"raw/{article}/"), (root, "tags/")]
+        # the home page, an article, its 原文对照 page, the longest article and the tag index (tags/, in the navigation)
+        out += [(root, ""), (root, f"articles/{article}/"), (root, f"raw/{article}/"),
+                (root, f"articles/{longest_article(built_site)}/"), (root, "tags/")]
     return out
 
 

@@ -10,18 +10,12 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import HANS, HANT
+from conftest import HANS, HANT, longest_article
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 SCREENS = pytest.mark.parametrize("screen", [PHONE, DESKTOP], ids=["390px", "1280px"])
 SCRIPTS = pytest.mark.parametrize("variant", [HANS, HANT], ids=lambda v: v.root)
-
-
-def longest_article(built_site) -> str:
-    """The slug of the article with the most paragraphs (the hardest page for the paragraph links)."""
-    pages = (built_site / HANS.root / "articles").glob("*/index.html")
-    return max(pages, key=lambda p: p.read_text(encoding="utf-8").count('<p id="p')).parent.name
 
 
 @pytest.fixture

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
@@ -16,6 +18,9 @@ import pytest
 from conftest import HANS, HANT, REPO, SITE
 from seedtext.cache import Cache
 from seedtext.cleaning import clean
+from seedtext.cleaning.evidence import WEIGHTS
+from seedtext.cleaning.text import COMPRESSIBLE_ALL, COMPRESSIBLE_STOPS, despace_prose, width
+from seedtext.notes import WORDING, Say, pieces, plain
 from seedtext.rawpage import RawText, page_rows, raw_page_markdown, raw_table
 from seedtext.seed import CleanedSeed
 from seedtext.site import seed_files
@@ -134,7 +139,7 @@ def test_every_removal_is_struck_through_on_its_line_with_its_reason(built_site,
             struck = "".join(d.text() for d in li.find_all("del", "raw-removed"))
             assert "".join(edit.removed.split()) in "".join(struck.split()), (name, edit)
             notes = " ".join(n.text() for n in li.find_all("span", "raw-note"))
-            assert edit.detail in notes, (name, edit)
+            assert plain(edit.note) in notes, (name, edit)
             checked += 1
     assert checked >= 10  # the seeds remove markup, fillers, photo pointers and doubled titles
 
@@ -259,3 +264,100 @@ def test_seed_text_in_the_file_name_and_tabs_stay_text():
         rows, RawText.of(tuple(raw), tuple(result.edits))).html(lambda text: text, lambda block: block)
     assert "<img" not in markdown and "&lt;img src=x onerror=alert(1)&gt;" in markdown
     assert "\t" not in markdown and ">&#9;</del>" in markdown  # Python-Markdown would expand a tab to spaces
+
+
+# --- the notes: Chinese, in the page's script, with figures a reader can check -----------------------
+
+FILL = re.compile(r"第(\d+)行[^（]*（(?:缩进两字后)?([\d.]+)字，栏宽([\d.]+)字）")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def note_words(note: Node) -> str:
+    """A note as the page writes it in its own words: the raw text it quotes left out."""
+    text = note.text()
+    for span in note.find_all("span", "raw-quote"):
+        text = text.replace(span.text(), "", 1)
+    return text
+
+
+def test_the_notes_say_each_edit_in_chinese_with_the_figures_of_the_lines_beside_them(built_site, seeds):
+    pages = raw_pages(built_site, HANS.root)
+    labels, fills = set(), 0
+    for name, seed_pages in pages.items():
+        raw = seeds[name].raw_lines
+        for page in seed_pages:
+            for note in page.find_all("span", "raw-note"):
+                if note.parent.tag == "dt":  # the legend's sample
+                    continue
+                words = note_words(note)
+                assert not LATIN_WORD.search(words), (name, note.text())
+                labels.add(words.split("：", 1)[0])
+                for no, fill, column in FILL.findall(words):
+                    # The width is the raw line's as the cleaner measures it (compressed punctuation half).
+                    solid = despace_prose(raw[int(no) - 1].strip())
+                    measures = {width(solid), width(solid, COMPRESSIBLE_STOPS), width(solid, COMPRESSIBLE_ALL)}
+                    assert float(fill) in measures, (name, no, fill, measures)
+                    assert float(column) <= 30  # a column a line was wrapped at, never a whole paragraph's width
+                    fills += 1
+    assert {"存疑·接排", "存疑·另起一段", "删去", "图片说明", "标题", "署名", "出处", "编辑改动"} <= labels, labels
+    assert fills >= 2
+
+
+def test_a_doubtful_join_is_noted_in_the_copy_editors_words(built_site):
+    page = parse(built_site / HANS.root / "raw" / "zhu-zhou-feng-qi-bi-duo-zhu-pin-pai" / "index.html")
+    notes = [n.text() for n in page.find_all("span", "raw-note")]
+    assert "存疑·接排：接在第70行后，前面没有空行（这一部分以空行分段）；" \
+           "这一行不像缩进的段首（第71行宽16字，栏宽16字）。" \
+           "相反的迹象：第70行差一字排满（15字，栏宽16字），句子在这一行结束" in notes, notes
+    assert any(n.startswith("存疑·另起一段：第95行未排满（14字，栏宽17字），句子在这一行结束") for n in notes), notes
+
+
+def test_the_traditional_page_says_the_notes_in_traditional_and_quotes_the_raw_text_as_read(built_site):
+    slug = "zhu-zhou-feng-qi-bi-duo-zhu-pin-pai"
+    hans = parse(built_site / HANS.root / "raw" / slug / "index.html")
+    hant = parse(built_site / HANT.root / "raw" / slug / "index.html")
+    hans_notes = [n.text() for n in hans.find_all("span", "raw-note")]
+    hant_notes = [n.text() for n in hant.find_all("span", "raw-note")]
+    assert "删去：重复排了两次的标题“逢旗必夺铸品牌”，保留一次" in hans_notes
+    # The title as printed (Simplified) between the corner quotes of the Traditional page's own words.
+    assert "刪去：重複排了兩次的標題「逢旗必夺铸品牌」，保留一次" in hant_notes
+    assert any(n.startswith("存疑·另起一段：第95行未排滿（14字，欄寬17字）") for n in hant_notes), hant_notes
+    quotes = hant.find_all("span", "raw-quote")
+    assert quotes and all(q.attrs["lang"] == "zh-Hans" for q in quotes)
+    assert [q.text() for q in quotes] == [q.text() for q in hans.find_all("span", "raw-quote")]
+    legend = " ".join(dd.text() for dd in hant.find_all("dd"))
+    assert "另起一段" in legend and "英文" not in legend and "刪去的文字" in legend
+
+
+def test_every_edit_of_every_input_has_a_chinese_note(seeds):
+    """Every change the cleaner makes, on the seeds, the fixtures and the dev set's raw texts, reaches the
+    raw page with a note in Chinese: only the raw text it quotes may hold Latin letters."""
+    options = SITE.cleaning
+    devset = REPO.parent / "shared" / "devset"
+    texts = [(path.name, path.read_text(encoding="utf-8")) for path in
+             [*sorted((REPO / "tests" / "fixtures").rglob("*.txt")), *sorted(devset.glob("raw*/*.txt"))]]
+    edits = [e for seed in seeds.values() for e in seed.edits]
+    edits += [e for name, text in texts for e in clean(text, name, options).edits]
+    keys = set()
+    for edit in edits:
+        words = "".join(text for text, quoted in pieces(edit.note) if not quoted)
+        assert words or edit.kind == "byline", edit
+        assert not LATIN_WORD.search(words), (edit, words)
+        keys.add(edit.note.key)
+    assert len(edits) > 1000 and len(keys) > 40
+
+
+def test_every_sign_of_a_weighed_decision_has_its_chinese_words():
+    assert set(WEIGHTS) <= set(WORDING)
+    assert set(Say) <= set(WORDING)
+
+
+def test_explain_stays_english():
+    seed = REPO / "seeds" / "002_0d1112e8809bcfdf.txt"
+    explain = subprocess.run([sys.executable, str(REPO / "hooks" / "clean.py"), str(seed), "--explain"],
+                             capture_output=True, text=True, check=True).stdout
+    assert "   71  join     paragraphs         joined to line 70: new paragraph? no (-1.5): for: a character " \
+           "short ends a sentence (15 of 16) +1.5; against: no blank line between blocks -1.5; not indented " \
+           "(16 of 16) -1.5\n" in explain
+    assert "doubled title collapsed: '逢旗必夺铸品牌' was printed twice  [removed]" in explain
+    assert not re.search("接排|另起一段|删去|栏宽", explain)

@@ -17,8 +17,11 @@ from seedtext.cleaning import ARTICLE_STEPS, PLANS, SEED_STEPS, clean
 from seedtext.cleaning.lossless import check_lossless
 from seedtext.cleaning.text import ends_sentence
 from seedtext.model import Change, Edit, EditKind
+from seedtext.notes import Lines, Note, Say
 from seedtext.rawpage import RawText, page_rows, raw_table
 from seedtext.steps import Plan, steps_table
+
+JOINED = Note.of(Say.JOINED, line=Lines(2))
 
 OPTIONS = SITE.cleaning
 STEP_NAMES = [step.name for plan in PLANS for step in plan.steps]
@@ -47,12 +50,14 @@ def test_a_plan_runs_its_steps_in_the_order_registered_and_names_each_edit():
     @plan.step("spaces")
     def _spaces(text: str) -> tuple[str, list[Change]]:
         """Spaces out."""
-        return text.replace(" ", ""), [Change(EditKind.SPACE, 1, "spaces out")] if " " in text else []
+        spaced = [Change(EditKind.SPACE, 1, "spaces out", note=Note.of(Say.SPACES))]
+        return text.replace(" ", ""), spaced if " " in text else []
 
     @plan.step("widen")
     def _widen(text: str) -> tuple[str, list[Change]]:
         """Commas widened."""
-        return text.replace(",", "，"), [Change(EditKind.PUNCT, 1, ", -> ，")] if "," in text else []
+        widened = [Change(EditKind.PUNCT, 1, ", -> ，", note=Note.of(Say.WIDENED, count=1))]
+        return text.replace(",", "，"), widened if "," in text else []
 
     text, edits = plan.run("打击 开路,亮剑 攻坚")
     assert text == "打击开路，亮剑攻坚"
@@ -68,7 +73,7 @@ def test_a_step_cannot_name_itself_or_share_a_name():
 
     @plan.step("honest")
     def _honest(text: str) -> tuple[str, list[Change]]:
-        return text, [Edit(EditKind.JOIN, 1, "named by the step itself", step="someone_else")]
+        return text, [Edit(EditKind.JOIN, 1, "named by the step itself", note=JOINED, step="someone_else")]
 
     with pytest.raises(TypeError, match="honest"):
         plan.run("text")
@@ -78,10 +83,18 @@ def test_a_step_cannot_name_itself_or_share_a_name():
 
 def test_an_edit_without_its_step_cannot_be_made():
     with pytest.raises(ValueError):
-        Edit(EditKind.JOIN, 3, "joined to line 2", step="")
+        Edit(EditKind.JOIN, 3, "joined to line 2", note=JOINED, step="")
     with pytest.raises(TypeError):
-        Edit(EditKind.JOIN, 3, "joined to line 2")  # type: ignore[call-arg]
-    assert Change(EditKind.JOIN, 3, "joined to line 2").by("paragraphs").step == "paragraphs"
+        Edit(EditKind.JOIN, 3, "joined to line 2", note=JOINED)  # type: ignore[call-arg]
+    edit = Change(EditKind.JOIN, 3, "joined to line 2", note=JOINED).by("paragraphs")
+    assert edit.step == "paragraphs" and edit.note == JOINED
+
+
+def test_a_change_without_its_chinese_note_cannot_be_made():
+    with pytest.raises(TypeError):
+        Change(EditKind.JOIN, 3, "joined to line 2")  # type: ignore[call-arg]
+    with pytest.raises(KeyError):
+        Note.of("a reason no one wrote in Chinese")
 
 
 def test_every_step_has_a_name_of_its_own():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .notes import Note
 from .printed import Printed
 
 
@@ -52,6 +53,7 @@ class Change:
     removed: characters deliberately dropped (filler, doubled title, markup);
              the lossless check accounts for exactly these.
     margin: for a decision weighed from evidence, how far its sum was from the balance point.
+    note: the change in Chinese, for the 原文对照 page (seedtext/notes.py): every change has one.
     """
 
     kind: EditKind
@@ -59,10 +61,11 @@ class Change:
     detail: str
     removed: str = ""
     margin: float | None = None  # how sure a weighed decision was (cleaning/evidence.py); None: not weighed
+    note: Note = field(kw_only=True)
 
     def by(self, step: str) -> Edit:
         """This change as the edit of the named step."""
-        return Edit(self.kind, self.line, self.detail, self.removed, self.margin, step=step)
+        return Edit(self.kind, self.line, self.detail, self.removed, self.margin, note=self.note, step=step)
 
 
 @dataclass(frozen=True)

@@ -27,23 +27,27 @@ from .cleaning.evidence import is_doubtful
 from .cleaning.text import FULL_TO_HALF
 from .convert import is_traditional, script_patterns
 from .model import Article, Block, BlockKind, Edit, EditKind
+from .notes import Say, pieces
 from .render import dump_front_matter, escape_text, html_text
 
-# What each edit is called on the page (the legend lists them); the cleaner's own reason follows in English.
+# What each edit is called on the page, as a copy editor marks a proof; its note (seedtext/notes.py) follows.
 EDIT_LABELS = {
-    EditKind.REMOVE: "删除",
-    EditKind.SPACE: "删去空格",
-    EditKind.PUNCT: "半角标点改为全角",
+    EditKind.JOIN: "接排",
+    EditKind.SPLIT: "另起一段",
+    EditKind.REMOVE: "删去",
+    EditKind.SPACE: "去掉字间空格",
+    EditKind.PUNCT: "全角标点",
     EditKind.CAPTION: "图片说明",
     EditKind.HEADING: "小标题",
     EditKind.DISPLAY: "展示行",
     EditKind.KICKER: "眉题",
-    EditKind.GAP: "缺页标记",
-    EditKind.OVERRIDE: "编辑更正（seeds/overrides/ 中的更正文件）",
+    EditKind.GAP: "缺页",
+    EditKind.OVERRIDE: "编辑改动",
     EditKind.BYLINE: "署名",
     EditKind.TITLE: "标题",
     EditKind.PRINTED: "出处",
 }
+NOT_HEADING_LABEL = "不作小标题"
 BLOCK_LABELS = {
     BlockKind.HEADING: "小标题", BlockKind.CAPTION: "图片说明", BlockKind.DISPLAY: "展示行",
     BlockKind.GAP: "缺页标记", BlockKind.KICKER: "眉题", BlockKind.TITLE: "标题",
@@ -152,8 +156,8 @@ def _mark(symbol: str, label: str) -> str:
 
 
 # Drawn before a raw line (most lines have one): short, the legend says the rest.
-JOIN_MARK = _mark("↩", "接排")
-SPLIT_MARK = _mark("¶", "分段")
+JOIN_MARK = _mark("↩", EDIT_LABELS[EditKind.JOIN])
+SPLIT_MARK = _mark("¶", EDIT_LABELS[EditKind.SPLIT])
 
 
 def _escape(text: str) -> str:
@@ -170,7 +174,7 @@ class Part(enum.Enum):
     CLEANED = "cleaned"
     """A block of the cleaned text (left column): converted, and where conversion doubts are marked."""
     AS_READ = "as read"
-    """The raw extraction and the cleaner's English reasons: the same characters in every script."""
+    """The raw extraction, and the raw text a note quotes: the same characters in every script."""
 
 
 # Between the pieces while they are converted as one text (a private-use character no seed prints and
@@ -263,19 +267,27 @@ def _line_html(parts: list[tuple[str, str]]) -> str:
 
 def _declined_heading(edit: Edit) -> bool:
     """A heading question answered no (listed by --explain; on this page only when it was close)."""
-    return edit.kind == EditKind.HEADING and edit.detail.startswith("heading? no")
+    return edit.kind == EditKind.HEADING and edit.note.key in (Say.NOT_HEADING, Say.PROSE_NOT_HEADLINE)
 
 
 def _note_label(edit: Edit) -> str:
     """The note's label; a decision weighed close to the balance says so first (the editor checks it)."""
-    label = "不作小标题" if _declined_heading(edit) else \
-        EDIT_LABELS.get(edit.kind, "分段" if edit.kind == EditKind.SPLIT else "接排")
+    label = NOT_HEADING_LABEL if _declined_heading(edit) else EDIT_LABELS[edit.kind]
     return f"存疑·{label}" if is_doubtful(edit.margin) else label
 
 
-def _notes(edits: list[Edit]) -> list[tuple[str, Part]]:
-    """The edits of a line other than those drawn in it, each with the cleaner's reason (as --explain):
-    the label in the page's words, the reason as the cleaner wrote it."""
+def _note_parts(edit: Edit, raw: RawText) -> list[tuple[str, Part]]:
+    """An edit's note as the table's pieces: its label and words in the page's script, the raw text it
+    quotes as read, in the language of its script (as the raw column marks it)."""
+    parts: list[tuple[str, Part]] = [(f"{_note_label(edit)}：", Part.PAGE)]
+    for text, quoted in pieces(edit.note):
+        parts.append((f'<span class="raw-quote" lang="{raw.lang(text)}">{_escape(text)}</span>', Part.AS_READ)
+                     if quoted else (_escape(text), Part.PAGE))
+    return parts
+
+
+def _notes(edits: list[Edit], raw: RawText) -> list[tuple[str, Part]]:
+    """The edits of a line other than those drawn in it, each with its note (seedtext/notes.py)."""
     parts: list[tuple[str, Part]] = []
     # A line read as a heading and later given back to the prose is prose: its heading notes go with the
     # heading (a close decision is still shown).
@@ -284,9 +296,8 @@ def _notes(edits: list[Edit]) -> list[tuple[str, Part]]:
     for e in edits:
         if (e.kind not in _IN_LINE or e.removed or is_doubtful(e.margin)) \
                 and (is_doubtful(e.margin) or not (_declined_heading(e) or prose and e.kind == EditKind.HEADING)):
-            parts += [(f'\n<span class="raw-note{" raw-doubt" if is_doubtful(e.margin) else ""}">{_note_label(e)}：'
-                       '<span lang="en">', Part.PAGE), (_escape(e.detail), Part.AS_READ),
-                      ("</span></span>", Part.PAGE)]
+            parts += [(f'\n<span class="raw-note{" raw-doubt" if is_doubtful(e.margin) else ""}">', Part.PAGE),
+                      *_note_parts(e, raw), ("</span>", Part.PAGE)]
     return parts
 
 
@@ -297,7 +308,7 @@ def _raw_cell(row: Row, raw: RawText) -> list[tuple[str, Part]]:
     aligner = _Aligner(row.block.text)
     sources = set(row.block.sources)
     # The list is the raw text, and markup whose words are the same in every script (the marks' 接排 and
-    # 分段, 空行); only the notes (the page's words) are converted. One raw line a line of HTML.
+    # 另起一段, 空行); only the notes' words are converted. One raw line a line of HTML.
     parts: list[tuple[str, Part]] = [('<ol class="raw-lines">\n', Part.AS_READ)]
     for n, no in enumerate(row.lines):
         line = raw.lines[no - 1] if no <= len(raw.lines) else ""
@@ -314,7 +325,7 @@ def _raw_cell(row: Row, raw: RawText) -> list[tuple[str, Part]]:
         if css != "blank":  # the raw text in its own script, whatever the page's
             body = f'<span class="raw-text" lang="{raw.lang(line)}">{body}</span>'
         parts.append((f'{"" if n == 0 else chr(10)}<li value="{no}" id="L{no}"{cls}>{marks}{body}', Part.AS_READ))
-        parts += _notes(edits)
+        parts += _notes(edits, raw)
         parts.append(("</li>", Part.AS_READ))
     parts.append(("\n</ol>", Part.AS_READ))
     return parts
@@ -328,12 +339,15 @@ def _clean_cell(block: Block) -> str:
 
 # What the marks of the raw column mean (the page's 标记说明).
 LEGEND = "".join(f"\n<dt>{mark}</dt><dd>{meaning}</dd>" for mark, meaning in (
-    (JOIN_MARK, "接排：这一行接在上一行后面，去掉了中间的换行（PDF 按栏宽折行）"),
-    (SPLIT_MARK, "分段：从这一行另起一段"),
-    ('<del class="raw-space">\u3000</del>', "删去的空格：排版时两端对齐或识别时多出的空格"),
+    (JOIN_MARK, "接排：这一行接在上一行后面，去掉了中间的换行（原文按栏宽折行）"),
+    (SPLIT_MARK, "另起一段：从这一行起是新的一段"),
+    ('<del class="raw-space">\u3000</del>', "去掉的字间空格：排版时两端对齐或识别时多出的空格"),
     ('<mark class="raw-punct">,</mark>', "半角标点改为全角（中文句子里的 , ; : ! ? ( )）"),
-    ('<del class="raw-removed">删除</del>', "删除的文字，后面写明原因：标记符号、与文章无关的填充文字、重复的标题等"),
-    ('<span class="raw-note">说明</span>', "这一行的其他处理（图片说明、小标题、编辑更正等）及整理程序的原因（英文）"),
+    ('<del class="raw-removed">删去</del>', "删去的文字，后面写明原因：标记符号、与文章无关的文字、重复的标题等"),
+    ('<span class="raw-note">说明</span>',
+     "这一行的其他处理（图片说明、小标题、编辑改动等）和整理时的依据。引号里是原文，照原样列出；"
+     "行宽按字计，汉字和全角标点算一字，半角字母、数字算半字（版面挤压标点时，标点也算半字）；"
+     "栏宽是这一部分排满的行的宽度"),
     ('<span class="raw-note raw-doubt">存疑</span>',
      "整理程序拿不准的判断：支持和反对的依据相差不大，请先对照报纸核对这些地方"),
     ('<span class="raw-blank">（空行）</span>', "原文中的空行"),

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from ..config import CleaningOptions
 from ..model import Article, Block, BlockKind, Change, CleanResult, EditKind, Notice
+from ..notes import Lines, Note, Quoted, Say
 from ..overrides import Overrides, checked_overrides, lines_in_seed
 from ..printed import Printed, RunningHead, one_value, paper_before_role
 from ..steps import Plan
@@ -36,6 +37,10 @@ from .text import PROSE_PUNCT
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?:年|(?=[-—~至到]\d{4}))")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-—~至到]\s*((?:19|20)\d\d)年")
 _PLAN = re.compile(r"[“\"]?([一二三四五六七八九十]{2,3}五)[”\"]?")
+# What the notes call each field of where an article was printed, and each field an editor may set.
+PRINTED_SAID = {"paper": Say.PAPER, "date": Say.DATE, "page": Say.PAGE}
+OVERRIDDEN_SAID = {"title": Say.TITLE_FIELD, "subtitle": Say.SUBTITLE_FIELD, "city": Say.CITY_FIELD,
+                   "period": Say.PERIOD_FIELD}
 
 
 def clean(text: str, source: str, options: CleaningOptions, overrides: object = None) -> CleanResult:
@@ -257,29 +262,33 @@ def _printed(part: ArticleState) -> tuple[ArticleState, list[Change]]:
     """The paper, issue date and page where the text says them once and plainly: the paper a byline names
     before its role word, the date, page and paper of the article's running page heads. Two sources that
     disagree give nothing."""
-    found: dict[str, list[tuple[object, int, str]]] = {"paper": [], "date": [], "page": []}
+    found: dict[str, list[tuple[object, int, str, Say]]] = {"paper": [], "date": [], "page": []}
     for line in part.head:
         if line.kind == LineKind.BYLINE:
             for role, _, _ in byline_parts(line.text, part.vocab, line.byline_marker) or []:
                 paper = paper_before_role(role, part.vocab.role_word(role)) if role else ""
                 if paper:
-                    found["paper"].append((paper, line.no, "the byline"))
+                    found["paper"].append((paper, line.no, "the byline", Say.PRINTED_FROM_BYLINE))
     for line in part.lines:
         if line.kind == LineKind.FILLER and running_head(line.text, part.vocab):
             head = RunningHead.read(line.text)
             for key, value in (("paper", head.paper), ("date", head.date), ("page", head.page)):
                 if value:
-                    found[key].append((value, line.no, "a running page head"))
+                    found[key].append((value, line.no, "a running page head", Say.PRINTED_FROM_RUNNING_HEAD))
     values, changes = {}, []
     for key, sources in found.items():
-        value = one_value(v for v, _, _ in sources)
+        value = one_value(v for v, _, _, _ in sources)
         if value is not None:
             values[key] = value
-            _, line, where = sources[0]
-            changes.append(Change(EditKind.PRINTED, line, f"{key}: {value} (from {where})"))
+            _, line, where, said = sources[0]
+            changes.append(Change(EditKind.PRINTED, line, f"{key}: {value} (from {where})",
+                                  note=Note.of(said, what=Note.of(PRINTED_SAID[key]), value=_as_printed(key, value))))
         elif sources:
-            changes.append(Change(EditKind.PRINTED, sources[0][1], f"{key}: not set, the text gives "
-                                  + ", ".join(sorted({str(v) for v, _, _ in sources}))))
+            given = sorted({str(v) for v, _, _, _ in sources})
+            changes.append(Change(EditKind.PRINTED, sources[0][1],
+                                  f"{key}: not set, the text gives " + ", ".join(given),
+                                  note=Note.of(Say.PRINTED_UNSET, what=Note.of(PRINTED_SAID[key]),
+                                               values=tuple(_as_printed(key, v) for v in given))))
     part.article.printed = Printed(**values)
     return part, changes
 
@@ -300,7 +309,14 @@ def _title_from_file_name(part: ArticleState) -> tuple[ArticleState, list[Change
         return part, []
     part.article.title = part.source.rsplit(".", 1)[0]
     return part, [Change(EditKind.TITLE, part.article.first_line,
-                         f"title: {part.article.title!r} (no title found or given: the seed's file name)")]
+                         f"title: {part.article.title!r} (no title found or given: the seed's file name)",
+                         note=Note.of(Say.TITLE_FROM_FILE_NAME, name=Quoted(part.article.title)))]
+
+
+def _as_printed(key: str, value: object) -> object:
+    """A value of where an article was printed, as a note shows it: the paper and page as the text prints them,
+    the date as a date (the text writes it many ways)."""
+    return str(value) if key == "date" else Quoted(value)
 
 
 def keep_banner_as_kicker(starts: list[tuple[int, TitleBlock]], lines: list[Line],
@@ -309,14 +325,15 @@ def keep_banner_as_kicker(starts: list[tuple[int, TitleBlock]], lines: list[Line
     no sentence under it before the article's head), is kept as the article's kicker, not published as
     an article of its own with no text."""
     banner = page_banner(starts)
-    why = "page banner above the article's own title: kept as its kicker"
+    why, said = "page banner above the article's own title: kept as its kicker", Say.BANNER_KICKER
     if not banner and _masthead(starts, lines):
         banner, why = starts[0][1], "a page's masthead above the article's head, no text of its own: kept as its kicker"
+        said = Say.MASTHEAD_KICKER
     if not banner:
         return starts
     for line in banner.lines:
         line.kind = LineKind.KICKER
-        changes.append(Change(EditKind.KICKER, line.no, why))
+        changes.append(Change(EditKind.KICKER, line.no, why, note=Note.of(said)))
     return starts[1:]
 
 
@@ -346,7 +363,8 @@ def move_lines(lines: list[Line], moves: list[tuple[int, int, int]], changes: li
             continue
         lines = rest[:at] + moved + rest[at:]
         span_text = f"lines {first}-{last}" if last > first else f"line {first}"
-        changes.append(Change(EditKind.OVERRIDE, first, f"{span_text} moved before line {target} (overrides: move)"))
+        changes.append(Change(EditKind.OVERRIDE, first, f"{span_text} moved before line {target} (overrides: move)",
+                              note=Note.of(Say.MOVED, lines=Lines(first, last), before=target)))
     return lines
 
 
@@ -408,22 +426,25 @@ def _apply_metadata_overrides(article: Article, overrides: Overrides, changes: l
     printed = {key: getattr(overrides, key) for key in ("paper", "date", "page") if getattr(overrides, key)}
     if printed:
         article.printed = replace(article.printed, **printed)
-        changes += [Change(EditKind.PRINTED, article.first_line, f"{key}: {value} (from the overrides file)")
+        changes += [Change(EditKind.PRINTED, article.first_line, f"{key}: {value} (from the overrides file)",
+                           note=Note.of(Say.PRINTED_FROM_OVERRIDES, what=Note.of(PRINTED_SAID[key]), value=str(value)))
                     for key, value in printed.items()]
     for key in ("title", "subtitle", "city", "period"):
         value = getattr(overrides, key)
         if value is not None:
             setattr(article, key, value)
             changes.append(Change(EditKind.OVERRIDE, article.first_line,
-                                  f"{key} set to {value!r} by the overrides file"))
+                                  f"{key} set to {value!r} by the overrides file",
+                                  note=Note.of(Say.SET_BY_EDITOR, what=Note.of(OVERRIDDEN_SAID[key]), value=value)))
     if overrides.title is not None:
         # The raw title line's text is replaced, not lost silently: record it as a removal.
         for head in article.head:
             if head.kind == BlockKind.TITLE:
                 changes.append(Change(EditKind.REMOVE, head.first_line, "title replaced by the overrides file",
-                                      head.text))
+                                      head.text, note=Note.of(Say.TITLE_REPLACED)))
         article.head = [h for h in article.head if h.kind != BlockKind.TITLE]
     if overrides.authors:
         article.authors = list(overrides.authors)
-        changes.append(Change(EditKind.OVERRIDE, article.first_line, "authors set by the overrides file"))
+        changes.append(Change(EditKind.OVERRIDE, article.first_line, "authors set by the overrides file",
+                              note=Note.of(Say.AUTHORS_BY_EDITOR)))
 

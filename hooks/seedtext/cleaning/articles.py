@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Change, EditKind
+from ..notes import Note, Quoted, Say
 from .lines import NOT_TEXT, Line, LineKind, headline_text
 from .roles import Vocabulary, byline_parts, heading_like
 from .text import PAUSES, STOPS, SUBTITLE_DASHES, despace_headline, despace_prose, ends_sentence, split_names, width
@@ -118,9 +119,10 @@ def apply_title_block(block: TitleBlock, vocab: Vocabulary, changes: list[Change
         text = m.group(1)
         title.removed.append(m.group(1))
         changes.append(Change(EditKind.REMOVE, title.no, f"doubled title collapsed: {m.group(1)!r} was printed twice",
-                              m.group(1)))
+                              m.group(1), note=Note.of(Say.DOUBLED_TITLE, text=Quoted(m.group(1)))))
     title.text = text
-    changes.append(Change(EditKind.TITLE, title.no, f"title: {text!r} ({block.why})"))
+    changes.append(Change(EditKind.TITLE, title.no, f"title: {text!r} ({block.why})",
+                          note=Note.of(Say.TITLE, why=Note.of(block.why))))
     meta: dict = {"title": text, "subtitle": "", "authors": [], "roles": {}, "byline": ""}
     if block.subtitle:
         block.subtitle.kind = LineKind.SUBTITLE
@@ -130,9 +132,11 @@ def apply_title_block(block: TitleBlock, vocab: Vocabulary, changes: list[Change
         spaced = block.subtitle.text
         block.subtitle.text = despace_prose(spaced) if dashed else despace_headline(spaced)
         if spaced != block.subtitle.text:
-            changes.append(Change(EditKind.SPACE, block.subtitle.no, "spaces removed next to Chinese characters"))
+            changes.append(Change(EditKind.SPACE, block.subtitle.no, "spaces removed next to Chinese characters",
+                                  note=Note.of(Say.SPACES)))
         read_as = "a dashed line under the headline" if dashed else "a kicker line under the headline"
-        changes.append(Change(EditKind.TITLE, block.subtitle.no, f"subtitle: {block.subtitle.text!r} ({read_as})"))
+        changes.append(Change(EditKind.TITLE, block.subtitle.no, f"subtitle: {block.subtitle.text!r} ({read_as})",
+                              note=Note.of(Say.DASHED_SUBTITLE if dashed else Say.KICKER_LINE_SUBTITLE)))
         meta["subtitle"] = block.subtitle.text
     shown = []
     for line in block.bylines:
@@ -146,24 +150,29 @@ def apply_title_block(block: TitleBlock, vocab: Vocabulary, changes: list[Change
 def _read_byline(line: Line, vocab: Vocabulary, meta: dict, changes: list[Change]) -> str:
     """One byline line read into meta's authors (names only, in order, each once) and roles (role word ->
     names); returns the line as shown, roles kept as printed. Logs how each word was read."""
-    parts, read = [], []
+    parts, read, said = [], [], []
     for role, sep, names_text in byline_parts(line.text, vocab, line.byline_marker) or []:
         names = split_names(names_text)
         if names != names_text.split():
             changes.append(Change(EditKind.SPACE, line.no,
-                                  f"padded names rejoined: {names_text!r} -> {' '.join(names)!r}"))
+                                  f"padded names rejoined: {names_text!r} -> {' '.join(names)!r}",
+                                  note=Note.of(Say.PADDED_NAMES, printed=Quoted(names_text),
+                                               names=tuple(Quoted(name) for name in names))))
         # The metadata key is the role word (记者), not the paper printed before it (株洲日报全媒体记者).
         word = vocab.role_word(role) if role else ""
         if role:
             read.append(f"{role} → role")
+            said.append(Note.of(Say.ROLE, text=Quoted(role)))
         for name in names:
             read.append(f"{name} → author ({word})" if word else f"{name} → author")
+            said.append(Note.of(Say.AUTHOR, text=Quoted(name)))
             if name not in meta["authors"]:
                 meta["authors"].append(name)
             if word and name not in meta["roles"].setdefault(word, []):
                 meta["roles"][word].append(name)
         parts.append(role + (sep or (" " if role else "")) + " ".join(names))
-    changes.append(Change(EditKind.BYLINE, line.no, "byline: " + "; ".join(read)))
+    changes.append(Change(EditKind.BYLINE, line.no, "byline: " + "; ".join(read),
+                          note=Note.of(Say.BYLINE, parts=tuple(said))))
     return "　".join(parts)
 
 

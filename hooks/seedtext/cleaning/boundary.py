@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from ..notes import Quoted
 from ..overrides import Overrides
 from .draft import first_token
-from .evidence import Decision, Weighing
+from .evidence import Decision, Fill, Weighing
 from .layout import INDENT, SHORT_BY, WIDE_COLUMN, WIDER_BY, BlankHabit, Layout, indented, indented_above
 from .lines import Line
 from .text import CLOSING, CLOSING_START, PAUSES, STOPS, despace_prose, ends_sentence, width
@@ -54,17 +55,17 @@ def boundary_decision(prev: Line, line: Line, after: Line | None, layout: Layout
     # The paragraph's indented first line is full at the column less the indent.
     full_at = col - INDENT if prev_opens and indent_cue and indented(prev, col) else col
     if prev.phys > col + WIDER_BY:
-        weigh.saw("sentence ends a line wider than the column", f"{prev.phys:g} of {col:g}")
+        weigh.saw("sentence ends a line wider than the column", Fill(prev.no, prev.phys, col))
     elif prev.phys <= full_at - SHORT_BY and not prev.justified:
         token = first_token(despace_prose(line.text))
         if token[:1].isascii() and prev.phys + width(token) > full_at:
-            weigh.saw("next word did not fit", token)
+            weigh.saw("next word did not fit", Quoted(token))
         elif prev.phys <= full_at - SHORT_BY - 0.5 and not (prev_opens and indented(prev, col)):
-            weigh.saw("short line ends a sentence", f"{prev.phys:g} of {col:g}")
+            weigh.saw("short line ends a sentence", Fill(prev.no, prev.phys, col))
         else:  # a character short, or a first line as short as an indent the stretch does not show
-            weigh.saw("a character short ends a sentence", f"{prev.phys:g} of {col:g}")
+            weigh.saw("a character short ends a sentence", Fill(prev.no, prev.phys, col))
     else:
-        weigh.saw("full line ends a sentence", f"{prev.phys:g} of {col:g}")
+        weigh.saw("full line ends a sentence", Fill(prev.no, prev.phys, col))
     if prev_opens and PAIRED_HEAD.fullmatch(despace_prose(prev.text)):
         weigh.saw("a run-in head alone above")
     if photo_between and indent_cue and prev.phys >= col - SHORT_BY and line.phys >= col - SHORT_BY \
@@ -72,7 +73,7 @@ def boundary_decision(prev: Line, line: Line, after: Line | None, layout: Layout
         weigh.saw("photo break after a full line")
     if habit == BlankHabit.EVERY_LINE:
         if between >= 2:
-            weigh.saw("more blank lines than the stretch has", f"{between}")
+            weigh.saw("more blank lines than the stretch has", between)
     elif between:
         weigh.saw("blank line between blocks" if habit == BlankHabit.BETWEEN else "blank line in unspaced text")
     elif habit == BlankHabit.BETWEEN:
@@ -80,7 +81,7 @@ def boundary_decision(prev: Line, line: Line, after: Line | None, layout: Layout
     line_indented = not line.justified and after is not None and not ends_sentence(line.text) \
         and (indented(line, col) or indented_above(line, after, col))
     if indent_cue and after is not None and not line.justified:
-        weigh.saw("indented line" if line_indented else "not indented", f"{line.phys:g} of {col:g}")
+        weigh.saw("indented line" if line_indented else "not indented", Fill(line.no, line.phys, col))
     if not line_indented and opens_with_run_in_head(line, after):
         weigh.saw("run-in head")
     return weigh.decision()

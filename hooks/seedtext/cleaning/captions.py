@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import BlockKind, Change, EditKind
+from ..notes import Lines, Note, Quoted, Say
 from .draft import Draft
 from .evidence import Decision, Weighing
 from .layout import HANG
@@ -44,7 +45,9 @@ def framed_captions(body: list[Line], vocab: Vocabulary, changes: list[Change]) 
                 line.kind = LineKind.CAPTION
             following.update(ln.no for ln in unit[1:])
             changes.append(Change(EditKind.CAPTION, unit[0].no, f"lines {unit[0].no}-{unit[-1].no} are one photo "
-                                  f"caption: {decision.explain()}", margin=decision.weighed_margin))
+                                  f"caption: {decision.explain()}", margin=decision.weighed_margin,
+                                  note=decision.reasons(Note.of(Say.CAPTION_LINES,
+                                                                lines=Lines(unit[0].no, unit[-1].no)))))
             k += len(unit)
         else:
             k += 1
@@ -96,7 +99,7 @@ def caption_decision(unit: list[Line], before: Line | None, after: Line | None, 
     if is_single_sentence(text):
         weigh.saw("one sentence")
     if after is not None and CLOSING_START.match(after.text):
-        weigh.saw("the text after it opens mid-sentence", after.text[:1])
+        weigh.saw("the text after it opens mid-sentence", Quoted(after.text[:1]))
     elif after is not None and word_across(before.text, despace_prose(after.text)):
         weigh.saw("the cut sentence reads on around it")
     elif all(e.sign == "one sentence" for e in weigh.evidence):
@@ -123,7 +126,8 @@ def wrapped_captions(body: list[Line], vocab: Vocabulary, changes: list[Change])
                     and line.blank_after <= 1:
                 nxt.kind = LineKind.CAPTION
                 following.add(nxt.no)
-                changes.append(Change(EditKind.CAPTION, nxt.no, f"the photo credit of the caption on line {line.no}"))
+                changes.append(Change(EditKind.CAPTION, nxt.no, f"the photo credit of the caption on line {line.no}",
+                                      note=Note.of(Say.CAPTION_CREDIT, line=Lines(line.no))))
             continue
         taken: list[Line] = []
         for j, nxt in enumerate(body[k + 1:k + 4], k + 1):
@@ -140,7 +144,8 @@ def wrapped_captions(body: list[Line], vocab: Vocabulary, changes: list[Change])
                     for cont in taken:
                         cont.kind = LineKind.CAPTION
                         following.add(cont.no)
-                        changes.append(Change(EditKind.CAPTION, cont.no, f"continues the caption of line {line.no}"))
+                        changes.append(Change(EditKind.CAPTION, cont.no, f"continues the caption of line {line.no}",
+                                              note=Note.of(Say.CAPTION_GOES_ON, line=Lines(line.no))))
                 break
     return following
 
@@ -175,8 +180,10 @@ def caption_spacing(caption: Draft, vocab: Vocabulary, changes: list[Change]) ->
     for line in caption.lines:
         last = line is caption.lines[-1]
         if (caption_text(line, vocab) if last else despace_prose(line.text)) != line.text:
-            kept = "; the space before the photo credit kept" if last and vocab.credit.match(line.text) else ""
-            changes.append(Change(EditKind.SPACE, line.no, f"spaces removed next to Chinese characters{kept}"))
+            credit = last and bool(vocab.credit.match(line.text))
+            kept = "; the space before the photo credit kept" if credit else ""
+            changes.append(Change(EditKind.SPACE, line.no, f"spaces removed next to Chinese characters{kept}",
+                                  note=Note.of(Say.SPACES_CREDIT_KEPT if credit else Say.SPACES)))
 
 
 def mark_weak_captions(drafts: list[Draft], vocab: Vocabulary, changes: list[Change]) -> None:
@@ -193,14 +200,16 @@ def mark_weak_captions(drafts: list[Draft], vocab: Vocabulary, changes: list[Cha
     for d in drafts:
         if short_sentence(d) and (d.lines[0].blank_before > usual or d.lines[-1].blank_after > usual):
             d.kind = BlockKind.CAPTION
-            changes.append(Change(EditKind.CAPTION, d.lines[0].no, "short sentence set off by an image gap: caption"))
+            changes.append(Change(EditKind.CAPTION, d.lines[0].no, "short sentence set off by an image gap: caption",
+                                  note=Note.of(Say.CAPTION_BY_IMAGE_GAP)))
     for before, d in zip(drafts, drafts[1:], strict=False):
         if before.kind == BlockKind.CAPTION and d.kind == BlockKind.PARAGRAPH and len(d.lines) == 1 \
                 and short_sentence(d) \
                 and not _CLAUSE_INSIDE.search(d.text) and width(d.text) <= SHORT_CAPTION:
             d.kind = BlockKind.CAPTION
             changes.append(Change(EditKind.CAPTION, d.lines[0].no,
-                                  "a short phrase right after a caption: the next photo's"))
+                                  "a short phrase right after a caption: the next photo's",
+                                  note=Note.of(Say.CAPTION_OF_NEXT_PHOTO)))
     tail = len(drafts)
     while tail > 0 and (short_sentence(drafts[tail - 1]) or drafts[tail - 1].kind == BlockKind.CAPTION):
         tail -= 1
@@ -209,4 +218,5 @@ def mark_weak_captions(drafts: list[Draft], vocab: Vocabulary, changes: list[Cha
         for d in trailing:
             d.kind = BlockKind.CAPTION
             changes.append(Change(EditKind.CAPTION, d.lines[0].no,
-                                  "short sentence in the captions after the article's end"))
+                                  "short sentence in the captions after the article's end",
+                                  note=Note.of(Say.CAPTION_AFTER_END)))

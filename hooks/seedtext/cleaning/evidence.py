@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Edit
+from ..notes import WORDING, Lines, Note, Quoted
 
 DECISIVE = 100.0
 DOUBTFUL_MARGIN = 2.0  # a decision closer than this is listed for the editor (--doubtful)
@@ -92,15 +93,43 @@ WEIGHTS: dict[str, float] = {
 
 
 @dataclass(frozen=True)
+class Fill:
+    """How full a line is: its width and its stretch's column (what the signs of a line's fill measured)."""
+
+    line: int
+    width: float
+    column: float
+    first_line: bool = False  # measured as a paragraph's indented first line
+
+    def __str__(self) -> str:
+        return f"{'an indented first line: ' if self.first_line else ''}{self.width:g} of {self.column:g}"
+
+
+@dataclass(frozen=True)
 class Evidence:
-    """One sign seen at a decision, with its weight (from WEIGHTS, or DECISIVE)."""
+    """One sign seen at a decision, with its weight (from WEIGHTS, or DECISIVE). `detail`: what was seen, as
+    --explain prints it in brackets: a line's fill, the text that showed the sign (Quoted), a count, or a
+    word naming which form of the sign it was (its own wording in notes.WORDING, "sign (word)", if any)."""
 
     sign: str
     weight: float
-    detail: str = ""
+    detail: str | int | Fill = ""
 
     def __str__(self) -> str:
         return f"{self.sign}{f' ({self.detail})' if self.detail else ''} {self.weight:+g}"
+
+    def note(self) -> Note:
+        """The sign in the 原文对照 page's words, with its figures."""
+        detail = self.detail
+        if isinstance(detail, Fill):
+            key = f"{self.sign} (indented first line)" if detail.first_line else self.sign
+            return Note.of(key, line=Lines(detail.line), width=detail.width, column=detail.column)
+        if isinstance(detail, Quoted):
+            return Note.of(self.sign, text=detail)
+        if isinstance(detail, int):
+            return Note.of(self.sign, count=detail)
+        form = f"{self.sign} ({detail})"
+        return Note.of(form if detail and form in WORDING else self.sign)
 
 
 @dataclass(frozen=True)
@@ -132,6 +161,15 @@ class Decision:
         """The margin an edit records: None where a sign settled the question (nothing was weighed)."""
         return None if self.decisive else self.margin
 
+    def reasons(self, note: Note) -> Note:
+        """`note` with the signs that agree with the verdict after it, and those against it; where a sign
+        settled the question, that sign alone."""
+        if self.decisive:
+            return note.with_reasons((self.evidence[-1].note(),))
+        agree = tuple(e.note() for e in self.evidence if (e.weight > 0) == self.verdict and e.weight)
+        disagree = tuple(e.note() for e in self.evidence if (e.weight > 0) != self.verdict and e.weight)
+        return note.with_reasons(agree, disagree)
+
     def explain(self) -> str:
         """`yes (+3.5): a; b` — the verdict, the sum and the signs for and against."""
         pro = [str(e) for e in self.evidence if e.weight > 0]
@@ -148,7 +186,7 @@ class Weighing:
         self.question = question
         self.evidence: list[Evidence] = []
 
-    def saw(self, sign: str, detail: str = "", scale: float = 1.0) -> None:
+    def saw(self, sign: str, detail: str | int | Fill = "", scale: float = 1.0) -> None:
         self.evidence.append(Evidence(sign, WEIGHTS[sign] * scale, detail))
 
     def settled(self, sign: str, yes: bool) -> Decision:

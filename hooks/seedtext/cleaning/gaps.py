@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import BlockKind, Change, EditKind
+from ..notes import Note, Say
 from .draft import Draft
 from .roles import Vocabulary
 from .text import HAN, ends_sentence, is_wide
@@ -23,13 +24,15 @@ def mark_gaps(drafts: list[Draft], vocab: Vocabulary, changes: list[Change]) -> 
             after_break = k == 0 or flow[k - 1].kind == BlockKind.HEADING
             if after_break and starts_mid_sentence(d.text, vocab):
                 out.append(Draft(BlockKind.GAP, [d.lines[0]]))
-                changes.append(Change(EditKind.GAP, d.lines[0].no, "text starts mid-sentence: gap mark before it"))
+                changes.append(Change(EditKind.GAP, d.lines[0].no, "text starts mid-sentence: gap mark before it",
+                                      note=Note.of(Say.GAP_BEFORE)))
         out.append(d)
         if d.kind == BlockKind.PARAGRAPH and not ends_sentence(d.text):
             k = flow.index(d)
             if k == len(flow) - 1 or flow[k + 1].kind == BlockKind.HEADING:
                 out.append(Draft(BlockKind.GAP, [d.lines[-1]]))
-                changes.append(Change(EditKind.GAP, d.lines[-1].no, "text breaks off mid-sentence: gap mark after it"))
+                changes.append(Change(EditKind.GAP, d.lines[-1].no, "text breaks off mid-sentence: gap mark after it",
+                                      note=Note.of(Say.GAP_AFTER)))
     return out
 
 

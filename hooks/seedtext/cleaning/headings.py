@@ -8,9 +8,10 @@ import logging
 import re
 
 from ..model import BlockKind, Change, EditKind
+from ..notes import Lines, Note, Quoted, Say
 from .boundary import PAIRED_HEAD
 from .draft import Draft, first_token
-from .evidence import Decision, Evidence, Weighing
+from .evidence import Decision, Evidence, Fill, Weighing
 from .layout import HANG, INDENT, SHORT_BY, WIDE_COLUMN, BlankHabit, Layout, indented, indented_above
 from .lines import Line, LineKind
 from .roles import Vocabulary
@@ -103,17 +104,17 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     # the line below is a first line itself); a block's first line that is not indented opens none.
     first_line = indent_cue and whole_draft and len(lines) == 1
     if first_line and not line_opens and indented(prev, col):
-        weigh.saw("fills the column", f"an indented first line: {prev.phys:g} of {col:g}")
+        weigh.saw("fills the column", Fill(prev.no, prev.phys, col, first_line=True))
     elif prev.phys > col + HANG and not prev.justified:
-        weigh.saw("wider than the column", f"{prev.phys:g} of {col:g}")
+        weigh.saw("wider than the column", Fill(prev.no, prev.phys, col))
     elif short >= SHORT_BY + 0.5:
-        weigh.saw("short of the column", f"{prev.phys:g} of {col:g}")
+        weigh.saw("short of the column", Fill(prev.no, prev.phys, col))
         if short >= INDENT + 1:
             weigh.saw("much short of the column")
     elif short >= SHORT_BY:  # a measure that jitters by a compressed mark makes one short ambiguous
-        weigh.saw("a character short of the column", f"{prev.phys:g} of {col:g}")
+        weigh.saw("a character short of the column", Fill(prev.no, prev.phys, col))
     elif not prev.justified:
-        weigh.saw("fills the column", f"{prev.phys:g} of {col:g}")
+        weigh.saw("fills the column", Fill(prev.no, prev.phys, col))
         if first_line:
             weigh.saw("not indented at a block's start")
     if not whole_draft:
@@ -127,21 +128,21 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     if text.count("“") > text.count("”"):
         weigh.saw("quotation runs on", "“")
     if re.search(r"[A-Za-z0-9.]$", text) and re.match(r"[A-Za-z0-9%]", following):
-        weigh.saw("broken number or Latin word", text[-1] + "|" + following[0])
+        weigh.saw("broken number or Latin word", Quoted(text[-1] + "|" + following[0]))
     elif re.search(r"[0-9.]$", text) and is_han(following[:1]):
-        weigh.saw("number runs on into its unit", text[-3:] + "|" + following[0])
+        weigh.saw("number runs on into its unit", Quoted(text[-3:] + "|" + following[0]))
     elif 0 < short < width(first_token(following)) and following[:1].isascii():
-        weigh.saw("next word did not fit", first_token(following))
+        weigh.saw("next word did not fit", Quoted(first_token(following)))
     word = word_across(text, following)
     if word:
-        weigh.saw("word across the break", word)
+        weigh.saw("word across the break", Quoted(word))
     elif ends_on_function_word(text):
-        weigh.saw("ends on a word that leads on", text[-2:])
+        weigh.saw("ends on a word that leads on", Quoted(text[-2:]))
     elif opens_on_particle(following):
-        weigh.saw("next line opens on a particle", following[:1])
+        weigh.saw("next line opens on a particle", Quoted(following[:1]))
     clauses = re.split(f"[{PAUSES}]", text)
     if len(clauses) > 1 and len(clauses[-1]) <= 2:
-        weigh.saw("last phrase cut short", clauses[-1])
+        weigh.saw("last phrase cut short", Quoted(clauses[-1]))
     if run_in:
         weigh.saw("next line opens a paragraph", "run-in head")
     elif indented_below and (indent_cue or short >= SHORT_BY):
@@ -192,7 +193,8 @@ def prose_in_headlines(body: list[Line], changes: list[Change]) -> None:
                 and not ends_sentence(prev.text):
             line.kind = LineKind.TEXT
             changes.append(Change(EditKind.HEADING, line.no, f"heading? no: the sentence of line {prev.no} goes on "
-                                                             "in it, so its spaces are OCR spaces in prose"))
+                                                             "in it, so its spaces are OCR spaces in prose",
+                                  note=Note.of(Say.PROSE_NOT_HEADLINE, line=Lines(prev.no))))
         if line.kind in (LineKind.TEXT, LineKind.HEADING):
             prev = line
 
@@ -209,7 +211,9 @@ def rank_headings(drafts: list[Draft], changes: list[Change]) -> None:
             d.level = 2 + min(ranks.index(md), 2) if md in ranks else 2
             if d.level > 2:
                 changes.append(Change(EditKind.HEADING, d.lines[0].no, f"level {d.level}: its {'#' * md} ranks "
-                                      f"below the article's {'#' * ranks[0]} headings"))
+                                      f"below the article's {'#' * ranks[0]} headings",
+                                      note=Note.of(Say.LOWER_HEADING, level=d.level, mark=Quoted("#" * md),
+                                                   top=Quoted("#" * ranks[0]))))
 
 
 def mark_heading_runs(drafts: list[Draft], changes: list[Change]) -> None:
@@ -224,5 +228,6 @@ def mark_heading_runs(drafts: list[Draft], changes: list[Change]) -> None:
             for d in drafts[k:end]:
                 d.kind = BlockKind.DISPLAY
                 changes.append(Change(EditKind.DISPLAY, d.lines[0].no,
-                                      "one of several headings in a row: a display line"))
+                                      "one of several headings in a row: a display line",
+                                      note=Note.of(Say.DISPLAY_LINE)))
         k = max(end, k + 1)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ..model import Change, EditKind
+from ..notes import Note, Quoted, Say
 from .text import (
     CIRCLED,
     COMPRESSIBLE_ALL,
@@ -90,7 +91,8 @@ def read_lines(text: str, byline_markers: list[str], changes: list[Change]) -> l
         strip_markup(line, byline_markers, changes)
         fixed, widened = full_width_punctuation(line.text)
         if widened:
-            changes.append(Change(EditKind.PUNCT, no, "; ".join(widened)))
+            changes.append(Change(EditKind.PUNCT, no, "; ".join(widened),
+                                  note=Note.of(Say.WIDENED, count=len(widened))))
             line.text = fixed
         out.append(line)
     if out:
@@ -115,30 +117,31 @@ def measure_compressed_punctuation(lines: list[Line]) -> None:
         line.phys = w
 
 
-def _remove(line: Line, removed: str, changes: list[Change], why: str) -> None:
+def _remove(line: Line, removed: str, changes: list[Change], why: str, said: Say) -> None:
     line.removed.append(removed)
-    changes.append(Change(EditKind.REMOVE, line.no, f"{why}: {removed!r}", removed=removed))
+    changes.append(Change(EditKind.REMOVE, line.no, f"{why}: {removed!r}", removed=removed,
+                          note=Note.of(said, text=Quoted(removed))))
 
 
 def strip_markup(line: Line, byline_markers: list[str], changes: list[Change]) -> None:
     m = _MD_HEADING.match(line.text)
     if m:
         line.md_level = len(m.group(1))
-        _remove(line, m.group(1), changes, "Markdown heading marker")
+        _remove(line, m.group(1), changes, "Markdown heading marker", Say.HEADING_MARKER)
         line.text = m.group(2).strip()
     m = _MD_BOLD.match(line.text)
     if m:
         line.md_level = line.md_level or MD_BOLD
-        _remove(line, "**", changes, "Markdown bold marker")
-        _remove(line, "**", changes, "Markdown bold marker")
+        _remove(line, "**", changes, "Markdown bold marker", Say.BOLD_MARKER)
+        _remove(line, "**", changes, "Markdown bold marker", Say.BOLD_MARKER)
         line.text = m.group(1).strip()
     m = _LIST_BEFORE_MARKER.match(line.text)
     if m:
-        _remove(line, m.group(0).strip(), changes, "Markdown list marker")
+        _remove(line, m.group(0).strip(), changes, "Markdown list marker", Say.LIST_MARKER)
         line.text = line.text[m.end():]
     for marker in byline_markers:
         if line.text.startswith(marker):
-            _remove(line, marker, changes, "byline marker")
+            _remove(line, marker, changes, "byline marker", Say.BYLINE_MARKER)
             line.byline_marker = True
             line.text = line.text[len(marker):].strip()
 
@@ -149,5 +152,6 @@ def headline_text(line: Line, changes: list[Change]) -> str:
     text = despace_headline(line.text)
     if text != line.text:
         kept = "; the space between its two parts kept" if " " in text else ""
-        changes.append(Change(EditKind.SPACE, line.no, f"spaces removed in a headline{kept}"))
+        changes.append(Change(EditKind.SPACE, line.no, f"spaces removed in a headline{kept}",
+                              note=Note.of(Say.HEADLINE_SPACES_ONE_KEPT if kept else Say.HEADLINE_SPACES)))
     return text

@@ -8,6 +8,7 @@ stretch (layout.py), the paragraph boundary (boundary.py), headings (headings.py
 from __future__ import annotations
 
 from ..model import BlockKind, Change, EditKind
+from ..notes import Lines, Note, Say
 from ..overrides import Overrides
 from .boundary import boundary_decision
 from .captions import caption_spacing, caption_text, caption_text_of
@@ -44,12 +45,14 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, capt
             if widened:
                 current.text = despace_prose(current.text)  # "App ,2019" -> "App，2019", no space left
                 changes.append(Change(EditKind.PUNCT, current.lines[-1].no,
-                                      "; ".join(widened) + " (across a line break)"))
+                                      "; ".join(widened) + " (across a line break)",
+                                      note=Note.of(Say.WIDENED_ACROSS_LINES, count=len(widened))))
             drafts.append(current)
             if current.lines[-1].no in gap_after:
                 drafts.append(Draft(BlockKind.GAP, [current.lines[-1]]))
                 changes.append(Change(EditKind.OVERRIDE, current.lines[-1].no,
-                                      "gap mark after this line (overrides: gap_after)"))
+                                      "gap mark after this line (overrides: gap_after)",
+                                      note=Note.of(Say.GAP_AFTER_BY_EDITOR)))
         drafts.extend(held)
         held.clear()
         current = None
@@ -60,7 +63,8 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, capt
         if line.no in gap_before:
             close()
             drafts.append(Draft(BlockKind.GAP, [line]))
-            changes.append(Change(EditKind.OVERRIDE, line.no, "gap mark before this line (overrides: gap_before)"))
+            changes.append(Change(EditKind.OVERRIDE, line.no, "gap mark before this line (overrides: gap_before)",
+                                  note=Note.of(Say.GAP_BEFORE_BY_EDITOR)))
         if line.kind == LineKind.CAPTION and line.no in caption_tails:
             caption = (held or drafts)[-1]
             caption.lines.append(line)
@@ -83,7 +87,8 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, capt
             continue
         text = despace_prose(line.text)
         if text != line.text:
-            prose_spacing[line.no] = Change(EditKind.SPACE, line.no, "spaces removed next to Chinese characters")
+            prose_spacing[line.no] = Change(EditKind.SPACE, line.no, "spaces removed next to Chinese characters",
+                                            note=Note.of(Say.SPACES))
             changes.append(prose_spacing[line.no])
         if current is None:
             current = Draft(BlockKind.PARAGRAPH, [line], text)
@@ -102,14 +107,16 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, capt
                 current.lines = current.lines[:-len(tail)]
                 current.text = rejoin(current.lines, cols)
                 changes.append(Change(EditKind.SPLIT, tail[0].no,
-                                      "new block: the heading below the paragraph's last sentence"))
+                                      "new block: the heading below the paragraph's last sentence",
+                                      note=Note.of(Say.NEW_BLOCK_BEFORE_HEADING)))
             else:
                 current = None
             for ln in tail:
                 ln.kind = LineKind.HEADING
                 if ln.no in prose_spacing:  # read as prose first; as a headline it may keep a space
                     changes.remove(prose_spacing.pop(ln.no))
-            changes.append(Change(EditKind.HEADING, tail[0].no, heading.explain(), margin=heading.weighed_margin))
+            changes.append(Change(EditKind.HEADING, tail[0].no, heading.explain(), margin=heading.weighed_margin,
+                                  note=heading.reasons(Note.of(Say.HEADING))))
             close()
             drafts.append(Draft(BlockKind.HEADING, tail, "".join(headline_text(ln, changes) for ln in tail)))
             current = Draft(BlockKind.PARAGRAPH, [line], text)
@@ -118,15 +125,18 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, capt
                                      len(current.lines) == 1, bool(held))
         if heading and not heading.decisive and heading.margin < boundary.margin:
             # The heading question was closer than the boundary's: the editor sees that one.
-            changes.append(Change(EditKind.HEADING, tail[0].no, heading.explain(), margin=heading.margin))
+            changes.append(Change(EditKind.HEADING, tail[0].no, heading.explain(), margin=heading.margin,
+                                  note=heading.reasons(Note.of(Say.HEADING if heading.verdict else Say.NOT_HEADING))))
         margin = boundary.weighed_margin
         reason = boundary.explain() if margin is not None else boundary.evidence[-1].sign
         if not boundary.verdict:
-            changes.append(Change(EditKind.JOIN, line.no, f"joined to line {prev.no}: {reason}", margin=margin))
+            changes.append(Change(EditKind.JOIN, line.no, f"joined to line {prev.no}: {reason}", margin=margin,
+                                  note=boundary.reasons(Note.of(Say.JOINED, line=Lines(prev.no)))))
             current.text = join_line(current.text, prev, text, col)
             current.lines.append(line)
         else:
-            changes.append(Change(EditKind.SPLIT, line.no, f"new paragraph: {reason}", margin=margin))
+            changes.append(Change(EditKind.SPLIT, line.no, f"new paragraph: {reason}", margin=margin,
+                                  note=boundary.reasons(Note.of(Say.NEW_PARAGRAPH))))
             close()
             current = Draft(BlockKind.PARAGRAPH, [line], text)
     close()

@@ -8,6 +8,7 @@ import re
 
 from ..config import CleaningOptions
 from ..model import Change, EditKind
+from ..notes import Note, Quoted, Say
 from ..overrides import Overrides
 from .lines import MD_BOLD, Line, LineKind
 from .text import (
@@ -138,7 +139,8 @@ def strip_photo_pointer(line: Line, vocab: Vocabulary, changes: list[Change]) ->
     if pointer and pointer in vocab.photo_pointers and len(line.text.lstrip(pointer).strip()) > 0:
         line.removed.append(pointer)
         changes.append(Change(EditKind.REMOVE, line.no,
-                              f"photo pointer {pointer!r}: the photo is not on the page", pointer))
+                              f"photo pointer {pointer!r}: the photo is not on the page", pointer,
+                              note=Note.of(Say.PHOTO_POINTER, text=Quoted(pointer))))
         line.text = line.text[1:].strip()
 
 
@@ -181,7 +183,8 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Chang
                     and not re.search(r"[。！？].", line.text):
                 line.kind = LineKind.CAPTION
                 changes.append(Change(EditKind.CAPTION, line.no,
-                                      "a sentence set off inside a cut sentence: a photo caption"))
+                                      "a sentence set off inside a cut sentence: a photo caption",
+                                      note=Note.of(Say.CAPTION_IN_CUT_SENTENCE)))
             continue
         heads_nothing = _SLOGAN.match(line.text.replace(" ", "")) and (after is None or after.kind == LineKind.HEADING
                                                                       or after.md_level)
@@ -189,50 +192,57 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Chang
             line.kind = LineKind.FILLER
             line.removed.append(line.text)
             why = "inside a sentence that a page break cut" if inside_sentence else "a slogan that heads no text"
-            changes.append(Change(EditKind.REMOVE, line.no, f"filler ({why}): {line.text!r}", line.text))
+            said = Say.FILLER_IN_CUT_SENTENCE if inside_sentence else Say.SLOGAN
+            changes.append(Change(EditKind.REMOVE, line.no, f"filler ({why}): {line.text!r}", line.text,
+                                  note=Note.of(said, text=Quoted(line.text))))
 
 
 def mark_line_kinds(lines: list[Line], vocab: Vocabulary, overrides: Overrides, changes: list[Change]) -> None:
     """Filler, image markers, our own gap marks and unmistakable captions; editor overrides win."""
-    forced = {"caption": overrides.caption, "heading": overrides.heading, "filler": overrides.filler,
-              "text": overrides.text}
+    forced = {"caption": (overrides.caption, Say.MARKED_CAPTION), "heading": (overrides.heading, Say.MARKED_HEADING),
+              "filler": (overrides.filler, Say.MARKED_FILLER), "text": (overrides.text, Say.MARKED_TEXT)}
     for line in lines:
-        for kind, numbers in forced.items():
+        for kind, (numbers, said) in forced.items():
             if line.no in numbers:
                 line.kind = LineKind(kind)
-                changes.append(Change(EditKind.OVERRIDE, line.no, f"marked as {kind} by the overrides file"))
+                changes.append(Change(EditKind.OVERRIDE, line.no, f"marked as {kind} by the overrides file",
+                                      note=Note.of(said)))
         # A line the editor marked as text is read as text: no rule below makes it anything else.
         automatic = line.kind == LineKind.TEXT and line.no not in overrides.text
         if automatic and running_head(line.text, vocab):
             line.kind = LineKind.FILLER
             line.removed.append(line.text)
-            changes.append(Change(EditKind.REMOVE, line.no, f"running page head: {line.text!r}", line.text))
+            changes.append(Change(EditKind.REMOVE, line.no, f"running page head: {line.text!r}", line.text,
+                                  note=Note.of(Say.RUNNING_HEAD, text=Quoted(line.text))))
         elif line.kind == LineKind.FILLER or (automatic \
                 and any(p.search(line.text) for p in vocab.filler)):
             line.kind = LineKind.FILLER
             line.removed.append(line.text)
             changes.append(Change(EditKind.REMOVE, line.no, f"filler unrelated to the article: {line.text!r}",
-                                  line.text))
+                                  line.text, note=Note.of(Say.FILLER, text=Quoted(line.text))))
         elif line.text == vocab.gap_mark:
             line.kind = LineKind.GAP
             line.removed.append(line.text)
             changes.append(Change(EditKind.REMOVE, line.no, "gap mark (re-created where the text breaks off)",
-                                  line.text))
+                                  line.text, note=Note.of(Say.OLD_GAP_MARK)))
         elif automatic and all(c in CIRCLED for c in line.text.replace(" ", "")):
             line.kind = LineKind.MARKER
             line.removed.append(line.text)
             changes.append(Change(EditKind.REMOVE, line.no, f"image number without caption text: {line.text!r}",
-                                  line.text))
+                                  line.text, note=Note.of(Say.IMAGE_NUMBER, text=Quoted(line.text))))
         elif automatic and strong_caption(line.text, vocab):
             line.kind = LineKind.CAPTION
-            changes.append(Change(EditKind.CAPTION, line.no, "photo caption set apart"))
+            changes.append(Change(EditKind.CAPTION, line.no, "photo caption set apart",
+                                  note=Note.of(Say.CAPTION_MARKED)))
             strip_photo_pointer(line, vocab, changes)
         elif automatic and line.md_level and line.md_level != 1:
             line.kind = LineKind.HEADING
             mark = "**…**" if line.md_level == MD_BOLD else "#" * line.md_level
-            changes.append(Change(EditKind.HEADING, line.no, f"marked {mark} in the extraction: a heading"))
+            changes.append(Change(EditKind.HEADING, line.no, f"marked {mark} in the extraction: a heading",
+                                  note=Note.of(Say.HEADING_MARKED, mark=Quoted(mark))))
         elif automatic and is_two_part_headline(line.text) and heading_like(line, vocab) \
                 and not byline_parts(line.text, vocab):
             line.kind = LineKind.HEADING
             changes.append(Change(EditKind.HEADING, line.no, "a two-part headline (two runs of words a space apart, "
-                                                             "no sentence end): a heading"))
+                                                             "no sentence end): a heading",
+                                  note=Note.of(Say.TWO_PART_HEADLINE)))

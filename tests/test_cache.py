@@ -79,6 +79,23 @@ def test_unchanged_seeds_are_not_cleaned_again(project, cache):
     assert [p.uri for p in second.pages] == [p.uri for p in first.pages]
 
 
+def test_seeds_cleaned_in_worker_processes_make_the_same_site(project, cache, monkeypatch):
+    """A cold build cleans its seeds in parallel (both cores): the pages are the ones one process makes,
+    in the same order, and the cache is filled the same way (the next build reuses every seed)."""
+    serial = build(project, cache)
+    shutil.rmtree(project / ".cache")
+    monkeypatch.setattr(cache_module, "PARALLEL_FROM", 2)  # the five seeds are enough to start workers
+    spawned = []
+    real = cache_module.ProcessPoolExecutor
+    monkeypatch.setattr(cache_module, "ProcessPoolExecutor", lambda *a, **k: spawned.append(a) or real(*a, **k))
+    parallel = build(project, cache)
+    assert spawned and spawned[0][0] >= 2  # workers did the cleaning
+    assert sorted(cache.stats.cleaned) == SEEDS
+    assert [(p.uri, p.markdown) for p in parallel.pages] == [(p.uri, p.markdown) for p in serial.pages]
+    build(project, cache)
+    assert cache.stats.cleaned == [] and cache.stats.reused == len(SEEDS)
+
+
 def test_editing_one_seed_cleans_only_that_seed(project, cache):
     build(project, cache)
     seed = project / "seeds" / SEEDS[1]

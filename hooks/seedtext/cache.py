@@ -20,11 +20,14 @@ import dataclasses
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import pickle
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -117,6 +120,45 @@ def _file_digest(path: str, stamp: tuple[int, int]) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+# Fewer seeds to clean than this are cleaned in this process: starting a worker (a new interpreter that
+# imports the cleaner and its word lists) costs about as much as cleaning 20 seeds.
+PARALLEL_FROM = 40
+
+
+def usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def clean_in_processes(seeds: list[Path], options: CleaningOptions, workers: int | None) -> list[_seed.CleanedSeed]:
+    """clean_seed of each seed, in order: in worker processes when there are many and more than one CPU.
+    Workers are spawned, not forked: `mkdocs serve` runs threads, and a fork copies their locks."""
+    workers = min(workers or usable_cpus(), len(seeds))
+    if workers < 2 or len(seeds) < PARALLEL_FROM:
+        return [_seed.clean_seed(seed, options) for seed in seeds]
+    chunk = max(1, len(seeds) // (workers * 8))
+    spawn = multiprocessing.get_context("spawn")
+    with _importable_by_workers(), ProcessPoolExecutor(workers, mp_context=spawn) as pool:
+        return list(pool.map(_seed.clean_seed, seeds, [options] * len(seeds), chunksize=chunk))
+
+
+@contextmanager
+def _importable_by_workers():
+    """This package's folder on sys.path while workers start: a spawned worker takes the parent's sys.path
+    before it unpickles the work sent to it, and MkDocs puts a hook's folder there only while loading it."""
+    folder = str(Path(__file__).resolve().parent.parent)
+    added = folder not in sys.path
+    if added:
+        sys.path.append(folder)
+    try:
+        yield
+    finally:
+        if added:
+            sys.path.remove(folder)
+
+
 class Cache:
     """The cleaning and conversion results of the builds of one project, by content hash, under
     `directory` (None: nothing is cached); `stats` count what was done through this object."""
@@ -127,43 +169,61 @@ class Cache:
 
     def cleaned_seed(self, seed: Path, options: CleaningOptions) -> _seed.CleanedSeed:
         """seed.clean_seed(seed, options), from the cache when seed, overrides, options and code are unchanged."""
+        return self.cleaned_seeds([seed], options)[0]
+
+    def cleaned_seeds(self, seeds: list[Path], options: CleaningOptions,
+                      workers: int | None = None) -> list[_seed.CleanedSeed]:
+        """cleaned_seed of each seed, in order. The seeds not in the cache are cleaned in `workers` processes
+        (default: the CPUs this process may use) when there are enough of them to pay for starting the
+        processes (a cold build); each is cleaned by the same function either way, so the site is the same."""
         start = time.perf_counter()
         try:
-            return self._cached_clean(seed, options)
+            found = [self._look_up(seed, options) for seed in seeds]
+            missing = [n for n, (cleaned, _) in enumerate(found) if cleaned is None]
+            made = clean_in_processes([seeds[n] for n in missing], options, workers)
+            results = [cleaned for cleaned, _ in found]
+            for n, cleaned in zip(missing, made, strict=True):
+                self.stats.cleaned.append(seeds[n].name)
+                self._file(seeds[n], found[n][1], cleaned)
+                results[n] = cleaned
+            return results
         finally:
             self.stats.clean_seconds += time.perf_counter() - start
 
-
-    def _cached_clean(self, seed: Path, options: CleaningOptions) -> _seed.CleanedSeed:
+    def _look_up(self, seed: Path, options: CleaningOptions) -> tuple[_seed.CleanedSeed | None, tuple | None]:
+        """The seed's cleaned pages from the cache (None: a miss), and what its entry is filed under (None:
+        not to be filed: no cache, or an unreadable seed, which clean_seed reports)."""
         if self.directory is None:
-            self.stats.cleaned.append(seed.name)
-            return _seed.clean_seed(seed, options)
+            return None, None
         try:
             inputs = _read_seed_inputs(seed)
-        except OSError:  # unreadable: clean_seed reports it
-            self.stats.cleaned.append(seed.name)
-            return _seed.clean_seed(seed, options)
+        except OSError:
+            return None, None
         path = self.directory / "seeds" / f"{seed_key(seed, *inputs, options)}.pickle"
         try:
             cached = pickle.loads(_read_checked(path))
             if isinstance(cached, _seed.CleanedSeed) and cached.source == seed.name:
                 self.stats.reused += 1
-                return cached
+                return cached, None
             raise TypeError(f"not the pages of {seed.name}")
         except FileNotFoundError:
             pass
         except Exception as exc:  # noqa: BLE001 - any unreadable entry is a miss, never a failed build
             self.stats.corrupt += 1
             log.debug(f"cache: ignoring {path.name} for seeds/{seed.name} ({type(exc).__name__}: {exc})")
-        self.stats.cleaned.append(seed.name)
-        result = _seed.clean_seed(seed, options)
+        return None, (path, inputs)
+
+    @staticmethod
+    def _file(seed: Path, entry: tuple | None, cleaned: _seed.CleanedSeed) -> None:
+        if entry is None:
+            return
+        path, inputs = entry
         try:
             unchanged = _read_seed_inputs(seed) == inputs  # edited while we cleaned: do not file it under the old key
         except OSError:
             unchanged = False
         if unchanged:
-            _write_atomic(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        return result
+            _write_atomic(path, pickle.dumps(cleaned, protocol=pickle.HIGHEST_PROTOCOL))
 
     def converted(self, text: str, config: str | None, phrases: str | os.PathLike | None, quotes: str,
                   convert: Callable[..., str], vocabulary: Vocabulary = NO_VOCABULARY,

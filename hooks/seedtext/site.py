@@ -133,7 +133,7 @@ def article_site(seed_paths: list[Path], options: CleaningOptions, tags: TagVoca
     """Stages 1–3 for these seeds: cleaned (from the cache when unchanged), tagged, one page per article, at
     the URL `published` records for it (none recorded: every article's URL is new)."""
     site = Site()
-    site.seeds = [cache.cleaned_seed(path, options) for path in seed_paths]
+    site.seeds = cache.cleaned_seeds(seed_paths, options)
     site.problems = list(tags.problems)
     site.urls = assign_urls(site.seeds, published)
     site.articles, site.tags = tag_articles(list(site.urls.pages), tags.rules)

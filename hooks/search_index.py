@@ -12,6 +12,14 @@ part 1's WebAssembly). Each part costs a first search its metadata and index chu
 N = 1000 (bench/pagefind_chunks.py), so parts are as large as the memory budget allows.
 1.6.0 rather than PyPI's 1.5.2: on this site 1.5.2 missed 31 of 407 (Simplified) and 13 of 407
 (Traditional) article-word pairs that 1.6.0 finds (README, Search).
+
+Pagefind reads a copy of each page in which every two neighbouring Han characters of the article text are
+parted by a zero-width space (`han_characters`): its index then holds each Han character as a word at its
+place in the text, and a query searched as an exact phrase of characters ("反 诈") finds the pages holding
+that string and no other (docs/javascripts/search.js). Cut into dictionary words instead, the index cannot
+answer for a string the indexer cut otherwise (反诈 inside 反诈骗, 平安 across 水平|安全), and Pagefind's
+partial matching returns pages holding the characters apart (反扒窃 for 反诈). Pagefind drops the
+zero-width spaces from the text it shows (a fragment's content).
 """
 
 from __future__ import annotations
@@ -48,6 +56,13 @@ _NOT_INDEXED = re.compile(f'<(h2|li) class="{LINKS_CLASS}".*?</\\1>|<nav class="
                           '|<section class="cite".*?</section>'.encode(), re.S)
 # Pagefind's own search UIs, always written: the site uses its search box (docs/javascripts/search.js).
 UNUSED_FILES = "pagefind-*ui.*"
+# What Pagefind reads of a page is its copy with Han characters parted (han_characters): in the bundle key,
+INDEX_FORM = "han-characters-2"  # a new name whenever han_characters changes
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_BETWEEN_HAN = re.compile(f"(?<=[{_HAN}])(?=[{_HAN}])")
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+_MARKUP = re.compile(r"(<[^>]*>)")
+ZWSP = "\u200b"
 
 
 class SearchIndexError(RuntimeError):
@@ -107,27 +122,43 @@ def indexed_bytes(html: bytes) -> bytes:
     return _NOT_INDEXED.sub(b"", html[start:end if end > 0 else None])
 
 
+def han_characters(html: bytes) -> bytes:
+    """The page as Pagefind reads it: in the text after data-pagefind-body (not in tags or their attributes),
+    a zero-width space between every two neighbouring Han characters, also where markup comes between them,
+    so that Pagefind's indexer (ICU4X word segmentation) makes each Han character a word."""
+    start = html.find(PAGE_MARK)
+    if start < 0:
+        return html
+    parts = _MARKUP.split(html[start:].decode("utf-8"))
+    before = ""  # the last character of text before this part (a word runs on across inline markup: 公安<a>政务)
+    for n in range(0, len(parts), 2):
+        text = parts[n]
+        if not text:
+            continue
+        parted = _BETWEEN_HAN.sub(ZWSP, text)
+        parts[n] = ZWSP + parted if _HAN_CHAR.match(before) and _HAN_CHAR.match(text) else parted
+        before = text[-1]
+    return html[:start] + "".join(parts).encode("utf-8")
+
+
 def bundle_key(tree: Path, pages: list[Path], indexed: dict[Path, bytes], version: str) -> str:
     """Everything a part's bundle is made of: its pages' paths and the digests of what Pagefind reads of them
     (`indexed`, from searched_pages), Pagefind's version and options. An edit of one seed changes the key
     of the part holding its articles only."""
-    digest = hashlib.sha256(f"{version}\n{EXCLUDE_SELECTORS}\n{PAGES_GLOB}\n".encode())
+    digest = hashlib.sha256(f"{version}\n{EXCLUDE_SELECTORS}\n{PAGES_GLOB}\n{INDEX_FORM}\n".encode())
     for page in pages:
         digest.update(page.relative_to(tree).as_posix().encode() + b"\0" + indexed[page] + b"\0")
     return digest.hexdigest()[:32]
 
 
 def part_tree(tree: Path, pages: list[Path], work: Path) -> Path:
-    """A tree of the variant root's layout holding only these pages (hard links; copies where the file
-    system has none), for one Pagefind run: the result URLs are those of the real tree."""
+    """A tree of the variant root's layout holding these pages as Pagefind reads them (han_characters), for
+    one Pagefind run: the result URLs are those of the real tree."""
     shutil.rmtree(work, ignore_errors=True)
     for page in pages:
         target = work / page.relative_to(tree)
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            target.hardlink_to(page)
-        except OSError:
-            shutil.copyfile(page, target)
+        target.write_bytes(han_characters(page.read_bytes()))
     return work
 
 
@@ -171,7 +202,7 @@ def write_index(tree: Path, project: Path, cache_dir: Path | None, part_pages: i
             continue
         work = tree.parent / f".pagefind-{tree.name}-{number}"
         try:
-            run_pagefind(binary, tree if len(groups) == 1 else part_tree(tree, group, work), target, version)
+            run_pagefind(binary, part_tree(tree, group, work), target, version)
         finally:
             shutil.rmtree(work, ignore_errors=True)
         indexed += 1

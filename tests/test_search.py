@@ -16,17 +16,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HANS, HANT, QuietHandler, copy_project, free_port, mkdocs_build
+from conftest import HANS, HANT, REPO, QuietHandler, copy_project, free_port, mkdocs_build
+from search_index import EXCLUDE_SELECTORS, ZWSP, han_characters, indexed_bytes
+from seedtext.tagpages import LINKS_CLASS
 
 RESULT_LINKS = ".md-search-result__item > a"
 
 
 def article_text(html: str) -> str:
-    """The text Pagefind indexes: the article body (data-pagefind-body) without the tag chips and the lists
-    of other articles (hooks/search_index.py EXCLUDE_SELECTORS), markup stripped."""
-    body = html.split("data-pagefind-body", 1)[1]
-    body = re.sub(r'<nav class="md-tags".*?</nav>', "", body, flags=re.S)
-    body = re.sub(r'<(h2|li) class="article-links".*?</\1>', "", body, flags=re.S)
+    """The text Pagefind indexes: the article body (data-pagefind-body, search_index.indexed_bytes: without the
+    tag chips, the lists of other articles, 继续阅读 and 引用本文), markup stripped."""
+    body = indexed_bytes(html.encode("utf-8")).decode("utf-8")
     return unescape(re.sub(r"<[^>]+>", "", body))
 
 
@@ -64,8 +64,8 @@ def test_a_query_in_either_script_finds_the_articles_that_name_it(base, context,
         assert expected, own
         for query in (simplified, traditional):
             found = search(page, query)
-            # Every article naming the word, ranked before any that only hold its characters apart.
-            assert set(found[:len(expected)]) == expected, (query, found)
+            # Every article naming the word, and no other (none that only holds its characters apart).
+            assert set(found) == expected and len(found) == len(expected), (query, found)
             assert all(url.startswith(f"{base}{variant.root}/articles/") for url in found), found
     page.close()
 
@@ -77,9 +77,8 @@ def test_results_show_title_and_excerpt_in_the_readers_script(site_server, conte
     assert search(page, "反诈")
     first = page.locator(".md-search-result__item").first
     title, excerpt = first.locator("h1").inner_text(), first.locator("p").inner_text()
-    marked = "".join(first.locator("p mark").all_inner_texts())  # Pagefind marks each word of the query
-    assert title and "反詐" in excerpt and "反" in marked and "詐" in marked
-    assert "诈" not in excerpt and len(excerpt) > 20
+    assert title and "反詐" in excerpt and set(first.locator("p mark").all_inner_texts()) == {"反詐"}
+    assert "诈" not in excerpt and len(excerpt) > 20 and ZWSP not in title + excerpt
     assert "個符合條件的結果" in page.locator(".md-search-result__meta").inner_text()
     page.close()
 
@@ -184,7 +183,7 @@ def fragments_text(bundle: Path) -> str:
     for fragment in (bundle / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(fragment.read_bytes())
         texts.append(data.split(b"pagefind_dcd", 1)[-1].decode("utf-8", errors="replace"))
-    return "".join(texts)
+    return "".join(texts).replace(ZWSP, "")  # the index's parting of Han characters (han_characters)
 
 
 def test_an_edit_re_indexes_only_the_parts_holding_the_seeds_articles(parted_site, tmp_path):
@@ -201,3 +200,96 @@ def test_an_edit_re_indexes_only_the_parts_holding_the_seeds_articles(parted_sit
                or "鸚鵡" in fragments_text(entry.parent)]
     assert len(holding) == 2  # the edited article's part in each script, and the new paragraph is in it
     assert report["search_indexed"] == 2 < len(parts)  # every other part came from the cache
+
+
+def test_the_index_reads_each_han_character_of_the_article_text_as_a_word():
+    page = ('<html lang="zh"><title>反诈</title><div data-pagefind-body><h1 id="反诈">反诈 AI赋能</h1>'
+            '<p>公安<a href="/tags/政务服务/">政务服务</a>。2025年</p>')
+    parted = han_characters(page.encode("utf-8")).decode("utf-8")
+    z = ZWSP  # tags, attributes and the head kept; characters parted across markup too (a link, blocks)
+    assert parted == page.replace("反诈 AI赋能", f"反{z}诈 AI赋{z}能").replace(
+        '公安<a href="/tags/政务服务/">政务服务', f'{z}公{z}安<a href="/tags/政务服务/">{z}政{z}务{z}服{z}务')
+
+
+def test_the_result_page_marks_no_text_the_index_leaves_out():
+    script = (REPO / "docs" / "javascripts" / "search.js").read_text(encoding="utf-8")
+    left_out = re.search(r'const NOT_TEXT = ((?:"[^"]*"\s*\+?\s*)+);', script).group(1)
+    selectors = {s.strip() for s in "".join(re.findall(r'"([^"]*)"', left_out)).split(",")}
+    assert set(EXCLUDE_SELECTORS) | {f".{LINKS_CLASS}"} <= selectors
+
+
+# Words of the seeds: 反诈 in four articles of five that name a 反 word; 反扒窃 (and no 反诈) in a fifth.
+# 赵祥 is a byline's name; no article names 赵明.
+ONLY_ANTI_THEFT = "zhu-zhou-feng-qi-bi-duo-zhu-pin-pai"
+
+
+@pytest.mark.parametrize("variant", [HANS, HANT], ids=["simplified", "traditional"])
+def test_a_query_finds_the_pages_holding_the_string_not_its_characters_apart(site_server, context, built_site,
+                                                                             variant):
+    page = context.new_page()
+    page.goto(f"{site_server}{variant.root}/about/", wait_until="networkidle")
+    page.keyboard.press("/")
+    for word in ("反诈", "赵祥", "赵明", "反扒窃"):
+        own = variant.text(word)
+        expected = {site_server + path for path in articles_naming(built_site, variant.root, own)}
+        found = search(page, word)  # typed in Simplified: converted on the Traditional site
+        assert set(found) == expected and len(found) == len(expected), (word, found)
+        meta = page.locator(".md-search-result__meta").inner_text()
+        assert (str(len(expected)) in meta) if expected else not found, (word, meta)
+    assert ONLY_ANTI_THEFT in "".join(articles_naming(built_site, variant.root, variant.text("反扒窃")))
+    assert not any(ONLY_ANTI_THEFT in url for url in search(page, "反诈"))
+    assert not articles_naming(built_site, variant.root, "赵明") and not search(page, "赵明")
+    page.close()
+
+
+@pytest.mark.parametrize("variant", [HANS, HANT], ids=["simplified", "traditional"])
+def test_a_query_with_no_match_says_so_in_the_pages_script(site_server, context, variant):
+    page = context.new_page()
+    page.goto(f"{site_server}{variant.root}/about/", wait_until="networkidle")
+    page.keyboard.press("/")
+    assert search(page, "xyz不存在") == []
+    meta = page.locator(".md-search-result__meta").inner_text().strip()
+    assert meta == variant.text("没有找到符合条件的结果")
+    assert ("没有" in meta) is (variant is HANS) and ("沒有" in meta) is (variant is HANT)
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["高质量发展", "平安", "无人机 警务"])
+def test_excerpts_are_article_text_with_exactly_the_query_words_marked(site_server, context, query):
+    page = context.new_page()
+    page.goto(f"{site_server}{HANS.root}/about/", wait_until="networkidle")
+    page.keyboard.press("/")
+    assert search(page, query)
+    words = set(query.split())
+    for result in page.locator(".md-search-result__item").all():
+        excerpt = result.locator("p").inner_text()
+        # No Latin full stop joining title, byline and text (高质量发展. 王茜. 即将…); 542.2万元 may stay.
+        assert ". " not in excerpt and not re.search(r"[^\x00-\x7f]\.", excerpt), excerpt
+        marked = result.locator("p mark").all_inner_texts()
+        assert marked and set(marked) <= words, (excerpt, marked)  # 平安, never 平平 in 高水平平安
+    page.close()
+
+
+def test_the_result_page_marks_every_query_word_and_scrolls_to_the_first(site_server, context, built_site):
+    words = ["无人机", "警务"]
+    expected = set.intersection(*(articles_naming(built_site, HANS.root, w) for w in words))
+    assert expected
+    page = context.new_page()
+    page.goto(f"{site_server}{HANS.root}/about/", wait_until="networkidle")
+    page.keyboard.press("/")
+    found = search(page, " ".join(words))
+    assert {url.removeprefix(site_server) for url in found} == expected
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(found[0]) + r"\?h="))
+    hits = page.locator("[data-pagefind-body] mark[data-search-hit]")
+    hits.first.wait_for(timeout=10_000)
+    assert set(hits.all_inner_texts()) == set(words)
+    text = article_text(page.content())
+    assert hits.count() >= sum(text.count(w) for w in words)  # every occurrence in the article's text
+    # Scrolled (smoothly) until the first hit is in view below the sticky header.
+    page.wait_for_function("""() => {
+        const r = document.querySelector("mark[data-search-hit]").getBoundingClientRect();
+        const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+        return window.scrollY > 0 && r.top >= header && r.bottom <= window.innerHeight;
+    }""", timeout=10_000)
+    page.close()

@@ -7,9 +7,16 @@
  * character by character with this variant's table (search-script.txt: pairs "typed, this script's",
  * written by the build from the project's OpenCC configuration; it holds only characters this
  * script's pages never use, so a converted query is the one that can match).
+ *
+ * The query is words (parted by spaces or punctuation); a page is a result when its text holds every word
+ * as a string. The index holds each Han character as a word (hooks/search_index.py han_characters), so
+ * each query word is asked of Pagefind as an exact phrase of its characters ("反 诈": the pages holding
+ * 反诈, not 反扒窃), the pages answering every word kept, ranked by Pagefind's score for the words'
+ * characters. The count is known before any page's fragment loads; the excerpt is the article text around
+ * the first word found, within one paragraph, each query word marked where it occurs.
  * Keyboard: "/" or "s" opens search, arrows move through the results, Enter opens one, Escape closes.
- * A result link carries ?h=<query, in this script>: the page it opens highlights it (pagefind-highlight.js,
- * loaded only then). The whole query, not Pagefind's words: 反诈 is marked, not every 反 and 诈.
+ * A result link carries ?h=<word> for each query word, in this script: the page it opens marks every
+ * occurrence of each and scrolls to the first (markHits below).
  */
 (function () {
   "use strict";
@@ -25,15 +32,74 @@
     return new URL(root.dataset.searchBundle, location.href);
   }
 
-  // The page opened from a result highlights the query; the highlighter loads only then.
-  function highlightQuery() {
-    if (!new URLSearchParams(location.search).get(HIGHLIGHT_PARAM)) return;
-    import(new URL("pagefind-highlight.js", bundleUrl()).href).then(() => {
-      // eslint-disable-next-line no-undef
-      new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM });
-    }).catch(() => {});
+  // Not the article's own text (hooks/search_index.py EXCLUDE_SELECTORS and the related lists): not marked.
+  const NOT_TEXT = ".headerlink, .para-link, .para-raw, .raw-link, .printed, .md-tags, .article-links, " +
+    ".read-on, .cite, script, style";
+
+  // The query's words: parted by spaces and punctuation, each once, longest first (so a longer word is
+  // marked whole where a shorter one lies inside it).
+  function queryWords(query) {
+    const words = query.split(/[\s\p{P}\p{S}]+/u).filter(Boolean);
+    return Array.from(new Set(words)).sort((a, b) => b.length - a.length);
   }
 
+  // Where the words occur in a text, left to right, never overlapping: [start, end] pairs.
+  function hits(textValue, words) {
+    const found = [];
+    const lower = textValue.toLowerCase();
+    const lowered = words.map((w) => w.toLowerCase());
+    for (let at = 0; at < lower.length;) {
+      const word = lowered.find((w) => lower.startsWith(w, at));
+      if (word) {
+        found.push([at, at + word.length]);
+        at += word.length;
+      } else {
+        at += 1;
+      }
+    }
+    return found;
+  }
+
+  // Text with the hits marked, as nodes (never HTML).
+  function markedNodes(textValue, words) {
+    const out = document.createDocumentFragment();
+    let last = 0;
+    for (const [from, to] of hits(textValue, words)) {
+      if (from > last) out.append(document.createTextNode(textValue.slice(last, from)));
+      const mark = document.createElement("mark");
+      mark.textContent = textValue.slice(from, to);
+      out.append(mark);
+      last = to;
+    }
+    if (last < textValue.length) out.append(document.createTextNode(textValue.slice(last)));
+    return out;
+  }
+
+  // The page opened from a result marks every occurrence of each query word in the article and scrolls
+  // to the first, to the middle of the window (never under the sticky header).
+  function markHits() {
+    const words = queryWords(new URLSearchParams(location.search).getAll(HIGHLIGHT_PARAM).join(" "));
+    const body = document.querySelector("[data-pagefind-body]");
+    if (!words.length || !body) return;
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (node.parentElement.closest(NOT_TEXT) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    const nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    let first = null;
+    for (const node of nodes) {
+      if (!hits(node.data, words).length) continue;
+      const marked = markedNodes(node.data, words);
+      marked.querySelectorAll("mark").forEach((mark) => mark.setAttribute("data-search-hit", ""));
+      first = first || marked.querySelector("mark");
+      node.replaceWith(marked);
+    }
+    if (!first) return;
+    const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    requestAnimationFrame(() => first.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" }));
+  }
+
+  markHits();
   if (!root || !toggle) return;  // the root chooser, outside the script variants: no search
   const input = root.querySelector("[data-search-query]");
   const meta = root.querySelector("[data-search-meta]");
@@ -44,8 +110,8 @@
   let pagefind = null;   // Promise of the Pagefind module, once the reader types
   let table = null;      // Promise of Map(other script -> this script)
   let latest = 0;        // the newest query wins; older answers are dropped
-  let pending = [];      // ranked results not shown yet, and the query they answer
-  let pendingQuery = "";
+  let pending = [];      // ranked results not shown yet, and the query words they answer
+  let pendingWords = [];
   let loading = null;    // the batch being loaded
 
   function loadPagefind() {
@@ -55,7 +121,7 @@
       const others = fetch(new URL("parts.json", bundle)).then((r) => (r.ok ? r.json() : [])).catch(() => []);
       pagefind = import(new URL("pagefind.js", bundle).href).then(async (module) => {
         // Result URLs relative to the site root, wherever the site is hosted.
-        const options = { baseUrl: new URL("..", bundle).pathname, excerptLength: 40 };
+        const options = { baseUrl: new URL("..", bundle).pathname };
         await module.options(options);
         // The other parts join this one's search (they share its WebAssembly); results are ranked together.
         for (const part of await others) await module.mergeIndex(new URL(part, bundle).pathname, options);
@@ -82,46 +148,82 @@
     return Array.from(query, (ch) => map.get(ch) || ch).join("");
   }
 
-  // Pagefind's excerpt is text with <mark> around the matches: build it from text nodes, never as HTML.
-  function excerptNodes(excerpt) {
-    const out = document.createDocumentFragment();
-    excerpt.split(/(<mark>|<\/mark>)/).reduce((marked, part) => {
-      if (part === "<mark>") return true;
-      if (part === "</mark>") return false;
-      const plain = new DOMParser().parseFromString(part, "text/html").body.textContent;
-      if (!plain) return marked;
-      if (marked) {
-        const mark = document.createElement("mark");
-        mark.textContent = plain;
-        out.append(mark);
-      } else {
-        out.append(document.createTextNode(plain));
-      }
-      return marked;
-    }, false);
-    return out;
+  const EXCERPT = 64;  // characters of article text shown around the first word found
+  const ZWSP = /\u200b/g;  // the index's parting of Han characters, in the title and anchors' text
+
+  // The paragraphs of a fragment's content: Pagefind joins an element's text to the next with ". " (or a
+  // space after a full stop); those joins are cut, never shown.
+  function blocks(content) {
+    return content.split(/\. (?=\S)|(?<=[。！？；…”’」』）])\s+/u).map((b) => b.trim()).filter(Boolean);
   }
 
-  function item(data, query) {
+  // The article text around the first word found: the first paragraph holding a word after the head
+  // (title, subtitle and byline, which the result shows apart or need not show), else the head's; cut to
+  // EXCERPT characters with an ellipsis where the paragraph goes on.
+  function excerptText(data, words) {
+    const all = blocks(data.content || "");
+    const firstText = (data.anchors || []).find((a) => a.element === "p" && a.text);
+    const opening = firstText ? firstText.text.replace(ZWSP, "").slice(0, 12) : "";
+    let body = opening ? all.findIndex((b) => b.startsWith(opening)) : 0;
+    if (body < 0) body = 0;
+    const holding = (b) => hits(b, words).length > 0;
+    const block = all.slice(body).find(holding) || all.slice(0, body).find(holding) || all[body] || "";
+    const at = holding(block) ? hits(block, words)[0][0] : 0;
+    const start = Math.max(0, Math.min(at - 16, block.length - EXCERPT));
+    const end = Math.min(block.length, start + EXCERPT);
+    return (start > 0 ? "…" : "") + block.slice(start, end) + (end < block.length ? "…" : "");
+  }
+
+  function item(data, words) {
     const li = document.createElement("li");
     li.className = "md-search-result__item";
     const a = document.createElement("a");
     a.className = "md-search-result__link";
     const url = new URL(data.url, location.href);
-    url.searchParams.set(HIGHLIGHT_PARAM, query);
+    url.search = "";
+    for (const word of words) url.searchParams.append(HIGHLIGHT_PARAM, word);
     a.href = url.href;
     const article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     const icon = document.createElement("div");
     icon.className = "md-search-result__icon md-icon";
     const h1 = document.createElement("h1");
-    h1.textContent = (data.meta && data.meta.title) || data.url;
+    h1.textContent = ((data.meta && data.meta.title) || data.url).replace(ZWSP, "");
     const p = document.createElement("p");
-    p.append(excerptNodes(data.excerpt || ""));
+    p.append(markedNodes(excerptText(data, words), words));
     article.append(icon, h1, p);
     a.append(article);
     li.append(a);
     return li;
+  }
+
+  // A query word as Pagefind is asked for it: an exact phrase of its Han characters, each a word of the
+  // index, and of its other runs (letters, digits) as they are.
+  function phrase(word) {
+    const parts = word.match(/\p{Script=Han}|[^\p{Script=Han}]+/gu) || [];
+    return `"${parts.join(" ")}"`;
+  }
+
+  // The pages holding every word, ranked: one exact search a word (the count is exact before any fragment
+  // loads), then Pagefind's ranking of all the words' characters (the same index chunks) orders them.
+  async function find(module, words) {
+    let kept = null;
+    for (const word of words) {
+      const search = await module.search(phrase(word));
+      const ids = new Map(((search && search.results) || []).map((r) => [r.id, r]));
+      kept = kept === null ? ids : new Map(Array.from(kept).filter(([id]) => ids.has(id)));
+      if (!kept.size) return [];
+    }
+    const ranking = await module.search(words.map((w) => phrase(w).slice(1, -1)).join(" "));
+    const score = new Map(((ranking && ranking.results) || []).map((r) => [r.id, r.score]));
+    return Array.from(kept.values()).sort((x, y) => (score.get(y.id) || 0) - (score.get(x.id) || 0));
+  }
+
+  // A page's text (a fragment's content) holds every word: what the index promised, checked where it is
+  // read (Pagefind's positions pass over a space between two characters: 李寒露 陈卫林 answers 露陈).
+  function holdsAll(data, words) {
+    const textValue = (data.content || "").toLowerCase();
+    return words.every((w) => textValue.includes(w.toLowerCase()));
   }
 
   function count(n) {
@@ -129,6 +231,8 @@
     if (n === 1) return text.searchOne;
     return text.searchOther.replace("#", String(n));
   }
+
+  let shownCount = 0;
 
   async function run(query) {
     const ticket = ++latest;
@@ -139,14 +243,14 @@
       return;
     }
     const [module, map] = await Promise.all([loadPagefind(), loadTable()]);
-    const converted = inThisScript(query, map);
-    const search = await module.search(converted);
+    const words = queryWords(inThisScript(query, map));
+    const ranked = words.length ? await find(module, words) : [];
     if (ticket !== latest) return;
-    const ranked = (search && search.results) || [];
-    meta.textContent = count(ranked.length);
+    shownCount = ranked.length;
+    meta.textContent = count(shownCount);
     list.replaceChildren();
     pending = ranked;
-    pendingQuery = converted;
+    pendingWords = words;
     loading = null;
     await more(ticket);
     if (ticket === latest) root.dataset.answered = query;  // for tests and assistive checks: this query is shown
@@ -159,11 +263,17 @@
     pending = pending.slice(BATCH);
     loading = Promise.all(batch.map((r) => r.data())).then((shown) => {
       if (ticket !== latest) return;
-      list.append(...shown.map((data) => item(data, pendingQuery)));
+      const holding = shown.filter((data) => holdsAll(data, pendingWords));
+      if (holding.length < shown.length) {
+        shownCount -= shown.length - holding.length;
+        meta.textContent = count(shownCount);
+      }
+      list.append(...holding.map((data) => item(data, pendingWords)));
       loading = null;
       observer.disconnect();
       const last = list.lastElementChild;
       if (pending.length && last) observer.observe(last);
+      if (pending.length && holding.length < BATCH && list.children.length < BATCH) return more(ticket);
     });
     return loading;
   }
@@ -243,5 +353,4 @@
   });
 
   meta.textContent = text.searchPlaceholder;
-  highlightQuery();
 })();

@@ -33,6 +33,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from seedtext.cleaning.text import HAN
 from seedtext.convert import query_table
 from seedtext.layout import ARTICLE_DIR
 from seedtext.tagpages import LINKS_CLASS
@@ -51,14 +52,15 @@ PART_PAGES = 850
 # chips (the tags come from the text), and the lists of other articles after it (their titles would make
 # this article a result).
 EXCLUDE_SELECTORS = (".headerlink", ".para-link", ".para-raw", ".raw-link", ".printed", ".md-tags", f".{LINKS_CLASS}",
-                     ".read-on", ".cite")
+                     ".read-on", ".cite", ".gap-note")
 _NOT_INDEXED = re.compile(f'<(h2|li) class="{LINKS_CLASS}".*?</\\1>|<nav class="(?:md-tags|read-on)".*?</nav>'
-                          '|<section class="cite".*?</section>'.encode(), re.S)
+                          '|<section class="cite".*?</section>|<small class="gap-note">.*?</small>'.encode(), re.S)
 # Pagefind's own search UIs, always written: the site uses its search box (docs/javascripts/search.js).
 UNUSED_FILES = "pagefind-*ui.*"
 # What Pagefind reads of a page is its copy with Han characters parted (han_characters): in the bundle key,
 INDEX_FORM = "han-characters-2"  # a new name whenever han_characters changes
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# The cleaner's Han characters and the rare ones past the first plane (names), which Pagefind also reads as Han.
+_HAN = HAN + "\U00020000-\U0003134f"
 _BETWEEN_HAN = re.compile(f"(?<=[{_HAN}])(?=[{_HAN}])")
 _HAN_CHAR = re.compile(f"[{_HAN}]")
 _MARKUP = re.compile(r"(<[^>]*>)")

@@ -188,20 +188,24 @@ def test_search_has_one_index_per_script_with_every_article(built_site):
         assert entry["languages"][variant.lang.lower()]["page_count"] == len(articles) > 5, variant.lang
 
 
-def test_the_query_table_takes_the_other_scripts_characters_and_leaves_used_ones(built_site):
-    """search-script.txt: pairs (typed, this script's) for a query typed in the other script; a character the
-    variant's own pages use stays as typed (it may be printed so: 公里 in Traditional text)."""
+def test_the_query_table_spells_the_other_scripts_characters_as_this_scripts_pages_do(built_site):
+    """search-script.txt: a line per character typed in another script, then its spellings on this script's
+    pages, OpenCC's own first (诈: 詐). A character spelt two ways by the word (复: 復 in 恢復, 複 in 複議) has
+    both, if the pages print both; one printed as typed in this script too keeps itself (台 in 平台)."""
+    text = {v.root: "".join(p.read_text(encoding="utf-8").split("data-pagefind-body", 1)[1]
+                            for p in (built_site / v.root / "articles").glob("*/index.html")) for v in VARIANTS}
     for variant in VARIANTS:
         table = (built_site / variant.root / "search-script.txt").read_text(encoding="utf-8")
-        pairs = dict(zip(table[::2], table[1::2], strict=True))
+        spellings = {line[0]: line[1:] for line in table.splitlines()}
         if variant.opencc:
-            assert pairs["诈"] == "詐" and pairs["务"] == "務"
+            assert spellings["诈"] == "詐" and spellings["务"] == "務"
+            for typed, forms in spellings.items():  # the alternatives are ones the pages print
+                assert all(form in text[variant.root] for form in forms[1:]), (typed, forms)
         else:
-            assert pairs["詐"] == "诈" and pairs["務"] == "务"
-        # The article text (what search finds); the script switch shows 繁體中文 on Simplified pages too.
-        text = "".join(p.read_text(encoding="utf-8").split("data-pagefind-body", 1)[1]
-                       for p in (built_site / variant.root / "articles").glob("*/index.html"))
-        assert not set(pairs) & set(text), variant.root
+            assert spellings["詐"] == "诈" and spellings["務"] == "务"
+        # A typed character the pages never print is spelt otherwise, never as typed.
+        for typed, forms in spellings.items():
+            assert forms and (typed in text[variant.root] or typed not in forms), (variant.root, typed, forms)
 
 
 HONG_KONG = ("    - {lang: zh-Hant-HK, root: zh-hk, name: 繁體（香港）, opencc: s2hk, theme_language: zh-Hant,"

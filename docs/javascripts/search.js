@@ -3,10 +3,11 @@
  *
  * Nothing is fetched until the reader types a query: then Pagefind's script, its WebAssembly and the
  * index chunks the query needs, all from this site (the bundle in /pagefind/, one index per script:
- * Pagefind picks the index of the page's <html lang>; a large site's index comes in parts, merged). A query typed in the other script is converted
- * character by character with this variant's table (search-script.txt: pairs "typed, this script's",
- * written by the build from the project's OpenCC configuration; it holds only characters this
- * script's pages never use, so a converted query is the one that can match).
+ * Pagefind picks the index of the page's <html lang>; a large site's index comes in parts, merged). A query typed in
+ * the other script is spelt in this one character by character with this variant's table (search-script.txt:
+ * a line per typed character, then each spelling of it this script's pages use, written by the build from
+ * OpenCC's tables: 复 is 復 or 複 by the word, so 行政复议 is asked as 行政復議 and 行政複議, and a page holding
+ * either is found).
  *
  * The query is words (parted by spaces or punctuation); a page is a result when its text holds every word
  * as a string. The index holds each Han character as a word (hooks/search_index.py han_characters), so
@@ -34,7 +35,7 @@
 
   // Not the article's own text (hooks/search_index.py EXCLUDE_SELECTORS and the related lists): not marked.
   const NOT_TEXT = ".headerlink, .para-link, .para-raw, .raw-link, .printed, .md-tags, .article-links, " +
-    ".read-on, .cite, script, style";
+    ".read-on, .cite, .gap-note, script, style";
 
   // The query's words: parted by spaces and punctuation, each once, longest first (so a longer word is
   // marked whole where a shorter one lies inside it).
@@ -108,7 +109,7 @@
   const text = root.dataset;
 
   let pagefind = null;   // Promise of the Pagefind module, once the reader types
-  let table = null;      // Promise of Map(other script -> this script)
+  let table = null;      // Promise of Map(typed character -> its spellings in this script)
   let latest = 0;        // the newest query wins; older answers are dropped
   let pending = [];      // ranked results not shown yet, and the query words they answer
   let pendingWords = [];
@@ -134,18 +135,35 @@
 
   function loadTable() {
     if (!table) {
-      table = fetch(new URL(text.searchTable, location.href)).then((r) => (r.ok ? r.text() : "")).then((pairs) => {
+      table = fetch(new URL(text.searchTable, location.href)).then((r) => (r.ok ? r.text() : "")).then((lines) => {
         const map = new Map();
-        const chars = Array.from(pairs.trim());
-        for (let i = 0; i + 1 < chars.length; i += 2) map.set(chars[i], chars[i + 1]);
+        for (const line of lines.split("\n")) {
+          const chars = Array.from(line);
+          if (chars.length > 1) map.set(chars[0], chars.slice(1));
+        }
         return map;
       }).catch(() => new Map());
     }
     return table;
   }
 
-  function inThisScript(query, map) {
-    return Array.from(query, (ch) => map.get(ch) || ch).join("");
+  const SPELLINGS = 16;  // a word's spellings asked at most (each is one search of the index)
+
+  // A typed word's spellings in this script: every combination of its characters' spellings, the usual
+  // first; past SPELLINGS, the later characters take their usual spelling only.
+  function spellings(word, map) {
+    let out = [""];
+    for (const ch of Array.from(word)) {
+      const forms = map.get(ch) || [ch];
+      const wider = out.length * forms.length <= SPELLINGS ? forms : forms.slice(0, 1);
+      out = out.flatMap((head) => wider.map((form) => head + form));
+    }
+    return out;
+  }
+
+  // Every spelling of every word, longest first: what is marked.
+  function flat(words) {
+    return Array.from(new Set(words.flat())).sort((a, b) => b.length - a.length);
   }
 
   const EXCERPT = 64;  // characters of article text shown around the first word found
@@ -161,6 +179,7 @@
   // (title, subtitle and byline, which the result shows apart or need not show), else the head's; cut to
   // EXCERPT characters with an ellipsis where the paragraph goes on.
   function excerptText(data, words) {
+    words = flat(words);
     const all = blocks(data.content || "");
     const firstText = (data.anchors || []).find((a) => a.element === "p" && a.text);
     const opening = firstText ? firstText.text.replace(ZWSP, "").slice(0, 12) : "";
@@ -175,6 +194,7 @@
   }
 
   function item(data, words) {
+    words = flat(words);
     const li = document.createElement("li");
     li.className = "md-search-result__item";
     const a = document.createElement("a");
@@ -204,17 +224,21 @@
     return `"${parts.join(" ")}"`;
   }
 
-  // The pages holding every word, ranked: one exact search a word (the count is exact before any fragment
-  // loads), then Pagefind's ranking of all the words' characters (the same index chunks) orders them.
+  // The pages holding every word (in one of its spellings), ranked: one exact search a spelling (the count is
+  // exact before any fragment loads), then Pagefind's ranking of all the words' characters (the same index
+  // chunks) orders them.
   async function find(module, words) {
     let kept = null;
     for (const word of words) {
-      const search = await module.search(phrase(word));
-      const ids = new Map(((search && search.results) || []).map((r) => [r.id, r]));
+      const ids = new Map();
+      for (const spelling of word) {
+        const search = await module.search(phrase(spelling));
+        for (const r of (search && search.results) || []) if (!ids.has(r.id)) ids.set(r.id, r);
+      }
       kept = kept === null ? ids : new Map(Array.from(kept).filter(([id]) => ids.has(id)));
       if (!kept.size) return [];
     }
-    const ranking = await module.search(words.map((w) => phrase(w).slice(1, -1)).join(" "));
+    const ranking = await module.search(words.map((w) => phrase(w[0]).slice(1, -1)).join(" "));
     const score = new Map(((ranking && ranking.results) || []).map((r) => [r.id, r.score]));
     return Array.from(kept.values()).sort((x, y) => (score.get(y.id) || 0) - (score.get(x.id) || 0));
   }
@@ -223,7 +247,7 @@
   // read (Pagefind's positions pass over a space between two characters: 李寒露 陈卫林 answers 露陈).
   function holdsAll(data, words) {
     const textValue = (data.content || "").toLowerCase();
-    return words.every((w) => textValue.includes(w.toLowerCase()));
+    return words.every((word) => word.some((w) => textValue.includes(w.toLowerCase())));
   }
 
   function count(n) {
@@ -243,7 +267,7 @@
       return;
     }
     const [module, map] = await Promise.all([loadPagefind(), loadTable()]);
-    const words = queryWords(inThisScript(query, map));
+    const words = queryWords(query).map((word) => spellings(word, map));
     const ranked = words.length ? await find(module, words) : [];
     if (ticket !== latest) return;
     shownCount = ranked.length;

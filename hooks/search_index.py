@@ -55,8 +55,9 @@ EXCLUDE_SELECTORS = (".headerlink", ".para-link", ".para-raw", ".raw-link", ".pr
                      ".read-on", ".cite", ".gap-note")
 _NOT_INDEXED = re.compile(f'<(h2|li) class="{LINKS_CLASS}".*?</\\1>|<nav class="(?:md-tags|read-on)".*?</nav>'
                           '|<section class="cite".*?</section>|<small class="gap-note">.*?</small>'.encode(), re.S)
-# Pagefind's own search UIs, always written: the site uses its search box (docs/javascripts/search.js).
-UNUSED_FILES = "pagefind-*ui.*"
+# Pagefind's own search UIs and highlighter, always written: the site uses its search box and marks the
+# words found itself (docs/javascripts/search.js).
+UNUSED_FILES = ("pagefind-*ui.*", "pagefind-highlight.js")
 # What Pagefind reads of a page is its copy with Han characters parted (han_characters): in the bundle key,
 INDEX_FORM = "han-characters-2"  # a new name whenever han_characters changes
 # The cleaner's Han characters and the rare ones past the first plane (names), which Pagefind also reads as Han.
@@ -179,7 +180,7 @@ def run_pagefind(binary: Path, site: Path, output: Path, version: str) -> None:
         first = run.stdout.strip().splitlines()[:1]
         raise SearchIndexError(f"{binary} is not Pagefind {version} extended ({first}): run `npm ci`; "
                                "without the extended build Chinese is not cut into words")
-    for unused in output.glob(UNUSED_FILES):
+    for unused in (path for pattern in UNUSED_FILES for path in output.glob(pattern)):
         unused.unlink()
 
 

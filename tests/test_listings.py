@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
+from dataclasses import replace
 from html import unescape
 from pathlib import Path
 
@@ -144,6 +145,10 @@ def test_the_home_page_shows_a_citys_newest_few_of_many():
     markdown = home_listing(pages[::-1], tags)
     assert [int(n) for n in re.findall(r"### \[标题(\d)\]", markdown)] == [7, 6, 5, 4, 3][:HOME_NEWEST]
     assert "[株洲的全部文章（8篇）](tags/zhu-zhou.md)" in markdown
+    nowhere = [(slug, replace(art, city="")) for slug, art in articles]  # 其他: no city, so no city page
+    pages, tags = tag_articles(nowhere, SITE.tags.rules)
+    markdown = home_listing(pages, tags)
+    assert markdown.count("### [") == HOME_NEWEST and "另有3篇未标明城市的文章，见[按日期](dates.md)。" in markdown
 
 
 @pytest.mark.parametrize("root", ROOTS)

@@ -123,8 +123,7 @@ def home_listing(in_reading_order: list[ArticlePage], tags: dict[str, Tag]) -> s
     out = []
     for city, in_city in pages_by_city(in_reading_order).items():
         out.append(f"## {escape_text(city)}")
-        shown = in_city[:HOME_NEWEST] if city in tags else in_city  # 其他 (no city named) has no page of its own
-        for page in shown:
+        for page in in_city[:HOME_NEWEST]:
             art = page.article
             item = [f"### [{escape_text(art.title)}]({link(HOME, article_path(page.slug))})"]
             if art.subtitle:
@@ -137,6 +136,9 @@ def home_listing(in_reading_order: list[ArticlePage], tags: dict[str, Tag]) -> s
             out.append("\n\n".join(item))
         if city in tags:
             out.append(f"[{escape_text(city)}的全部文章（{len(in_city)}篇）]({link(HOME, tag_path(tags[city].slug))})"
+                       "\n{: .city-all }")
+        elif len(in_city) > HOME_NEWEST:  # 其他: no city named, no page of its own; the dates pages list every article
+            out.append(f"另有{len(in_city) - HOME_NEWEST}篇未标明城市的文章，见[按日期]({link(HOME, DATES)})。"
                        "\n{: .city-all }")
     return "\n\n".join(out) + "\n"
 

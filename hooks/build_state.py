@@ -49,7 +49,8 @@ class Build:
     """A 原文对照 page's source path -> its page, variant and conversion doubts: its table is written after
     its head is rendered (on_page_content)."""
     navs: dict[str, Navigation] = field(default_factory=dict)  # variant root -> its drawer (on_nav)
-    tag_links: dict[str, dict[str, str]] = field(default_factory=dict)  # variant root -> tag -> listing URL (on_env)
+    tag_pages: dict[str, list[str]] = field(default_factory=dict)
+    """on_files: an article's path -> the page of each of its tags, in the order of its tags (its chips)."""
     env: Environment | None = None  # the theme's templates (on_env), for the sitemaps per variant
     files: Files | None = None  # on_files: every file of the site
     reading: dict[str, tuple[str | None, str | None, str | None]] = field(default_factory=dict)

@@ -26,11 +26,15 @@ def printed_of(page) -> Printed:
                    page=str(printed.get("page", "")))
 
 
-def printed_html(page, dates_url: str) -> str:
-    """株洲日报 · <a>2025年12月30日</a> · 第A05版: the date a link to that day on the dates page."""
+def printed_html(page) -> str:
+    """株洲日报 · <a>2025年12月30日</a> · 第A05版: the date a link to that day on its month's dates page."""
     printed = printed_of(page)  # its paper HTML-escaped already
-    anchor = layout.date_anchor(printed.date) if printed.date else ""
-    return printed.line(lambda day: f'<a href="{dates_url}#{anchor}">{day}</a>')
+
+    def day_link(day: str) -> str:
+        month = f"{layout.root_of(page.url)}/{layout.page_url(layout.month_path(printed.date))}"
+        return f'<a href="{layout.relative_url(month, page.url)}#{layout.date_anchor(printed.date)}">{day}</a>'
+
+    return printed.line(day_link)
 
 
 def page_reference(page, variant, variants, site_url: str | None, site_name: str):

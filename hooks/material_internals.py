@@ -10,18 +10,13 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from importlib.metadata import version
-from urllib.parse import urlparse
 
-from material.plugins.tags.structure.tag import Tag as MaterialTag
-from material.plugins.tags.structure.tag.reference import TagReference
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.nav import Link
 
-from seedtext.layout import root_of
+from seedtext.layout import page_url, root_of
 from seedtext.site import Variant
-from seedtext.tagpages import INDEX_LAYOUT
 
 log = get_plugin_logger("seeds")
 
@@ -33,17 +28,14 @@ RELIED_ON = (
     "material_internals.ui_strings_partial: Material's partials/languages/<lang>.html define the macro t(key) over "
     "a dict literal of '\"key\": value' lines; partials/language.html imports partials/languages/"
     "<config.theme.language>.html",
-    "material_internals.find_tag_listings, tag_anchor: the tags plugin's `listings` (filled in its on_env, priority "
-    "100), each listing's config.include and page, and its tags_slugify options for a tag's anchor",
-    "material_internals.tag_chips: Material's partials/tags.html reads context['tags'] as TagReference objects "
-    "(material.plugins.tags.structure.tag) with .url from a Link",
+    "material_internals.tag_chips: Material's partials/tags.html reads context['tags'] (set by the tags plugin "
+    "when there is one: this site has none), each item's .name, .url (through the `url` filter) and .hidden",
     "overrides/partials/header.html, search.html: copies of Material's templates (the version is in each)",
     "page_config.ConfigView: Material's templates read config.site_name, site_description, copyright, "
     "extra.alternate and theme.language from the template context's `config`, which a page's context may replace",
     "pages.on_page_context: Material's client code resolves the script switch's sitemap from context['base_url']",
     "render_cache: MkDocs renders whatever on_page_markdown returns and hands the HTML to on_page_content of the same "
-    "page (a hit renders \"\"); page.toc is a mkdocs.structure.toc.TableOfContents, pickled between builds; "
-    "the tags plugin's ListingManager.populate changes it in place (toc.populate), so each build gets a copy",
+    "page (a hit renders \"\"); page.toc is a mkdocs.structure.toc.TableOfContents, pickled between builds",
     "article_html.link_article_html: attr_list writes a paragraph's id as <p id=\"p3\"> and classes as "
     "<p class=\"byline\">, and Python-Markdown closes every <p> with </p>",
     "search_index._NOT_INDEXED: Material's tags partial renders the chips as <nav class=\"md-tags\">…</nav>",
@@ -56,7 +48,7 @@ RELIED_ON = (
     "pages.on_nav, on_page_context: mkdocs.structure.nav.Navigation(items, pages) made per variant, given to the "
     "templates as context['nav']",
     "search_index._NOT_INDEXED: attr_list writes a block's class as the first attribute (<h2 class=\"links\">)",
-    "overrides/main.html, partials/content.html, partials/alternate.html, fragments/tags/*: templates that "
+    "overrides/main.html, partials/content.html, partials/alternate.html: templates that "
     "extend or replace Material's blocks and partials of this version",
     "overrides/404.html: base.html's blocks htmltitle, extrahead, header, site_nav, content and footer, its primary "
     "sidebar's markup (copied), partials/header.html, nav.html and footer.html read `config`, `variant`, `nav`, "
@@ -74,37 +66,21 @@ def check_versions() -> None:
                         "CHECKED_VERSIONS and requirements.txt")
 
 
-def tags_plugins(config) -> list:
-    return [(name, p) for name, p in config.plugins.items() if name.split(" #")[0] in ("material/tags", "tags")]
+@dataclass(frozen=True)
+class TagChip:
+    """A tag chip as Material's partials/tags.html draws it."""
+
+    name: str  # as the page's front matter gives it: in its script, HTML-escaped
+    url: str  # from the site's root: the template's `url` filter makes it relative to the page
+    hidden: bool = False
 
 
-def tag_anchor(options, name: str) -> str:
-    """A tag's anchor on its listing, from the plugin's public slug options (as its listings make it;
-    this site has no tag hierarchy)."""
-    slug = options.tags_slugify(name, options.tags_slugify_separator)
-    return options.tags_slugify_format.format(slug=slug)
-
-
-def find_tag_listings(config) -> dict[str, dict[str, str]]:
-    """Where each tag's listing is, per variant, from the tags plugins' own listings (filled in their
-    on_env). The plugin would look this up again for every page: for each tag of the page, every listing
-    against every tag, which cost a minute at 1,000 articles (bench/results.md); each tag has one listing."""
-    links: dict[str, dict[str, str]] = {}
-    for _, plugin in tags_plugins(config):
-        for listing in plugin.listings or []:
-            if listing.config.layout == INDEX_LAYOUT:  # the tag index: chips lead to the tag's own page
-                continue
-            root = root_of(listing.page.url)
-            for tag in listing.config.include:
-                url = urlparse(listing.page.url)._replace(fragment=tag_anchor(plugin.config, tag.name)).geturl()
-                links.setdefault(root, {})[tag.name] = url
-    return links
-
-
-def tag_chips(names: list[str], links: dict[str, str]) -> list[TagReference]:
-    """The page's tag chips for Material's tags partial, in the order given (the plugin would sort them
-    by name), each linking to its listing."""
-    return [TagReference(MaterialTag(name), [Link(name, links[name])]) for name in names if name in links]
+def tag_chips(page, tag_pages: list[str]) -> list[TagChip]:
+    """An article's tag chips in the order of its front matter (vocabulary order: city first), each linking
+    the page of its tag in the article's tree (tag_pages: the source paths in the tree, in the same order)."""
+    root = root_of(page.file.src_uri)
+    names = page.meta.get("tags") or []
+    return [TagChip(name, f"{root}/{page_url(path)}") for name, path in zip(names, tag_pages, strict=True)]
 
 
 def ui_strings_partial(env, variant: Variant) -> str:
@@ -119,15 +95,3 @@ def ui_strings_partial(env, variant: Variant) -> str:
             strings[key] = variant.text(value)
     strings["language"] = variant.lang
     return "{% macro t(key) %}{{ " + json.dumps(strings, ensure_ascii=False) + "[key] }}{% endmacro %}"
-
-
-def check_tags_per_variant(plugins: list, variants) -> None:
-    """Every script variant needs its own tags plugin instance, filtered to its tree: one instance would mix
-    the trees. Fails the build with the entry to add when one is missing."""
-    covered = {root_of(pattern) for _, p in plugins for pattern in p.config.filters.include}
-    for variant in variants if plugins else ():
-        if variant.root not in covered:
-            raise PluginError(
-                f"mkdocs.yml: the script variant {variant.root} has no tags plugin instance of its own; add to "
-                f"plugins:  - tags: {{filters: {{include: [{variant.root}/*]}}, export: false, "
-                "listings_layout: articles}")

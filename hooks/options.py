@@ -27,6 +27,7 @@ from search_index import PART_PAGES
 from seedtext import convert as script_convert
 from seedtext.config import CleaningOptions
 from seedtext.layout import is_site_url
+from seedtext.paging import PAGE_SIZE
 from seedtext.quotes import QuoteStyle
 from seedtext.review import Decision, zhconv_target
 from seedtext.site import Variant, project_vocabulary
@@ -187,6 +188,7 @@ class SiteExtra:
     raw_pages: bool = True  # every article's 原文对照 page
     largest_seed_kb: int | None = None  # a larger seed gets a warning
     search_part_pages: int = PART_PAGES  # pages one Pagefind run indexes at most
+    listing_page_size: int = PAGE_SIZE  # articles on one page of a tag's listing or the undated ones
     variants: tuple[VariantOptions, ...] = ()
 
 
@@ -197,6 +199,7 @@ class SiteExtraSchema(Config):
     raw_pages = c.Type(bool, default=default_of(SiteExtra, "raw_pages"))
     largest_seed_kb = c.Optional(WholeNumber())
     search_part_pages = WholeNumber(default=default_of(SiteExtra, "search_part_pages"))
+    listing_page_size = WholeNumber(default=default_of(SiteExtra, "listing_page_size"))
     variants = c.Type(list, default=default_of(SiteExtra, "variants"))
 
 

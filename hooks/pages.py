@@ -18,14 +18,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 import build_state
 from article_html import LINK_LABELS, article_html, heading_link_titles
 from build_log import report_site, write_timings
-from material_internals import (
-    check_tags_per_variant,
-    check_versions,
-    find_tag_listings,
-    tag_chips,
-    tags_plugins,
-    ui_strings_partial,
-)
+from material_internals import check_versions, tag_chips, ui_strings_partial
 from options import OptionsError, hosted_at, load_site_options
 from page_config import language_partial, not_found_config, not_found_trees, outside_trees_config, page_config
 from search_index import SearchIndexError, write_index, write_query_tables
@@ -33,6 +26,7 @@ from seedtext import layout
 from seedtext.cache import Cache
 from seedtext.review import DOUBT_NOTE, doubt_marks
 from seedtext.site import build_site, variant_table
+from seedtext.tagpages import tag_page_paths
 from site_files import add_variant_files, reading_links, remove_templates, variant_navs
 from sitemaps import sitemap_index, write_variant_sitemaps
 from url_records import record_new_urls
@@ -50,7 +44,7 @@ def on_startup(command, dirty):
     KEPT.command = command
 
 
-# Default priority (0): after every plugin's on_config, so the tags plugins are set up.
+# Default priority (0): no plugin of the site sets up anything the hook reads.
 def on_config(config):
     start = time.perf_counter()
     project = Path(config.config_file_path).parent
@@ -62,7 +56,6 @@ def on_config(config):
         raise PluginError(str(exc)) from None
     for warning in warnings:
         log.warning(warning)
-    check_tags_per_variant(tags_plugins(config), options.variants)
     if not options.variants:
         log.warning("mkdocs.yml: extra.variants is empty; no article pages will be built")
     build = build_state.start(config, build_state.Build(
@@ -73,25 +66,26 @@ def on_config(config):
     return config
 
 
-# Default priority (0): the generated pages must exist before the tags plugin reads their front matter.
+# Default priority (0): no plugin of the site reads the files.
 def on_files(files, config):
     build = build_state.of(config)
     remove_templates(files)
     start = time.perf_counter()
     build.site = build_site(build.project / "seeds", Path(config.docs_dir), build.options.cleaning, build.cache,
                             build.options.extra.raw_pages, tags=build.options.tags,
-                            published=build.options.published_urls)
+                            published=build.options.published_urls, page_size=build.options.extra.listing_page_size)
     build.clock["build_site"] = time.perf_counter() - start
     report_site(build.site, build.options.extra.largest_seed_kb)
     record_new_urls(build, writes=KEPT.command != "serve")
     add_variant_files(files, build, config)
     build.files, build.reading = files, reading_links(build.site)
+    build.tag_pages = tag_page_paths(build.site.articles, build.site.tags)
     build.renders = build.rendered.session(config, [f.src_uri for f in files.documentation_pages()])
     build.clock["files_end"] = time.perf_counter()
     return files
 
 
-@event_priority(-100)  # after every plugin's on_page_markdown (the tags plugin's is -50): the Markdown as rendered
+@event_priority(-100)  # after every plugin's on_page_markdown: the Markdown as rendered
 def on_page_markdown(markdown, page, config, files):
     """A page rendered before from this Markdown is not converted again (render_cache.py)."""
     return "" if build_state.of(config).renders.look_up(markdown, page) else markdown
@@ -109,9 +103,8 @@ def on_page_content(html, page, config, files):
         marks = doubt_marks(doubts, lambda d: build.labels[variant.root]["doubt"] + d.theirs)
         return html + "\n" + variant_table(site_page, variant, build.cache, marks)
     if variant and layout.section(path) == layout.ARTICLE_DIR:  # its links and where it was printed, under its head
-        dates = build.page(variant, layout.DATES)
         html = article_html(html, layout.raw_page_url(page.url) if build.options.extra.raw_pages else None,
-                            build.labels[variant.root], printed_html(page, layout.relative_url(dates.url, page.url)))
+                            build.labels[variant.root], printed_html(page))
     return html
 
 
@@ -124,17 +117,16 @@ def on_nav(nav, config, files):
     return nav
 
 
-# Default priority (0): after the tags plugins' on_env (100), which fill the listings read here.
+# Default priority (0): no plugin of the site changes the templates' environment.
 def on_env(env, config, files):
     build = build_state.of(config)
-    build.tag_links = find_tag_listings(config)
     partials = {f"partials/languages/{language_partial(v)}.html": ui_strings_partial(env, v) for v in build.variants}
     env.loader = ChoiceLoader([DictLoader(partials), env.loader])
     build.env = env
     return env
 
 
-@event_priority(50)  # before the tags plugins: they keep the chips set here
+# Default priority (0): no plugin of the site changes a page's context.
 def on_page_context(context, page, config, nav):
     build = build_state.of(config)
     variant = layout.variant_of(page.file.src_uri, build.variants)
@@ -153,8 +145,8 @@ def on_page_context(context, page, config, nav):
     context["nav"] = build.navs.get(layout.in_tree(variant, layout.ARTICLE_DIR) if in_articles else variant.root, nav)
     context["base_url"] = layout.base_url(page.url)  # Material's client code finds the switch's sitemap from `base`
     context["variant"] = variant
-    # The page's tag chips for Material's partial, in vocabulary order (the plugin would sort them by name).
-    context["tags"] = tag_chips(page.meta.get("tags") or [], build.tag_links.get(variant.root, {}))
+    # The page's tag chips for Material's partial, in vocabulary order, each linking its tag's page.
+    context["tags"] = tag_chips(page, build.tag_pages.get(layout.twin_url(page.file.src_uri), []))
     context["labels"] = build.labels[variant.root]
     if layout.section(page.file.src_uri) == layout.ARTICLE_DIR:  # read on, 引用本文, the head's citation_* tags
         before, after, city = build.reading.get(layout.twin_url(page.file.src_uri), (None, None, None))

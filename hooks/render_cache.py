@@ -117,9 +117,9 @@ class RenderSession:
             return entry[0]
         key = self.waiting.pop(page.file.src_uri, None)
         if key is not None:
-            # The table of contents as rendered, not the page's own: the tags plugin changes that in place when
-            # it fills the page's listings (on_env), and a later build that got the changed one under `mkdocs
-            # serve` would find no place for them and publish the tag pages without their lists of articles.
+            # The table of contents as rendered, not the page's own: a plugin may change that in place later in
+            # the build (Material's tags plugin did, filling its listings), and a later build under `mkdocs
+            # serve` must get the page as Markdown made it.
             self.used[key] = (html, copy.deepcopy(page.toc))
             self.cache.write(key, self.used[key])
         return html

@@ -3,6 +3,7 @@ what search engines are told about a page's twins, and the links between pages."
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 import re
 
@@ -19,9 +20,12 @@ from seedtext.layout import (
     alternates,
     article_path,
     base_url,
+    date_link,
     is_raw_page,
     is_site_url,
     link,
+    month_path,
+    page_url,
     raw_page_url,
     script_switch,
     section,
@@ -29,6 +33,7 @@ from seedtext.layout import (
     twin_url,
     variant_of,
 )
+from seedtext.paging import pager, shown_numbers
 from seedtext.site import build_site
 
 VARIANTS = SITE.variants
@@ -94,3 +99,30 @@ def test_every_page_of_the_site_has_its_twin_and_every_link_between_pages_resolv
             assert link(page.uri, resolved) == target
             targets += 1
     assert targets > 50  # articles, related lists, tag pages, the home listing
+
+
+def test_a_listings_later_pages_live_under_its_first_and_a_day_on_its_months_page():
+    assert [tag_path("fan-zha", n) for n in (1, 2, 12)] == \
+        ["tags/fan-zha.md", "tags/fan-zha/2.md", "tags/fan-zha/12.md"]
+    assert [page_url(p) for p in (HOME, TAG_INDEX, "tags/fan-zha.md", "tags/fan-zha/2.md", "dates/undated/3.md")] == \
+        ["", "tags/", "tags/fan-zha/", "tags/fan-zha/2/", "dates/undated/3/"]
+    day = datetime.date(2025, 3, 9)
+    assert month_path(day) == "dates/2025-03.md"
+    assert date_link(tag_path("fan-zha", 2), day) == "../../dates/2025-03.md#d2025-03-09"
+    assert date_link(HOME, day) == "dates/2025-03.md#d2025-03-09"
+
+
+@pytest.mark.parametrize(("number", "count", "shown"), [
+    (1, 1, [1]), (1, 3, [1, 2, 3]), (1, 9, [1, 2, 3, None, 9]), (5, 9, [1, None, 3, 4, 5, 6, 7, None, 9]),
+    (9, 9, [1, None, 7, 8, 9]), (4, 9, [1, 2, 3, 4, 5, 6, None, 9]),
+])
+def test_the_pager_links_the_ends_and_the_pages_near_the_current_one(number, count, shown):
+    assert shown_numbers(number, count) == shown
+
+
+def test_the_pager_reads_in_chinese_and_links_relative_to_its_page():
+    assert pager(tag_path("fan-zha"), 1, 1) == ""
+    line = pager(tag_path("fan-zha"), 2, 3)
+    assert line.startswith("第2页，共3页：[上一页](../fan-zha.md) [1](../fan-zha.md) "
+                           '<strong aria-current="page">2</strong>')
+    assert line.endswith("[3](3.md) [下一页](3.md)\n{: .pager }")

@@ -210,20 +210,15 @@ def test_the_query_table_spells_the_other_scripts_characters_as_this_scripts_pag
 
 HONG_KONG = ("    - {lang: zh-Hant-HK, root: zh-hk, name: 繁體（香港）, opencc: s2hk, theme_language: zh-Hant,"
              " quotes: corner}\n")
-HONG_KONG_TAGS = "  - tags: {filters: {include: [zh-hk/*]}, export: false, listings_layout: articles}\n"
-
-
-def with_hong_kong(project: Path, tags: bool = True) -> None:
+def with_hong_kong(project: Path) -> None:
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     end = "\n\nmarkdown_extensions:"  # the variants list ends just before
-    assert config.count(end) == 1 and config.count("\nhooks:") == 1
+    assert config.count(end) == 1
     config = config.replace(end, "\n" + HONG_KONG.rstrip("\n") + end)
-    if tags:
-        config = config.replace("\nhooks:", HONG_KONG_TAGS + "\nhooks:")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
-def test_hong_kong_is_two_config_entries(tmp_path):
+def test_hong_kong_is_one_config_entry(tmp_path):
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
     with_hong_kong(project)
@@ -235,17 +230,12 @@ def test_hong_kong_is_two_config_entries(tmp_path):
     assert 'hreflang="zh-Hant-HK"' in (site / "zh-hans" / "about" / "index.html").read_text(encoding="utf-8")
     entry = json.loads((site / "zh-hk" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["zh-hant-hk"] and (site / "zh-hk" / "search-script.txt").exists()
+    chips = re.findall(r'<a href="([^"]+)" class="md-tag">', next((site / "zh-hk" / "articles").glob("*/index.html"))
+                       .read_text(encoding="utf-8"))  # its tags' pages, in its own tree
+    assert chips and all(href.startswith("../../tags/") for href in chips)
+    assert (site / "zh-hk" / "tags" / "zhu-zhou" / "index.html").exists()
     assert sorted(p.name for p in (site / "zh-hk" / "articles").iterdir()) == \
         sorted(p.name for p in (site / "zh-hans" / "articles").iterdir())
-
-
-def test_a_variant_without_its_tags_instance_is_one_clear_error(tmp_path):
-    (tmp_path / "project").mkdir()
-    project = copy_project(tmp_path / "project")
-    with_hong_kong(project, tags=False)
-    proc = mkdocs_build(project, tmp_path / "site")
-    assert proc.returncode != 0
-    assert "zh-hk has no tags plugin instance" in proc.stdout + proc.stderr and "include: [zh-hk/*]" in proc.stderr
 
 
 def test_a_seed_in_traditional_script_is_published_in_simplified_too(tmp_path):

@@ -17,10 +17,11 @@ from typing import Protocol
 ARTICLE_DIR = "articles"  # every article: <root>/articles/<slug>/
 RAW_DIR = "raw"  # its 原文对照 page beside it: <root>/raw/<slug>/
 TAG_DIR = "tags"  # a page per tag, and the tag index
-HOME = "index.md"  # the variant's home: the articles by city
+HOME = "index.md"  # the variant's home: each city's newest articles
 TAG_INDEX = f"{TAG_DIR}/index.md"
 TERMS = "terms.md"  # the terms' concordance
-DATES = "dates.md"  # every article by the date of its issue
+DATES = "dates.md"  # the months of the issues, each linking its page (month_path), and the undated pages
+UNDATED = "dates/undated.md"  # the articles whose date is not known, by city (page 2 …: numbered_path)
 ABOUT = "about.md"
 NAV_PAGES = (HOME, DATES, TAG_INDEX, TERMS, ABOUT)  # the drawer's pages, in its order; no article is in a nav
 # Hand-written pages in docs/ that are templates for every variant, not pages of the site themselves.
@@ -53,20 +54,45 @@ def article_path(slug: str) -> str:
 def article_url(slug: str) -> str:
     """An article's URL inside a tree, as MkDocs serves it with directory URLs (this site's: mkdocs.yml keeps
     the default), for the build's messages to the editor."""
-    return f"{ARTICLE_DIR}/{slug}/"
+    return page_url(article_path(slug))
 
 
 def raw_path(slug: str) -> str:
     return f"{RAW_DIR}/{slug}.md"
 
 
-def tag_path(slug: str) -> str:
-    return f"{TAG_DIR}/{slug}.md"
+def numbered_path(first: str, number: int) -> str:
+    """Page `number` of a listing in pages whose first page is `first` (a.md): a/2.md, a/3.md … (served at
+    a/2/ …, under the first page's URL)."""
+    return first if number == 1 else f"{first.removesuffix('.md')}/{number}.md"
+
+
+def tag_path(slug: str, number: int = 1) -> str:
+    """A tag's page (its articles, numbered_path's pages from 2 on)."""
+    return numbered_path(f"{TAG_DIR}/{slug}.md", number)
+
+
+def month_path(date) -> str:
+    """The dates page of a month (dates/2025-12/): every article printed in it, an anchor per day. A day's
+    page depends on its date alone, so an article's date link never changes as articles are added."""
+    return f"{DATES.removesuffix('.md')}/{date.year:04d}-{date.month:02d}.md"
 
 
 def date_anchor(date) -> str:
-    """A day's anchor on the dates page (d2025-12-30: an id starts with a letter)."""
+    """A day's anchor on its month's page (d2025-12-30: an id starts with a letter)."""
     return f"d{date.isoformat()}"
+
+
+def date_link(from_path: str, date) -> str:
+    """A link from a page of the tree to the day on its month's page."""
+    return f"{link(from_path, month_path(date))}#{date_anchor(date)}"
+
+
+def page_url(path: str) -> str:
+    """A page's URL inside its tree, from its source path, as MkDocs serves it with directory URLs (a/b.md at
+    a/b/, a/index.md at a/)."""
+    stem = path.removesuffix(".md")
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 def link(from_path: str, to_path: str) -> str:

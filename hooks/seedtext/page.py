@@ -43,6 +43,18 @@ def reading_order(pages: Iterable[ArticlePage], city_order: Sequence[str]) -> li
     return [page for _, page in sorted(enumerate(pages), key=key)]
 
 
+def newest_first(pages: Iterable[ArticlePage], order: Sequence[ArticlePage]) -> list[ArticlePage]:
+    """By the date of the issue, newest first, the undated last; a day's articles (and the undated ones) in
+    `order` (reading_order: by city). A city's articles come out in the reading order."""
+    position = {page: n for n, page in enumerate(order)}
+
+    def key(page: ArticlePage) -> tuple:
+        date = page.article.printed.date
+        return date is None, -(date.toordinal() if date else 0), position[page]
+
+    return sorted(pages, key=key)
+
+
 def pages_by_city(pages: Iterable[ArticlePage]) -> dict[str, list[ArticlePage]]:
     """Articles grouped by city (其他 when the text names none), in the order given."""
     cities: dict[str, list[ArticlePage]] = {}

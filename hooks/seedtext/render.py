@@ -68,7 +68,9 @@ def front_matter(article: Article, tags: tuple[str, ...] = ()) -> dict:
         meta["city"] = html_text(article.city)
     if article.period:
         meta["period"] = html_text(article.period)
-    if article.printed:  # for the tag listings and the citation (hooks/citation.py): in the page's script
+    # For the citation (hooks/citation.py), in the page's script. `line` was for Material's tag listings; kept
+    # so that the articles' Markdown, and so their cached renders, stay as they were.
+    if article.printed:
         printed = article.printed
         meta["printed"] = {key: value for key, value in (
             ("line", html_text(printed.line())), ("paper", html_text(printed.paper)),

@@ -3,6 +3,7 @@ hand-written pages in docs/. No MkDocs import: the hook only wraps these pages a
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,13 +19,17 @@ from .layout import (
     HOME_TEMPLATE,
     TAG_INDEX,
     TERMS,
+    UNDATED,
     article_path,
     date_anchor,
     link,
+    month_path,
+    numbered_path,
     raw_path,
     tag_path,
 )
-from .page import ArticlePage, SitePage, pages_by_city, reading_order
+from .page import ArticlePage, SitePage, newest_first, pages_by_city, reading_order
+from .paging import PAGE_SIZE, in_pages, page_title, pager
 from .printed import chinese_date
 from .quotes import QuoteStyle, in_style
 from .rawpage import RawText, page_rows, raw_page_markdown, raw_table
@@ -39,11 +44,15 @@ from .tagpages import (
     printed_line,
     tag_articles,
     tag_index,
-    tag_listing,
+    tag_pages,
 )
 from .tags import TagVocabulary
 from .urls import NOTHING_PUBLISHED, PublishedUrls, SiteUrls, assign_urls
 from .words import Vocabulary
+
+# Articles of each city on the home page (its newest); the city's page lists them all.
+HOME_NEWEST = 5
+UNDATED_HEADING = "刊登日期不详"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -108,13 +117,13 @@ def seed_files(seeds_dir: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     return seeds, other
 
 
-def home_listing(in_reading_order: list[ArticlePage]) -> str:
-    """The home page's article list (Site.reading_order), grouped by city, newest first in each, each with
-    its paper and date where known."""
+def home_listing(in_reading_order: list[ArticlePage], tags: dict[str, Tag]) -> str:
+    """The home page's article list (Site.reading_order): each city's newest HOME_NEWEST articles, each with its
+    subtitle, paper and date where known and lead sentence, then a link to the city's page (all of them)."""
     out = []
-    for city, city_pages in pages_by_city(in_reading_order).items():
+    for city, in_city in pages_by_city(in_reading_order).items():
         out.append(f"## {escape_text(city)}")
-        for page in city_pages:
+        for page in in_city[:HOME_NEWEST]:
             art = page.article
             item = [f"### [{escape_text(art.title)}]({link(HOME, article_path(page.slug))})"]
             if art.subtitle:
@@ -125,6 +134,12 @@ def home_listing(in_reading_order: list[ArticlePage]) -> str:
             if sentence:
                 item.append(escape_text(sentence) + "\n{: .lead }")
             out.append("\n\n".join(item))
+        if city in tags:
+            out.append(f"[{escape_text(city)}的全部文章（{len(in_city)}篇）]({link(HOME, tag_path(tags[city].slug))})"
+                       "\n{: .city-all }")
+        elif len(in_city) > HOME_NEWEST:  # 其他: no city named, no page of its own; the dates pages list every article
+            out.append(f"另有{len(in_city) - HOME_NEWEST}篇未标明城市的文章，见[按日期]({link(HOME, DATES)})。"
+                       "\n{: .city-all }")
     return "\n\n".join(out) + "\n"
 
 
@@ -149,28 +164,56 @@ def city_pages(site: Site) -> list[str]:
     return [tag_path(tag.slug) for tag in site.tags.values() if tag.group == CITY_GROUP]
 
 
-def dates_page(pages: list[ArticlePage]) -> str:
-    """Every article by the date of its issue, newest first, a heading per month and an anchor per day (an
-    article's date links here); the undated ones last, by city."""
-    dated = sorted((p for p in pages if p.article.printed.date), key=lambda p: p.article.printed.date, reverse=True)
-    out = [dump_front_matter({"title": "按日期"}).rstrip("\n"), "# 按日期",
-           f"各篇文章按报纸刊登日期排列，新的在前。{len(dated)}篇知道刊登日期。"]
-    month = day = None
+def dates_pages(pages: list[ArticlePage], order: list[ArticlePage], page_size: int = PAGE_SIZE) -> list[SitePage]:
+    """按日期: the overview (DATES: each month with its number of articles, and the undated ones); a page
+    per month (layout.month_path), newest first, a heading per day with its anchor (an article's date links
+    there); the undated articles in the reading order (by city), `page_size` a page."""
+    dated = newest_first([p for p in pages if p.article.printed.date], order)
+    months: dict[datetime.date, list[ArticlePage]] = {}
     for page in dated:
+        months.setdefault(page.article.printed.date.replace(day=1), []).append(page)
+    undated = [p for p in order if not p.article.printed.date]
+    overview = [dump_front_matter({"title": "按日期"}).rstrip("\n"), "# 按日期",
+                f"各篇文章按报纸刊登日期排列，新的在前。{len(dated)}篇知道刊登日期"
+                + ("，点月份看当月各篇。" if dated else "。")]
+    years: dict[int, list[str]] = {}
+    for month, in_month in months.items():
+        entry = f"- [{month.month}月]({link(DATES, month_path(month))})：{len(in_month)}篇"
+        years.setdefault(month.year, []).append(entry)
+    for year, items in years.items():
+        overview += [f"## {year}年", "\n".join(items)]
+    if undated:
+        overview += [f"## {UNDATED_HEADING}",
+                     f"[{len(undated)}篇文章刊登日期不详]({link(DATES, UNDATED)})，按城市排列。"]
+    site_pages = [SitePage(DATES, "\n\n".join(overview) + "\n", "按日期")]
+    site_pages += [month_page(month, in_month) for month, in_month in months.items()]
+    runs = in_pages(undated, page_size) if undated else []
+    for number, run in enumerate(runs, 1):
+        here = numbered_path(UNDATED, number)
+        title = page_title(UNDATED_HEADING, number)
+        out = [dump_front_matter({"title": title}).rstrip("\n"), f"# {title}",
+               f"[按日期]({link(here, DATES)})：{len(undated)}篇文章不知道刊登日期，按城市排列。"]
+        for city, in_city in pages_by_city(run).items():
+            out += [f"## {escape_text(city)}", "\n".join(f"- {article_link(page, here)}" for page in in_city)]
+        out.append(pager(UNDATED, number, len(runs)))
+        site_pages.append(SitePage(here, "\n\n".join(filter(None, out)) + "\n", title))
+    return site_pages
+
+
+def month_page(month: datetime.date, pages: list[ArticlePage]) -> SitePage:
+    """A month's articles by day, newest first, each with its paper."""
+    here, title = month_path(month), f"{month.year}年{month.month}月"
+    out = [dump_front_matter({"title": f"按日期：{title}"}).rstrip("\n"), f"# {title}",
+           f"[按日期]({link(here, DATES)})：本月{len(pages)}篇，按报纸刊登日期排列，新的在前。"]
+    day = None
+    for page in pages:
         date = page.article.printed.date
-        if (date.year, date.month) != month:
-            month = (date.year, date.month)
-            out.append(f"## {date.year}年{date.month}月")
         if date != day:
             day = date
-            out.append(f"### {chinese_date(date)} {{ #{date_anchor(date)} }}")
-        out.append(f"- {article_link(page, DATES)}" + (f"　{escape_text(page.article.printed.paper)}"
-                                                      if page.article.printed.paper else ""))
-    undated = [p for p in pages if not p.article.printed.date]
-    if undated:
-        out.append("## 刊登日期不详")
-        out.append("\n".join(f"- {article_link(page, DATES)}" for page in undated))
-    return "\n\n".join(out) + "\n"
+            out.append(f"## {chinese_date(date)} {{ #{date_anchor(date)} }}")
+        out.append(f"- {article_link(page, here)}" + (f"　{escape_text(page.article.printed.paper)}"
+                                                     if page.article.printed.paper else ""))
+    return SitePage(here, "\n\n".join(out) + "\n", title)
 
 
 def raw_pages(site: Site) -> list[SitePage]:
@@ -189,9 +232,11 @@ def raw_pages(site: Site) -> list[SitePage]:
 
 
 def build_site(seeds_dir: Path, docs_dir: Path, options: CleaningOptions, cache: Cache, with_raw_pages: bool = True,
-               *, tags: TagVocabulary, published: PublishedUrls = NOTHING_PUBLISHED) -> Site:
+               *, tags: TagVocabulary, published: PublishedUrls = NOTHING_PUBLISHED,
+               page_size: int = PAGE_SIZE) -> Site:
     """Every page of the site in Simplified Markdown: the articles (at their `published` URLs) and their
-    原文对照 pages, the tag pages, the home page."""
+    原文对照 pages, the tag pages and the undated articles' in pages of `page_size` articles, the dates pages,
+    the home page."""
     seed_paths, skipped = seed_files(seeds_dir)
     site = article_site(seed_paths, options, tags, cache, published)
     site.skipped = skipped
@@ -200,11 +245,11 @@ def build_site(seeds_dir: Path, docs_dir: Path, options: CleaningOptions, cache:
     tags = site.tags
     site.pages.append(SitePage(TAG_INDEX, tag_index(tags), "标签"))
     site.pages.append(SitePage(TERMS, concordance(tags), "术语对照"))
-    site.pages.append(SitePage(DATES, dates_page(site.articles), "按日期"))
+    site.pages += dates_pages(site.articles, site.reading_order, page_size)
     for tag in tags.values():
-        site.pages.append(SitePage(tag_path(tag.slug), tag_listing(tag), tag.name))
+        site.pages += tag_pages(tag, site.reading_order, page_size)
     home = (docs_dir / HOME_TEMPLATE).read_text(encoding="utf-8")
-    listing = home_listing(site.reading_order)
+    listing = home_listing(site.reading_order, tags)
     site.pages.append(SitePage(HOME, home.rstrip("\n") + "\n\n" + listing))
     site.pages.append(SitePage(ABOUT, (docs_dir / ABOUT_TEMPLATE).read_text(encoding="utf-8")))
     return site

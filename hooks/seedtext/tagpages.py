@@ -1,5 +1,5 @@
-"""Tags on every article and the pages that follow them: a tag index grouped by tag group, one
-listing per tag, and each article's tags and related articles at its end.
+"""Tags on every article and the pages that follow them: a tag index grouped by tag group, a listing
+per tag in pages (seedtext.paging), and each article's tags and related articles at its end.
 
 Tags come only from the reviewed vocabulary (data/tags.yml), plus the article's city and the
 authors of its byline. Pages are Simplified Markdown; the hook converts them per script variant.
@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import functools
 import heapq
-import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain
 
 from .cleaning.text import SENTENCE
 from .convert import convert, is_traditional
-from .layout import DATES, TAG_INDEX, TERMS, article_path, date_anchor, link, tag_path
+from .layout import TAG_INDEX, TERMS, article_path, date_link, link, tag_path
 from .model import Article
-from .page import OTHER_CITY, ArticlePage, pages_by_city
+from .page import OTHER_CITY, ArticlePage, SitePage, newest_first, pages_by_city
+from .paging import PAGE_SIZE, in_pages, page_title, pager
 from .render import dump_front_matter, escape_text, html_text, render_article
 from .slug import pinyin_slug
 from .tags import TagRule, tags_for_text
@@ -32,6 +33,7 @@ MAX_RELATED = 5
 # The class of the headings and items of the lists of other articles: search leaves them out
 # (hooks/search_index.py).
 LINKS_CLASS = "article-links"
+LISTING_CLASS = "tag-listing"  # an article in a listing (docs/stylesheets/extra.css: its printed line below it)
 
 
 @dataclass
@@ -117,10 +119,10 @@ def tag_link(tag: Tag, from_path: str) -> str:
 
 
 def printed_line(page: ArticlePage, from_path: str) -> str:
-    """Its paper, date and page as Markdown, the date a link to that day on the dates page."""
+    """Its paper, date and page as Markdown, the date a link to that day on its month's dates page."""
     printed = page.article.printed
-    dates = f"{link(from_path, DATES)}#{date_anchor(printed.date)}" if printed.date else ""
-    return replace(printed, paper=escape_text(printed.paper)).line(lambda day: f"[{day}]({dates})")
+    day_link = date_link(from_path, printed.date) if printed.date else ""
+    return replace(printed, paper=escape_text(printed.paper)).line(lambda day: f"[{day}]({day_link})")
 
 
 def article_markdown(page: ArticlePage, tags: dict[str, Tag]) -> str:
@@ -172,11 +174,11 @@ def where_else(page: ArticlePage, tags: dict[str, Tag]) -> list[tuple[Tag, list[
 COMPARE_ANCHOR = "compare"
 
 
-def quotes(tag: Tag, from_path: str) -> str:
-    """Each article's sentences that name the term, with a link to the paragraph (its #pN anchor,
+def quotes(tag: Tag, pages: Sequence[ArticlePage], from_path: str) -> str:
+    """Each of these articles' sentences that name the term, with a link to the paragraph (its #pN anchor,
     numbered as render_article numbers blocks): the concordance of one term."""
     out = []
-    for page in tag.pages:
+    for page in pages:
         lines = []
         url = link(from_path, article_path(page.slug))
         for n, block in enumerate(page.article.blocks, 1):
@@ -195,7 +197,7 @@ def quotes(tag: Tag, from_path: str) -> str:
 
 def concordance(tags: dict[str, Tag]) -> str:
     """The term index: every theme and campaign in two or more articles, with the cities that name it.
-    Each term's sentences are on its tag page (one page per term keeps every page small at any size)."""
+    Each term's sentences are on its tag's pages, each page quoting its own articles (small at any size)."""
     out = [dump_front_matter({"title": "术语对照"}).rstrip("\n"), "# 术语对照",
            "同一个行动、机制或主题在各篇文章里怎么说：点术语看每篇文章提到它的句子，句后的“原段”链接到文章里的那一段。"]
     for group in CONCORDANCE_GROUPS:
@@ -209,41 +211,58 @@ def concordance(tags: dict[str, Tag]) -> str:
     return "\n\n".join(out) + "\n"
 
 
-INDEX_LAYOUT = "tag-index"  # overrides/fragments/tags/tag-index/: a tag with its count, linking to its page
-
-
-def listing_directive(names: list[str], **options) -> str:
-    """Material's listing marker; JSON is YAML, so tag names are quoted whatever they hold."""
-    return "<!-- material/tags " + json.dumps({"include": [html_text(n) for n in names], "toc": False, **options},
-                                               ensure_ascii=False) + " -->"
-
-
 def tag_index(tags: dict[str, Tag]) -> str:
-    """Every tag by group, each listing of Material's tags plugin showing the tag and its number of
-    articles; tag_pages tells the layout where each tag's own page is."""
+    """Every tag by group, each a chip with its number of articles, linking to the tag's page."""
     groups: dict[str, list[Tag]] = {}
     for tag in tags.values():
         groups.setdefault(tag.group, []).append(tag)
-    meta = {"title": "标签", "tag_pages": {html_text(t.name): t.slug for t in tags.values()}}
-    out = [dump_front_matter(meta).rstrip("\n"), "# 标签",
+    out = [dump_front_matter({"title": "标签"}).rstrip("\n"), "# 标签",
            "按城市、时期、机构、主题、战役与机制和作者列出全部标签，点标签看相关文章。"]
     for group, members in groups.items():
         out.append(f"## {escape_text(group)}")
-        out.append(listing_directive([t.name for t in members], layout=INDEX_LAYOUT))
+        out.append("\n".join(
+            f'[{escape_text(t.name)}<span class="tag-index__count">{len(t.pages)}篇</span>]'
+            f"({link(TAG_INDEX, tag_path(t.slug))}){{: .md-tag .tag-index__tag }}" for t in members)
+            + "\n{: .tag-index }")
     return "\n\n".join(out) + "\n"
 
 
-def tag_listing(tag: Tag) -> str:
-    """The tag's own page: Material's tags plugin fills the listing with every article whose front
-    matter carries the tag (in the page's script tree), so the article's tag chips link here. A theme or
-    campaign also gets each article's sentences that name it."""
-    here = tag_path(tag.slug)
-    title = escape_text(tag.name)
-    # An author's name is seed text. The page repeats sentences of the articles: search finds the articles.
-    front = dump_front_matter({"title": html_text("标签：" + tag.name), "search": {"exclude": True}})
-    parts = [f"{front}\n# 标签：{title}", f"{escape_text(tag.group)}　共{len(tag.pages)}篇文章",
-             listing_directive([tag.name])]
-    if tag.compared():
-        parts += [f"## 各篇怎么说 {{ #{COMPARE_ANCHOR} }}", quotes(tag, here)]
-    parts.append(f"[全部标签]({link(here, TAG_INDEX)})　[术语对照]({link(here, TERMS)})")
-    return "\n\n".join(parts) + "\n"
+def listing_item(page: ArticlePage, from_path: str) -> str:
+    """An article in a listing: its title (a link), its city and where it was printed."""
+    printed = page.article.printed
+    line = f'<span class="printed">{escape_text(printed.line())}</span>' if printed else ""
+    return f"- {article_link(page, from_path)}{line}\n{{: .{LISTING_CLASS} }}"
+
+
+def tag_pages(tag: Tag, order: Sequence[ArticlePage], page_size: int = PAGE_SIZE) -> list[SitePage]:
+    """The tag's pages: its articles newest first (page.newest_first), `page_size` a page, each page with its
+    pager; a theme or campaign also quotes each listed article's sentences that name it (各篇怎么说), so
+    every page quotes its own articles. The article's tag chips link the first page."""
+    runs = in_pages(newest_first(tag.pages, order), page_size)
+    first = tag_path(tag.slug)
+    pages = []
+    for number, run in enumerate(runs, 1):
+        here = tag_path(tag.slug, number)
+        title = page_title("标签：" + tag.name, number)
+        # An author's name is seed text. The page repeats sentences of the articles: search finds the articles.
+        front = dump_front_matter({"title": html_text(title), "search": {"exclude": True}})
+        shown = f"，本页列出第{(number - 1) * page_size + 1}—{(number - 1) * page_size + len(run)}篇" \
+            if len(runs) > 1 else ""
+        parts = [f"{front}\n# {escape_text(title)}", f"{escape_text(tag.group)}　共{len(tag.pages)}篇文章{shown}",
+                 "\n".join(listing_item(page, here) for page in run)]
+        to_pages = pager(first, number, len(runs))
+        if to_pages:
+            parts.append(to_pages)
+        if tag.compared():
+            parts += [f"## 各篇怎么说 {{ #{COMPARE_ANCHOR} }}", quotes(tag, run, here)]
+            if to_pages:
+                parts.append(to_pages)
+        parts.append(f"[全部标签]({link(here, TAG_INDEX)})　[术语对照]({link(here, TERMS)})")
+        pages.append(SitePage(here, "\n\n".join(parts) + "\n", title))
+    return pages
+
+
+def tag_page_paths(pages: Sequence[ArticlePage], tags: dict[str, Tag]) -> dict[str, list[str]]:
+    """For each article's path, the page of each of its tags (the first), in the order of its tags (its
+    front matter's): where its tag chips link."""
+    return {article_path(page.slug): [tag_path(tags[name].slug) for name in page.tags] for page in pages}

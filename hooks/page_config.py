@@ -83,10 +83,11 @@ NOT_FOUND_WORDS = {
 }
 
 
-def not_found_trees(config, variants, site_strings: dict[str, str], navs: dict) -> list[dict]:
+def not_found_trees(config, variants, site_strings: dict[str, str], navs: dict, labels: dict) -> list[dict]:
     """What the 404 page shows a reader who was in each tree (one file serves every missing path; its
     script picks the tree from the path): the words, the tree's home, the switch to the other trees'
-    homes (the same path there is likely missing too), the drawer, and a config with the site's strings
+    homes (the same path there is likely missing too), the drawer, the hook's words in its script (`labels`,
+    variant root -> words: the footer's 关于本站), and a config with the site's strings
     and Material's UI in the tree's script, the logo leading to the tree's home and no English footer line
     ("Made with Material for MkDocs"). The first tree's is also the page without JavaScript."""
     trees = []
@@ -99,6 +100,7 @@ def not_found_trees(config, variants, site_strings: dict[str, str], navs: dict) 
             "variant": variant, "root": variant.root, "lang": variant.lang, "home": f"{variant.root}/",
             "words": words, "title": title, "head": {"root": variant.root, "lang": variant.lang, "title": title},
             "switch": script_switch("", variants, variant), "nav": navs.get(variant.root),
+            "labels": labels[variant.root],
             "config": page_config(config, site_strings=strings, alternates=alternates("", variants, config.site_url),
                                   language=language_partial(variant), homepage=f"{variant.root}/", generator=False),
         })

@@ -164,7 +164,7 @@ def on_template_context(context, template_name, config):
         context["sitemaps"] = sitemap_index(build.variants, config.site_url)
     else:  # 404.html: its head in the first variant's UI; what it shows, in every tree's (overrides/404.html)
         context["config"] = not_found_config(config, build.variants, build.site_strings)
-        context["trees"] = not_found_trees(config, build.variants, build.site_strings, build.navs)
+        context["trees"] = not_found_trees(config, build.variants, build.site_strings, build.navs, build.labels)
     return context
 
 

@@ -132,6 +132,11 @@ def test_a_missing_traditional_page_speaks_traditional_and_leads_home(context, s
     with page.expect_navigation():
         page.locator(".not-found__home").click()
     assert page.url == f"{site_server}{HANT.root}/"
+    # Its footer, in Traditional, leads to the Traditional about page.
+    page.go_back(wait_until="networkidle")
+    with page.expect_navigation():
+        page.locator(".md-footer").get_by_role("link", name=HANT.text("关于本站")).click()
+    assert page.url == f"{site_server}{HANT.root}/about/"
     assert not errors, errors
     host = urlsplit(site_server).netloc
     assert all(urlsplit(u).netloc == host for u in requests if urlsplit(u).scheme in ("http", "https")), requests

@@ -127,6 +127,8 @@ def on_env(env, config, files):
     partials = {f"partials/languages/{language_partial(v)}.html": ui_strings_partial(env, v) for v in build.variants}
     env.loader = ChoiceLoader([DictLoader(partials), env.loader])
     build.env = env
+    if build.served:  # the pages are read (MkDocs' _populate_page): the skipped ones get their front matter
+        build.served.restore_meta(build, config)
     return env
 
 

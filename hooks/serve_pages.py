@@ -48,6 +48,20 @@ class ServedPages:
     def __init__(self) -> None:
         self.digests: dict[str, str] = {}  # src_uri -> digest of everything its HTML is made of
         self.written: set[str] = set()  # abs_dest_path of every generated page of the last build
+        self.meta: dict[str, dict] = {}  # src_uri -> its front matter as MkDocs last read it
+
+    def restore_meta(self, build, config) -> None:
+        """Give each page this build skipped the front matter it was built with (its digest holds it): its
+        title in the drawer and 继续阅读, its robots in the sitemaps (mkdocs#4047: a skipped page is not read)."""
+        kept = {}
+        for files in build.variant_files.values():
+            for f in files:
+                if f.page.markdown is None and f.src_uri in self.meta:
+                    f.page.meta = self.meta[f.src_uri]
+                elif f.page.markdown is None:
+                    f.page.read_source(config)
+                kept[f.src_uri] = f.page.meta
+        self.meta = kept
 
     def sync(self, build, config) -> int:
         """Write the source file of every generated page whose digest changed (all at the first build);

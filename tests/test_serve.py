@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MKDOCS, REPO, copy_project, free_port
+from conftest import MKDOCS, REPO, copy_project, free_port, mkdocs_build
 
 SEED_A = "000_cb0c1f57c2809c27.txt"
 SEED_B = "003_1300966ffd2de289.txt"
@@ -164,6 +164,19 @@ def assert_unrelated_kept(before: dict, after: dict, related) -> None:
     assert not rewritten, f"unrelated pages re-rendered: {rewritten}"
 
 
+def assert_same_site(served: Path, built: Path) -> None:
+    """Every file of the two sites is the same, but the search bundles' (serve keeps the files of earlier
+    bundles beside the new ones; search is checked in the browser)."""
+    def files(site: Path) -> dict[str, bytes]:
+        return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*")
+                if path.is_file() and not any(part.startswith("pagefind") for part in path.relative_to(site).parts)}
+
+    served_files, built_files = files(served), files(built)
+    assert served_files.keys() == built_files.keys(), served_files.keys() ^ built_files.keys()
+    differ = sorted(name for name, data in served_files.items() if built_files[name] != data)
+    assert not differ, f"served pages differ from a full build's: {differ[:10]}"
+
+
 def title_of(html: str) -> str:
     return re.search(r"<h1[^>]*>([^<]*)<", html).group(1)
 
@@ -171,8 +184,9 @@ def title_of(html: str) -> str:
 def test_serve_rebuilds_what_an_edit_changes_and_nothing_else(tmp_path, browser):
     """Issue 26, parts 1 and 6: under `make serve`'s `mkdocs serve`, editing, deleting and adding a seed
     shows on every page that depends on it (its article in both scripts, its tag page, the home listing,
-    another article's related list, its 原文对照 page; search once the index catches up), and an article
-    unrelated to it keeps its HTML file (hooks/serve_pages.py)."""
+    another article's related list, its 原文对照 page; search once the index catches up), an article
+    unrelated to it keeps its HTML file (hooks/serve_pages.py), and the site served in the end is the one
+    a full build writes."""
     project = tmp_path / "project"
     project.mkdir()
     copy_project(project)
@@ -279,6 +293,12 @@ def test_serve_rebuilds_what_an_edit_changes_and_nothing_else(tmp_path, browser)
             wait_for(lambda slug=slug: f"zh-hans/articles/{slug}/" in search(titles[slug]), "search to find it")
         assert_unrelated_kept(before, page_states(site), naming(moved_slugs))
         assert server.proc.poll() is None, "serve died"
+
+        # After five dirty builds, the served site is what a full build of the same seeds writes.
+        fresh = tmp_path / "fresh"
+        build = mkdocs_build(project, fresh, strict=False, site_url=base)
+        assert build.returncode == 0, build.stdout + build.stderr
+        assert_same_site(site, fresh)
     finally:
         page.close()
         server.stop()

@@ -3,23 +3,26 @@
 MkDocs' dirty build skips a page when its source file is older than its HTML (File.is_modified); a page
 held in memory (File.generated with content) is never skipped. Under a dirty serve every generated page
 is therefore backed by a file, .cache/serve-pages/<src_uri>, holding its Markdown, and that file is
-written again only when the page's digest changes: the digest holds everything its HTML is made of
-besides the page list (`page_digests`): its Markdown; the site (templates, CSS, JavaScript, the hook's
-code, mkdocs.yml, data/, the served address); its tree's drawer (the titles of the top pages and the
-cities' pages); an article's 继续阅读 neighbours and tag chips; a 原文对照 page's table and doubts. When
-unsure a page is covered, it is not: anything not named here changes the site's digest.
+written again only when the page's digest changes. The digest holds everything its HTML is made of
+(`page_digests`): its Markdown, and whether each page it links to exists; the site (templates, CSS,
+JavaScript, the hook's code, mkdocs.yml, data/, the served address), so that any change outside the seeds
+builds every page again; its tree's drawer (the titles of the top pages and the cities' pages); an
+article's 继续阅读 neighbours and tag chips; a 原文对照 page's table and doubts.
 
 The first build of a serve session writes every file (serve builds into a new temporary site folder:
 no HTML exists yet, so every page is built), `mkdocs build` never uses these files, and pages of a
 deleted seed are removed from the served folder after the build (`remove_gone`): MkDocs' dirty build
-does not clean. A skipped page is not read by MkDocs (mkdocs#4047: no title, no meta): a page whose
-template shows another page's title reads that page first (build_state.Build.page).
+does not clean. A skipped page is not read by MkDocs (mkdocs#4047: no title, no meta): it gets the front
+matter it was built with (`restore_meta`), and the drawer's and 继续阅读's pages are read when they are
+looked up before that (build_state.Build.page).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
+import re
 import shutil
 import threading
 import time
@@ -49,6 +52,7 @@ class ServedPages:
         self.digests: dict[str, str] = {}  # src_uri -> digest of everything its HTML is made of
         self.written: set[str] = set()  # abs_dest_path of every generated page of the last build
         self.meta: dict[str, dict] = {}  # src_uri -> its front matter as MkDocs last read it
+        self.links: dict[str, tuple[int, tuple[str, ...]]] = {}  # src_uri -> (hash of its Markdown, pages it links)
 
     def restore_meta(self, build, config) -> None:
         """Give each page this build skipped the front matter it was built with (its digest holds it): its
@@ -69,7 +73,7 @@ class ServedPages:
         directory = source_dir(build)
         if not self.digests:  # the first build: files left by another session may be of other content
             shutil.rmtree(directory, ignore_errors=True)
-        digests = page_digests(build, config)
+        digests = page_digests(build, config, self.links)
         changed = 0
         for uri, digest in digests.items():
             if self.digests.get(uri) != digest:
@@ -129,9 +133,26 @@ def site_digest(project: Path, config) -> str:
     return digest.hexdigest()
 
 
-def page_digests(build, config) -> dict[str, str]:
-    """Each generated page's digest (src_uri -> hex): what its HTML is made of."""
+# A Markdown link to a page: MkDocs rewrites it to the page's URL if the page exists, else leaves it (a warning).
+_PAGE_LINK = re.compile(r"\]\(<?([^()\s<>#]+\.md)(?:#[^()\s]*)?>?\)")
+
+
+def linked_pages(uri: str, markdown: str, known: dict[str, tuple[int, tuple[str, ...]]]) -> tuple[str, ...]:
+    """The source paths the page's Markdown links to (kept in `known` by its Markdown: found again only
+    for a page whose Markdown changed)."""
+    key = hash(markdown)
+    if uri not in known or known[uri][0] != key:
+        folder = posixpath.dirname(uri)
+        known[uri] = key, tuple(sorted({posixpath.normpath(posixpath.join(folder, target))
+                                        for target in _PAGE_LINK.findall(markdown)}))
+    return known[uri][1]
+
+
+def page_digests(build, config, links: dict[str, tuple[int, tuple[str, ...]]]) -> dict[str, str]:
+    """Each generated page's digest (src_uri -> hex): what its HTML is made of. Also whether each page its
+    Markdown links to exists: the link's HTML depends on it (a seed deleted, or added back)."""
     site = site_digest(build.project, config)
+    pages = {f.src_uri for f in build.files.documentation_pages()}
     digests = {}
     for variant in build.variants:
         markdown = {page.uri: build.markdown[in_tree(variant, page.uri)] for page in build.site.pages}
@@ -146,6 +167,8 @@ def page_digests(build, config) -> dict[str, str]:
             shows = top if section(uri) in (ARTICLE_DIR, RAW_DIR) else drawer  # as site_files.variant_navs
             digest = hashlib.sha256(f"{site}\0{variant.root}\0{shows}\0".encode())
             digest.update(markdown[page.uri].encode())
+            digest.update("".join(f"\0{target} {target in pages}" for target in
+                                  linked_pages(uri, markdown[page.uri], links)).encode())
             if page.source:  # an article: its neighbours' titles and cities, its chips' links
                 digest.update("".join(map(shown, build.reading.get(page.uri, ()))).encode())
                 digest.update(repr(build.tag_pages.get(page.uri, [])).encode())

@@ -217,6 +217,8 @@ def test_serve_rebuilds_what_an_edit_changes_and_nothing_else(tmp_path, browser)
                 page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")]
 
     def rebuilt(change) -> None:
+        # Off the site first: livereload would reload the page shown when the build ends, racing the next goto.
+        page.goto("about:blank")
         builds = server.builds()
         change()
         wait_for(lambda: server.builds() > builds, "a rebuild")
@@ -300,6 +302,8 @@ def test_serve_rebuilds_what_an_edit_changes_and_nothing_else(tmp_path, browser)
         build = mkdocs_build(project, fresh, strict=False, site_url=base)
         assert build.returncode == 0, build.stdout + build.stderr
         assert_same_site(site, fresh)
+    except Exception as exc:  # what serve said is most of what explains a failure here
+        raise AssertionError(f"{exc}\n--- mkdocs serve said:\n{server.output()[-20000:]}") from exc
     finally:
         page.close()
         server.stop()

@@ -22,7 +22,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 # npm ci installs Pagefind (package.json), which writes the search index after every build.
 serve: $(VENV)/.site-deps node_modules/.package-lock.json
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty
 
 build: $(VENV)/.site-deps node_modules/.package-lock.json
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict

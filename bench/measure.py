@@ -113,18 +113,20 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> dict:
     return result
 
 
-def rebuild(config_file: Path, edit: Path, site_dir: Path) -> dict:
-    """`mkdocs serve`'s rebuild after one file is edited, in a child process (see serve_rebuild)."""
-    _, rss, stdout, tree_rss = run_child([sys.executable, __file__, str(config_file), str(edit), str(site_dir)],
-                                         config_file.parent)
+def rebuild(config_file: Path, edit: Path, site_dir: Path, dirty: bool = False) -> dict:
+    """`mkdocs serve`'s rebuild after one file is edited, in a child process (see serve_rebuild); `dirty`:
+    `mkdocs serve --dirty` (`make serve`)."""
+    _, rss, stdout, tree_rss = run_child([sys.executable, __file__, str(config_file), str(edit), str(site_dir),
+                                          "dirty" if dirty else "clean"], config_file.parent)
     result = json.loads(stdout.strip().splitlines()[-1])
     result["rss_mb"], result["tree_rss_mb"] = rss, tree_rss
     return result
 
 
-def serve_rebuild(config_file: Path, edit: Path, site_dir: Path) -> dict:
+def serve_rebuild(config_file: Path, edit: Path, site_dir: Path, dirty: bool = False) -> dict:
     """What `mkdocs serve` does (mkdocs/commands/serve.py): load_config, on_startup once, build; on a change,
-    load_config again (plugin instances are kept) and build again. Seconds of both builds."""
+    load_config again (plugin instances are kept) and build again. Seconds of both builds (under serve the
+    hook writes the search index after the build, in a thread this process does not wait for)."""
     os.chdir(config_file.parent)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -136,20 +138,21 @@ def serve_rebuild(config_file: Path, edit: Path, site_dir: Path) -> dict:
 
     start = time.perf_counter()
     config = get_config()
-    config.plugins.on_startup(command="serve", dirty=False)
-    build(config, serve_url=config.site_url)
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    build(config, serve_url=config.site_url, dirty=dirty)
     first = time.perf_counter() - start
     with edit.open("a", encoding="utf-8") as f:
         f.write(EDIT)
     start = time.perf_counter()
     config = get_config()
-    build(config, serve_url=config.site_url)
+    build(config, serve_url=config.site_url, dirty=dirty)
     result = {"first": first, "rebuild": time.perf_counter() - start}
     report = stage_timings(config_file)
     if report:
-        result.update(stages=report["stages"], cleaned=len(report["cleaned"]), converted=report["converted"])
+        result.update(stages=report["stages"], cleaned=len(report["cleaned"]), converted=report["converted"],
+                      pages_built=report.get("pages_built"), rendered=report["rendered"])
     return result
 
 
 if __name__ == "__main__":  # the child process of rebuild()
-    print(json.dumps(serve_rebuild(*(Path(arg) for arg in sys.argv[1:4]))))
+    print(json.dumps(serve_rebuild(*(Path(arg) for arg in sys.argv[1:4]), dirty=sys.argv[4:5] == ["dirty"])))

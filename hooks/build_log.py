@@ -62,13 +62,15 @@ def write_timings(build: Build) -> None:
         "conversion_review": stats.review_seconds,  # the second converter's differences (doubts)
         "tags_xref": clock["build_site"] - stats.clean_seconds,  # the rest of build_site (tags, listings)
         "render": clock["post_build"] - clock["files_end"],
-        "search": now - clock["post_build"],  # the script tables and Pagefind
+        "search": now - clock["post_build"],  # the script tables and Pagefind (serve: the tables only)
         "total": now - clock["start"],
     }
     timings = {"seeds": len(build.site.seeds) if build.site else 0, "cleaned": stats.cleaned,
                "reused": stats.reused, "corrupt": stats.corrupt, "converted": stats.converted,
                "conversions_reused": stats.conversions_reused,
-               "search_indexed": clock.get("indexed", 0),  # index parts Pagefind ran for (the others: reused)
+               # index parts Pagefind ran for (the others: reused); None under serve, which indexes after the build
+               "search_indexed": clock.get("indexed"),
+               "pages_built": clock.get("pages_built"),  # pages MkDocs built (the others skipped: serve --dirty)
                "rendered": build.renders.misses, "renders_reused": build.renders.hits,
                "stages": {k: round(v, 3) for k, v in stages.items()}}
     log.debug(f"cleaned {len(stats.cleaned)} of {timings['seeds']} seeds, converted {stats.converted} pages; "

@@ -25,6 +25,7 @@ from seedtext.layout import in_tree
 from seedtext.page import SitePage
 from seedtext.review import Difference
 from seedtext.site import Site, Variant
+from serve_pages import SearchRuns, ServedPages
 
 _CONFIG_KEY = "seeds_build"  # the Build in its config (not a key of mkdocs.yml)
 
@@ -56,18 +57,26 @@ class Build:
     reading: dict[str, tuple[str | None, str | None, str | None]] = field(default_factory=dict)
     """on_files: an article's path -> the previous and next article's and its city's page (site_files)."""
 
+    markdown: dict[str, str] = field(default_factory=dict)  # on_files: each generated page's Markdown by src_uri
+    served: ServedPages | None = None  # under `mkdocs serve --dirty`: the pages kept between builds (serve_pages)
+    config: object = None  # the build's config (start)
+
     @property
     def variants(self) -> tuple[Variant, ...]:
         return self.options.variants
 
     def page(self, variant: Variant, path: str | None):
-        """The page at `path` in the variant's tree (None for none)."""
+        """The page at `path` in the variant's tree (None for none), its front matter read: a page a dirty
+        build skips is not read by MkDocs (serve_pages), and the pages that show it need its title."""
         found = self.files.get_file_from_path(in_tree(variant, path)) if path and self.files else None
+        if found and found.page and found.page.markdown is None:
+            found.page.read_source(self.config)
         return found.page if found else None
 
 
 def start(config, build: Build) -> Build:
     config[_CONFIG_KEY] = build
+    build.config = config
     return build
 
 
@@ -87,6 +96,13 @@ class Kept:
     def __init__(self) -> None:
         self.rendered: RenderCache | None = None
         self.command: str | None = None  # the mkdocs command this process runs (on_startup): build, gh-deploy, serve
+        self.served: ServedPages | None = None  # `mkdocs serve --dirty` (on_startup): only changed pages are built
+        self.search: SearchRuns | None = None  # `mkdocs serve`: the search index written after each build
+
+    def start(self, command: str, dirty: bool) -> None:
+        self.command = command
+        self.served = ServedPages() if command == "serve" and dirty else None
+        self.search = SearchRuns() if command == "serve" else None
 
     def rendered_pages(self, project: Path) -> RenderCache:
         # Pages rendered for another address (SITE_URL: the tests, `make audit`) are kept apart, so such a

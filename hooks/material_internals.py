@@ -50,6 +50,15 @@ RELIED_ON = (
     "search_index._NOT_INDEXED: attr_list writes a block's class as the first attribute (<h2 class=\"links\">)",
     "overrides/main.html, partials/content.html, partials/alternate.html: templates that "
     "extend or replace Material's blocks and partials of this version",
+    "serve_pages: `mkdocs serve --dirty` skips a page whose File.is_modified() is false (mkdocs/commands/build.py "
+    "_populate_page and _build_page): its HTML exists and is not older than abs_src_path (File.generated with "
+    "abs_src_path; a file with in-memory content is always modified); serve builds into a new temporary site_dir per "
+    "session (so its first build is complete); a dirty build removes no file of a page gone (remove_gone does)",
+    "build_state.Build.page: a page a dirty build skips is never read (no markdown, meta or title: mkdocs#4047); "
+    "Page.read_source(config) reads its front matter without rendering it",
+    "serve_pages.SearchRuns: mkdocs.livereload.LiveReloadServer holds requests while its builder runs and tells "
+    "the browsers to reload when the builder returns (after on_post_build): a thread started in on_post_build does "
+    "not hold the page back",
     "overrides/404.html: base.html's blocks htmltitle, extrahead, header, site_nav, content and footer, its primary "
     "sidebar's markup (copied), partials/header.html, nav.html and footer.html read `config`, `variant`, `nav`, "
     "`script_switch` and `lang` from the including template; MkDocs renders error templates with base_url = "

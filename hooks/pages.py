@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+from functools import partial
 from pathlib import Path
 
 from citation import CITE_LABELS, page_reference, printed_html, read_on
@@ -21,7 +22,7 @@ from build_log import report_site, write_timings
 from material_internals import check_versions, tag_chips, ui_strings_partial
 from options import OptionsError, hosted_at, load_site_options
 from page_config import language_partial, not_found_config, not_found_trees, outside_trees_config, page_config
-from search_index import SearchIndexError, write_index, write_query_tables
+from search_index import index_trees, write_query_tables
 from seedtext import layout
 from seedtext.cache import Cache
 from seedtext.review import DOUBT_NOTE, doubt_marks
@@ -39,9 +40,10 @@ KEPT = build_state.Kept()
 LABELS = {**LINK_LABELS, **CITE_LABELS, "doubt": DOUBT_NOTE, "cities": "城市", "about": "关于本站"}
 
 
-# Once per `mkdocs` command, before its first build: serve records no new URL (url_records.py).
+# Once per `mkdocs` command, before its first build: serve records no new URL (url_records.py); `serve
+# --dirty` builds again only the pages an edit changes (serve_pages.py); serve indexes after each build.
 def on_startup(command, dirty):
-    KEPT.command = command
+    KEPT.start(command, dirty)
 
 
 # Default priority (0): no plugin of the site sets up anything the hook reads.
@@ -60,6 +62,7 @@ def on_config(config):
         log.warning("mkdocs.yml: extra.variants is empty; no article pages will be built")
     build = build_state.start(config, build_state.Build(
         project=project, cache=Cache(project / ".cache"), rendered=KEPT.rendered_pages(project), options=options,
+        served=KEPT.served,
         labels={v.root: {key: v.text(label) for key, label in LABELS.items()} for v in options.variants},
         site_strings={key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}))
     build.clock.update(start=start, setup=time.perf_counter() - start)
@@ -81,6 +84,7 @@ def on_files(files, config):
     build.files, build.reading = files, reading_links(build.site)
     build.tag_pages = tag_page_paths(build.site.articles, build.site.tags)
     build.renders = build.rendered.session(config, [f.src_uri for f in files.documentation_pages()])
+    build.clock["pages_built"] = build.served.sync(build, config) if build.served else len(build.markdown)
     build.clock["files_end"] = time.perf_counter()
     return files
 
@@ -123,6 +127,8 @@ def on_env(env, config, files):
     partials = {f"partials/languages/{language_partial(v)}.html": ui_strings_partial(env, v) for v in build.variants}
     env.loader = ChoiceLoader([DictLoader(partials), env.loader])
     build.env = env
+    if build.served:  # the pages are read (MkDocs' _populate_page): the skipped ones get their front matter
+        build.served.restore_meta(build, config)
     return env
 
 
@@ -173,19 +179,19 @@ def on_post_build(config):
     build = build_state.of(config)
     build.clock["post_build"] = time.perf_counter()
     site_dir = Path(config.site_dir)
+    if build.served:  # before the index reads the tree
+        build.served.remove_gone(build)
     for variant in build.variants:
         write_variant_sitemaps(build.env, site_dir, build.variant_files.get(variant.root, []), config, build.variants,
                                variant.root)
     write_query_tables(site_dir, build.variants, build.characters)
-    build.clock["indexed"] = 0
-    for variant in build.variants:
-        try:
-            build.clock["indexed"] += write_index(site_dir / variant.root, build.project,
-                                                  build.cache.directory / "pagefind",
-                                                  build.options.extra.search_part_pages)
-        except SearchIndexError as exc:
-            log.warning(f"search ({variant.root}): {exc}")
-            break
-    build.renders.end()
+    index = partial(index_trees, site_dir, [v.root for v in build.variants], build.project,
+                    build.cache.directory / "pagefind", build.options.extra.search_part_pages, log.warning,
+                    staged=KEPT.search is not None)
+    if KEPT.search:  # serve: the pages are shown first (livereload, when the build returns), then searched
+        KEPT.search.request(index)
+    else:
+        build.clock["indexed"] = index()
+    build.renders.end(drop=not build.served)
     write_timings(build)
     build_state.finish(config)

@@ -48,10 +48,11 @@ class RenderCache:
         digest.update("\n".join(sorted(page_paths)).encode())
         return RenderSession(self, digest.hexdigest())
 
-    def keep(self, used: dict[str, tuple[str, object]]) -> None:
-        """Keep what a build used, in memory and on disk; drop the rest."""
-        self.entries = used
-        if self.directory is None or not self.directory.is_dir():
+    def keep(self, used: dict[str, tuple[str, object]], drop: bool = True) -> None:
+        """Keep what a build used, in memory and on disk; drop the rest unless `drop` is false (a dirty build
+        does not look up the pages it skips, which are still the site's)."""
+        self.entries = used if drop else {**self.entries, **used}
+        if not drop or self.directory is None or not self.directory.is_dir():
             return
         for path in self.directory.iterdir():
             if path.name not in used:
@@ -124,5 +125,5 @@ class RenderSession:
             self.cache.write(key, self.used[key])
         return html
 
-    def end(self) -> None:
-        self.cache.keep(self.used)
+    def end(self, drop: bool = True) -> None:
+        self.cache.keep(self.used, drop)

@@ -31,6 +31,7 @@ import platform
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from seedtext.cleaning.text import HAN
@@ -184,11 +185,14 @@ def run_pagefind(binary: Path, site: Path, output: Path, version: str) -> None:
         unused.unlink()
 
 
-def write_index(tree: Path, project: Path, cache_dir: Path | None, part_pages: int = PART_PAGES) -> int:
+def write_index(tree: Path, project: Path, cache_dir: Path | None, part_pages: int = PART_PAGES,
+                output: Path | None = None) -> int:
     """Index one variant's tree (site/<root>/): its article pages in parts of at most `part_pages`, one
     Pagefind run a part (the indexer's memory grows with the pages of a run), part 1 into <root>/pagefind/
     with parts.json naming the others. A part whose pages are byte for byte those of an earlier build is
-    copied from cache_dir instead. Returns how many parts Pagefind indexed."""
+    copied from cache_dir instead. The bundles go under `output` instead of the tree when given (then
+    `publish` moves them into the tree). Returns how many parts Pagefind indexed."""
+    output = tree if output is None else output
     version = pinned_version(project)
     binary = pagefind_binary(project)
     if not binary.is_file():
@@ -198,7 +202,7 @@ def write_index(tree: Path, project: Path, cache_dir: Path | None, part_pages: i
     groups = parts(list(pages), part_pages)
     indexed = 0
     for number, group in enumerate(groups, 1):
-        target = tree / part_dir(number)
+        target = output / part_dir(number)
         stored = cache_dir / f"{tree.name}-{bundle_key(tree, group, pages, version)}" if cache_dir is not None else None
         if stored is not None and (stored / "pagefind-entry.json").is_file():
             shutil.copytree(stored, target, dirs_exist_ok=True)
@@ -212,8 +216,42 @@ def write_index(tree: Path, project: Path, cache_dir: Path | None, part_pages: i
         if stored is not None:
             _store(target, stored, cache_dir, tree.name, len(groups))
     others = [f"../{part_dir(number)}/" for number in range(2, len(groups) + 1)]
-    (tree / BUNDLE_DIR / PARTS_FILE).write_text(json.dumps(others), encoding="utf-8")
+    (output / BUNDLE_DIR / PARTS_FILE).write_text(json.dumps(others), encoding="utf-8")
     return indexed
+
+
+def index_trees(site_dir: Path, roots: list[str], project: Path, cache_dir: Path | None, part_pages: int,
+                warn: Callable[[str], None], staged: bool = False) -> int:
+    """Each variant's index (write_index), its bundles moved into place when written (`publish`) if `staged`
+    (the site is being served meanwhile). Pagefind missing or failing is warned of once, not raised: the
+    site stays usable without search. Returns how many parts Pagefind indexed."""
+    indexed = 0
+    for root in roots:
+        tree = site_dir / root
+        output = site_dir / f".pagefind-staged-{root}" if staged else None
+        try:
+            indexed += write_index(tree, project, cache_dir, part_pages, output)
+        except SearchIndexError as exc:
+            warn(f"search ({root}): {exc}")
+            break
+        if output is not None:
+            publish(output, tree)
+    return indexed
+
+
+ENTRY_FILES = ("pagefind-entry.json", PARTS_FILE)  # what a browser reads first: the rest is named from them
+
+
+def publish(staged: Path, tree: Path) -> None:
+    """Move the bundles written under `staged` (write_index's output) into the tree, each file by an atomic
+    rename, the entry files last: a browser searching meanwhile reads the old index or the new one, whose
+    other files have content-hashed names (the old ones stay until the tree is rebuilt)."""
+    files = sorted((p for p in staged.rglob("*") if p.is_file()), key=lambda p: p.name in ENTRY_FILES)
+    for path in files:
+        target = tree / path.relative_to(staged)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
+    shutil.rmtree(staged, ignore_errors=True)
 
 
 def _store(bundle: Path, stored: Path, cache_dir: Path, root: str, part_count: int) -> None:

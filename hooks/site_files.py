@@ -24,6 +24,7 @@ from seedtext.page import SitePage
 from seedtext.render import dump_front_matter, escape_text, html_text
 from seedtext.review import Difference, undecided, zhconv_target
 from seedtext.site import Site, Variant, city_pages, variant_markdown
+from serve_pages import source_path
 
 
 def remove_templates(files: Files) -> None:
@@ -60,8 +61,11 @@ def add_variant_files(files: Files, build: Build, config) -> None:
                     by_seed.setdefault(page.source, []).extend(found)
             if page.table:  # a 原文对照 page: the article's doubts are marked in its table
                 build.raw_tables[in_tree(variant, page.uri)] = (page, variant, doubts.get(page.uri, []))
-            f = File.generated(config, in_tree(variant, page.uri), content=markdown,
-                               inclusion=InclusionLevel.UNDEFINED if page.uri in NAV_PAGES
+            uri = in_tree(variant, page.uri)
+            build.markdown[uri] = markdown
+            # Under a dirty serve, a file (serve_pages): MkDocs builds a page in memory every time.
+            source = {"abs_src_path": source_path(build, uri)} if build.served else {"content": markdown}
+            f = File.generated(config, uri, **source, inclusion=InclusionLevel.UNDEFINED if page.uri in NAV_PAGES
                                else InclusionLevel.NOT_IN_NAV)
             files.append(f)
             generated.append(f)
@@ -98,8 +102,7 @@ def variant_navs(files: Files, build: Build) -> dict[str, Navigation]:
     navs = {}
     for variant in build.variants:
         def page(uri: str, variant=variant):
-            found = files.get_file_from_path(in_tree(variant, uri))
-            return found.page if found else None
+            return build.page(variant, uri)  # its title read even when a dirty build skips it
 
         pages = [p for p in map(page, NAV_PAGES) if p]
         cities = Section(build.labels[variant.root]["cities"], [p for p in map(page, city_pages(build.site)) if p])

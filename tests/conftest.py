@@ -95,6 +95,14 @@ def copy_project(dest: Path, seeds: dict[str, bytes] | None = None) -> Path:
     return dest
 
 
+def add_overrides(project: Path, keys_by_file: dict[str, str]) -> None:
+    """An editor's keys (YAML text) appended to seeds/overrides/<file> of a copied project, the file made if
+    the seed has none."""
+    for name, keys in keys_by_file.items():
+        path = project / "seeds" / "overrides" / name
+        path.write_text((path.read_text(encoding="utf-8") if path.exists() else "") + keys, encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The repo's site, built once with --strict, for the address site_server serves it at (SITE_URL)."""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HANS, SITE, copy_project, mkdocs_build
+from conftest import HANS, SITE, add_overrides, copy_project, mkdocs_build
 from seedtext.model import Article, Block
 from seedtext.printed import Printed
 from seedtext.site import HOME_NEWEST, home_listing
@@ -33,9 +33,7 @@ def site(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("listings")
     (folder / "project").mkdir()
     project = copy_project(folder / "project")
-    for name, keys in DATED.items():
-        path = project / "seeds" / "overrides" / name
-        path.write_text((path.read_text(encoding="utf-8") if path.exists() else "") + keys, encoding="utf-8")
+    add_overrides(project, DATED)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "\n  listing_page_size: 50\n" in text

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HANS, HANT, SITE, QuietHandler, copy_project, free_port, mkdocs_build
+from conftest import HANS, HANT, SITE, QuietHandler, add_overrides, copy_project, free_port, mkdocs_build
 from seedtext.cleaning import clean
 from seedtext.overrides import checked_overrides
 from seedtext.printed import Printed, RunningHead, citation, paper_before_role
@@ -103,9 +103,7 @@ def dated_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("dated")
     (folder / "project").mkdir()
     project = copy_project(folder / "project")
-    for name, keys in DATED.items():
-        path = project / "seeds" / "overrides" / name
-        path.write_text((path.read_text(encoding="utf-8") if path.exists() else "") + keys, encoding="utf-8")
+    add_overrides(project, DATED)
     port = free_port()
     proc = mkdocs_build(project, folder / "site", site_url=f"http://127.0.0.1:{port}/")
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -44,7 +44,7 @@ DEGRADED_PER_CLASS = 12  # fixtures per layout class: every article of degrade.p
 
 def write_site(site: Site, out: Path, prefix: str) -> int:
     """One set of files per seed of the site; returns how many."""
-    raw = {page.uri: page.markdown for page in raw_pages(site)}
+    raw = {page.uri: page.markdown for page in raw_pages(site, Cache(None))}
     for seed in site.seeds:
         name = prefix + seed.source.rsplit(".", 1)[0]
         pages = [page for page in site.pages if page.source == seed.source]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import os
 import re
 import subprocess
@@ -123,13 +124,40 @@ def rebuild(config_file: Path, edit: Path, site_dir: Path, dirty: bool = False) 
     return result
 
 
+class SearchDone(logging.Handler):
+    """Under serve the hook writes the search index after the build, in a thread, and logs when it is done
+    (hooks/serve_pages.py, SearchRuns): this waits for that message."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.done = threading.Event()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.getMessage().startswith(SEARCH_DONE):
+            self.done.set()
+
+    def wait(self) -> bool:
+        found = self.done.wait(SEARCH_WAIT)
+        self.done.clear()
+        return found
+
+
+SEARCH_DONE = "Search index updated"
+SEARCH_WAIT = 900  # seconds
+
+
 def serve_rebuild(config_file: Path, edit: Path, site_dir: Path, dirty: bool = False) -> dict:
     """What `mkdocs serve` does (mkdocs/commands/serve.py): load_config, on_startup once, build; on a change,
-    load_config again (plugin instances are kept) and build again. Seconds of both builds (under serve the
-    hook writes the search index after the build, in a thread this process does not wait for)."""
+    load_config again (plugin instances are kept) and build again. Seconds of both builds, and from the
+    edit until the search index is updated (written in a thread after the build; the first build's is
+    waited for before the edit)."""
     os.chdir(config_file.parent)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    search = SearchDone()
+    logging.getLogger("mkdocs").addHandler(search)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)  # the message is INFO; no handler prints it here
 
     def get_config():
         config = load_config(config_file=str(config_file), site_dir=str(site_dir))
@@ -141,6 +169,9 @@ def serve_rebuild(config_file: Path, edit: Path, site_dir: Path, dirty: bool = F
     config.plugins.on_startup(command="serve", dirty=dirty)
     build(config, serve_url=config.site_url, dirty=dirty)
     first = time.perf_counter() - start
+    hook = stage_timings(config_file) is not None  # the plain site has no search thread to wait for
+    if hook:
+        search.wait()
     with edit.open("a", encoding="utf-8") as f:
         f.write(EDIT)
     start = time.perf_counter()
@@ -151,6 +182,8 @@ def serve_rebuild(config_file: Path, edit: Path, site_dir: Path, dirty: bool = F
     if report:
         result.update(stages=report["stages"], cleaned=len(report["cleaned"]), converted=report["converted"],
                       pages_built=report.get("pages_built"), rendered=report["rendered"])
+    if hook and search.wait():
+        result["search"] = time.perf_counter() - start
     return result
 
 

@@ -14,9 +14,11 @@ For every N, in a temporary copy of the project with N synthetic seeds (bench/co
   built with the same mkdocs.yml minus the hook (a configuration that INHERITs it) and with Material's own
   search plugin and templates (the site a user would otherwise make); the ratio hook build / plain build
   is the hook overhead;
-- a `mkdocs serve` rebuild: in one process, as `mkdocs serve` does (load_config + build, plugins kept),
-  build once, append a paragraph to one seed, build again; the second build is timed. The same for the
-  plain build with one Markdown page edited.
+- a warm build after one seed is added (a deploy with .cache/ kept: the seed is held back until then);
+- a `mkdocs serve --dirty` rebuild (`make serve`): in one process, as `mkdocs serve` does (load_config +
+  build, plugins kept), build once, append a paragraph to one seed, build again; the second build is timed
+  (the page shows when it returns), and the time until the search index is updated after it. The same
+  for the plain build (`mkdocs serve`, not dirty) with one Markdown page edited.
 For the largest N, the reader's side: bytes (raw and gzipped) a browser fetches to open one article, and
 then to run a first search, and the seconds from typing to the first result shown (Playwright +
 /usr/bin/chromium against a local HTTP server): on the hook's site in each script (the Traditional
@@ -77,23 +79,30 @@ def raw_pages_report(results: list[dict]) -> str:
 def bench(count: int, reader: bool, keep: Path | None, plain_too: bool = True) -> dict:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        project = make_project(tmp, count)
+        project = make_project(tmp, count + 1)
         site_config = project / CONFIG_FILE
+        added_seed = project / "seeds" / f"{count:04d}_bench.txt"  # held back: the seed a later deploy adds
+        held = added_seed.rename(tmp / added_seed.name)
         print(f"N={count}: cold build ...", file=sys.stderr, flush=True)
         cold = mkdocs_build(site_config, tmp / "site-cold")
         print(f"N={count}: warm build ...", file=sys.stderr, flush=True)
         warm = mkdocs_build(site_config, tmp / "site-warm")
+        print(f"N={count}: warm build, one seed added ...", file=sys.stderr, flush=True)
+        held.rename(added_seed)
+        added = mkdocs_build(site_config, tmp / "site-added")
+        added_seed.rename(held)
         plain = plain_serve = None
         if plain_too:
             print(f"N={count}: plain build ...", file=sys.stderr, flush=True)
             plain_config = make_plain_project(project, tmp / "plain")
             plain = mkdocs_build(plain_config, tmp / "site-plain")
         print(f"N={count}: serve rebuilds ...", file=sys.stderr, flush=True)
-        serve = rebuild(site_config, project / "seeds" / "0000_bench.txt", tmp / "site-serve")
+        serve = rebuild(site_config, project / "seeds" / "0000_bench.txt", tmp / "site-serve", dirty=True)
         if plain_too:
             article = sorted((plain_config.parent / "docs" / "zh-hans" / "articles").iterdir())[0]
             plain_serve = rebuild(plain_config, article, tmp / "site-plain-serve")
-        result = {"n": count, "cold": cold, "warm": warm, "plain": plain, "serve": serve, "plain_serve": plain_serve,
+        result = {"n": count, "cold": cold, "warm": warm, "added": added, "plain": plain, "serve": serve,
+                  "plain_serve": plain_serve,
                   "pages": len(list((tmp / "site-warm").glob("*/articles/*/index.html")))}
         if reader:
             print(f"N={count}: reader bytes ...", file=sys.stderr, flush=True)
@@ -121,18 +130,20 @@ def kinds_text(by_kind: dict) -> str:
 
 def report(results: list[dict]) -> str:
     out = ["## Build", "",
-           "| N | articles | cold s | warm s | plain s | hook overhead warm (cold) | "
+           "| N | articles | cold s | warm s | warm, one seed added s | plain s | hook overhead warm (cold) | "
            "peak RSS MB cold / warm / plain (largest process) | peak MB, all processes at once: cold / warm / "
            "plain | output MB | search index per variant raw/gzip MB |",
-           "|---|---|---|---|---|---|---|---|---|---|"]
+           "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         c, w = r["cold"], r["warm"]
+        added = f"{r['added']['seconds']:.1f}" if r.get("added") else "–"
         p = r["plain"] or {"seconds": float("nan"), "rss_mb": float("nan"), "tree_rss_mb": float("nan"), "indexes": {}}
         idx = ", ".join(f"{k}: {mb(raw)}/{mb(gz)}" for k, (raw, gz) in w["indexes"].items())
         if r["plain"]:
             idx += " (plain: " + ", ".join(f"{k}: {mb(raw)}/{mb(gz)}" for k, (raw, gz) in p["indexes"].items()) + ")"
         over_w, over_c = (w["seconds"] / p["seconds"] - 1) * 100, (c["seconds"] / p["seconds"] - 1) * 100
-        out.append(f"| {r['n']} | {r['pages']} | {c['seconds']:.1f} | {w['seconds']:.1f} | {p['seconds']:.1f} | "
+        out.append(f"| {r['n']} | {r['pages']} | {c['seconds']:.1f} | {w['seconds']:.1f} | {added} | "
+                   f"{p['seconds']:.1f} | "
                    f"{over_w:+.0f} % ({over_c:+.0f} %) | "
                    f"{c['rss_mb']:.0f} / {w['rss_mb']:.0f} / {p['rss_mb']:.0f} | "
                    f"{c['tree_rss_mb']:.0f} / {w['tree_rss_mb']:.0f} / {p['tree_rss_mb']:.0f} | "
@@ -141,7 +152,9 @@ def report(results: list[dict]) -> str:
             "| N | build | setup | decode+clean | conversion | tags+xref | MkDocs render | search index | "
             "startup (imports, config) | total |", "|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
-        for name in ("cold", "warm"):
+        for name in ("cold", "warm", "added"):
+            if not r.get(name):
+                continue
             s = r[name]["stages"]
             out.append(f"| {r['n']} | {name} | {s['setup']:.1f} | {s['decode_clean']:.1f} | {s['conversion']:.1f} | "
                        f"{s['tags_xref']:.1f} | {s['render']:.1f} | {s['search']:.1f} | {s['startup']:.1f} | "
@@ -152,12 +165,16 @@ def report(results: list[dict]) -> str:
                        f"{s['conversion']:.1f} | {s['tags_xref']:.1f} | {s['render']:.1f} | {s['search']:.1f} | – | "
                        f"{r['serve']['rebuild']:.1f} |")
     out += ["", "## `mkdocs serve` rebuild after editing one file (seconds)", "",
-            "| N | hook: first build (warm cache) | hook: rebuild | seeds re-cleaned | plain: rebuild | ratio | "
-            "peak RSS MB hook / plain (largest process; all processes at once) |", "|---|---|---|---|---|---|---|"]
+            "| N | hook: first build (warm cache) | hook: rebuild (`--dirty`: the page shows) | pages built | "
+            "hook: edit to search updated | seeds re-cleaned | plain: rebuild | ratio | "
+            "peak RSS MB hook / plain (largest process; all processes at once) |",
+            "|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         s = r["serve"]
         p = r["plain_serve"] or {"rebuild": float("nan"), "rss_mb": float("nan"), "tree_rss_mb": float("nan")}
-        out.append(f"| {r['n']} | {s['first']:.1f} | {s['rebuild']:.1f} | {s.get('cleaned', '?')} | "
+        searched = f"{s['search']:.1f}" if s.get("search") is not None else "–"
+        out.append(f"| {r['n']} | {s['first']:.1f} | {s['rebuild']:.1f} | {s.get('pages_built', '?')} | {searched} | "
+                   f"{s.get('cleaned', '?')} | "
                    f"{p['rebuild']:.1f} | {s['rebuild'] / p['rebuild']:.2f} | {s['rss_mb']:.0f} / {p['rss_mb']:.0f} "
                    f"({s['tree_rss_mb']:.0f} / {p['tree_rss_mb']:.0f}) |")
     if len(results) > 1:
@@ -165,7 +182,7 @@ def report(results: list[dict]) -> str:
         if 500 in by_n and 1000 in by_n:
             out += ["", "Growth N=1000 / N=500: " + ", ".join(
                 f"{name} {by_n[1000][name]['seconds'] / by_n[500][name]['seconds']:.2f}"
-                for name in ("cold", "warm", "plain") if by_n[1000][name] and by_n[500][name])]
+                for name in ("cold", "warm", "added", "plain") if by_n[1000].get(name) and by_n[500].get(name))]
     for r in results:
         for root, rb in r.get("reader", {}).items():
             out += ["", f"## Reader's side at N = {r['n']} ({root}, empty browser cache)", "",

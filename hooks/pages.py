@@ -1,8 +1,6 @@
-"""MkDocs hook: seeds/ -> article pages in every script variant. Events only, each with its priority and
-why; the work is in the modules beside it (build_state: what one build knows; site_files: the pages as
-files; page_config: the config a page's templates read; article_html, sitemaps, search_index, build_log)
-and in the `seedtext` package (no MkDocs import; the URL layout in seedtext.layout).
-"""
+"""MkDocs hook: seeds/ -> article pages in every script variant. Events only, each with its priority and why;
+the work is in the modules beside it (build_state, site_files, page_config, article_html, sitemaps,
+search_index, build_log ...) and in the `seedtext` package (no MkDocs import; the URL layout: seedtext.layout)."""
 
 from __future__ import annotations
 
@@ -28,20 +26,18 @@ from seedtext.cache import Cache
 from seedtext.review import DOUBT_NOTE, doubt_marks
 from seedtext.site import build_site, variant_table
 from seedtext.tagpages import tag_page_paths
-from site_files import add_variant_files, reading_links, remove_templates, variant_navs
+from site_files import add_variant_files, reading_links, variant_navs
 from sitemaps import sitemap_index, write_variant_sitemaps
 from url_records import record_new_urls
 
 log = get_plugin_logger("seeds")
 
-# What outlives a build (MkDocs imports a hook module once per process): caches by content, never stale.
-KEPT = build_state.Kept()
+KEPT = build_state.Kept()  # what outlives a build (MkDocs imports a hook once per process): never stale
 # The words the hook adds to pages, in Simplified: converted once per variant (Build.labels).
 LABELS = {**LINK_LABELS, **CITE_LABELS, "doubt": DOUBT_NOTE, "cities": "城市", "about": "关于本站"}
 
 
-# Once per `mkdocs` command, before its first build: serve records no new URL (url_records.py); `serve
-# --dirty` builds again only the pages an edit changes (serve_pages.py); serve indexes after each build.
+# Once per command, before its first build (how serve differs: url_records, serve_pages, build_state.Kept).
 def on_startup(command, dirty):
     KEPT.start(command, dirty)
 
@@ -61,8 +57,8 @@ def on_config(config):
     if not options.variants:
         log.warning("mkdocs.yml: extra.variants is empty; no article pages will be built")
     build = build_state.start(config, build_state.Build(
-        project=project, cache=Cache(project / ".cache"), rendered=KEPT.rendered_pages(project), options=options,
-        served=KEPT.served,
+        project=project, cache=Cache(project / ".cache", KEPT.results), rendered=KEPT.rendered_pages(project),
+        options=options, served=KEPT.served,
         labels={v.root: {key: v.text(label) for key, label in LABELS.items()} for v in options.variants},
         site_strings={key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}))
     build.clock.update(start=start, setup=time.perf_counter() - start)
@@ -72,11 +68,11 @@ def on_config(config):
 # Default priority (0): no plugin of the site reads the files.
 def on_files(files, config):
     build = build_state.of(config)
-    remove_templates(files)
     start = time.perf_counter()
-    build.site = build_site(build.project / "seeds", Path(config.docs_dir), build.options.cleaning, build.cache,
-                            build.options.extra.raw_pages, tags=build.options.tags,
-                            published=build.options.published_urls, page_size=build.options.extra.listing_page_size)
+    with build_state.made_to_last():
+        build.site = build_site(build.project / "seeds", Path(config.docs_dir), build.options.cleaning, build.cache,
+                                build.options.extra.raw_pages, tags=build.options.tags,
+                                published=build.options.published_urls, page_size=build.options.extra.listing_page_size)
     build.clock["build_site"] = time.perf_counter() - start
     report_site(build.site, build.options.extra.largest_seed_kb)
     record_new_urls(build, writes=KEPT.command != "serve")
@@ -90,8 +86,7 @@ def on_files(files, config):
 
 
 @event_priority(-100)  # after every plugin's on_page_markdown: the Markdown as rendered
-def on_page_markdown(markdown, page, config, files):
-    """A page rendered before from this Markdown is not converted again (render_cache.py)."""
+def on_page_markdown(markdown, page, config, files):  # rendered before from this Markdown: not again (render_cache)
     return "" if build_state.of(config).renders.look_up(markdown, page) else markdown
 
 
@@ -163,6 +158,12 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-100)  # after every plugin's on_post_page: the page is written, nothing reads its HTML again
+def on_post_page(output, page, config):
+    page.content = None  # MkDocs keeps every page's HTML until the build ends (mkdocs#1960): let it go
+    return output
+
+
 # Default priority (0): only MkDocs' static templates (sitemap.xml, 404.html) pass here; no plugin reads them.
 def on_template_context(context, template_name, config):
     build = build_state.of(config)
@@ -183,7 +184,7 @@ def on_post_build(config):
         build.served.remove_gone(build)
     for variant in build.variants:
         write_variant_sitemaps(build.env, site_dir, build.variant_files.get(variant.root, []), config, build.variants,
-                               variant.root)
+                               variant.root, build.served.sitemaps if build.served else None)
     write_query_tables(site_dir, build.variants, build.characters)
     index = partial(index_trees, site_dir, [v.root for v in build.variants], build.project,
                     build.cache.directory / "pagefind", build.options.extra.search_part_pages, log.warning,

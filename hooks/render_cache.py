@@ -10,8 +10,10 @@ options, the library versions, the site's URL settings and the list of every pag
 resolved and checked against it), so a page is never served stale; everything after the conversion
 (plugins' content and context events, the theme's templates) still runs for every page.
 
-Kept in memory for the next build of the same process (`mkdocs serve`) and in `<dir>/<key>` files for
-the next `mkdocs build`; the entries the current build did not use are dropped when it ends.
+Kept in `<dir>/<key>` files for the next build, and in memory for the next build of the same process
+under `mkdocs serve` (without --dirty: there every page is rendered again); the entries the current build
+did not use are dropped when it ends. Elsewhere a build holds no page's HTML for the cache: it is let go
+with the page once written (mkdocs#1960).
 """
 
 from __future__ import annotations
@@ -32,8 +34,9 @@ class RenderCache:
     """The rendered pages kept between builds: in memory for the next build of the same process, and in
     files for the next process. Each build reads and fills it through its own RenderSession."""
 
-    def __init__(self, directory: Path | None) -> None:
+    def __init__(self, directory: Path | None, in_memory: bool = False) -> None:
         self.directory = directory
+        self.in_memory = in_memory  # keep the HTML of the pages a build used for the next (not only the files)
         self.entries: dict[str, tuple[str, object]] = {}  # key -> (HTML, TableOfContents)
 
     def session(self, config, page_paths: list[str]) -> RenderSession:
@@ -48,10 +51,11 @@ class RenderCache:
         digest.update("\n".join(sorted(page_paths)).encode())
         return RenderSession(self, digest.hexdigest())
 
-    def keep(self, used: dict[str, tuple[str, object]], drop: bool = True) -> None:
-        """Keep what a build used, in memory and on disk; drop the rest unless `drop` is false (a dirty build
-        does not look up the pages it skips, which are still the site's)."""
-        self.entries = used if drop else {**self.entries, **used}
+    def keep(self, used: dict[str, tuple[str, object] | None], drop: bool = True) -> None:
+        """Keep what a build used, on disk and (`in_memory`) in memory; drop the rest unless `drop` is false (a
+        dirty build does not look up the pages it skips, which are still the site's)."""
+        if self.in_memory:
+            self.entries = used if drop else {**self.entries, **used}
         if not drop or self.directory is None or not self.directory.is_dir():
             return
         for path in self.directory.iterdir():
@@ -85,7 +89,7 @@ class RenderSession:
     def __init__(self, cache: RenderCache, site: str) -> None:
         self.cache = cache
         self.site = site  # everything of the build the conversion reads, but the page (RenderCache.session)
-        self.used: dict[str, tuple[str, object]] = {}
+        self.used: dict[str, tuple[str, object] | None] = {}  # key -> its entry (None: not kept in memory)
         # Between a page's on_page_markdown and its on_page_content (MkDocs renders it in between), by its
         # source path, which is one page's in a build.
         self.waiting: dict[str, str] = {}  # src_uri -> key of a page being rendered (a miss)
@@ -106,7 +110,7 @@ class RenderSession:
             self.misses += 1
             return False
         self.found[page.file.src_uri] = entry
-        self.used[key] = entry
+        self.used[key] = entry if self.cache.in_memory else None
         self.hits += 1
         return True
 
@@ -121,8 +125,9 @@ class RenderSession:
             # The table of contents as rendered, not the page's own: a plugin may change that in place later in
             # the build (Material's tags plugin did, filling its listings), and a later build under `mkdocs
             # serve` must get the page as Markdown made it.
-            self.used[key] = (html, copy.deepcopy(page.toc))
-            self.cache.write(key, self.used[key])
+            entry = (html, copy.deepcopy(page.toc))
+            self.cache.write(key, entry)
+            self.used[key] = entry if self.cache.in_memory else None
         return html
 
     def end(self, drop: bool = True) -> None:

@@ -4,9 +4,10 @@ Pagefind is the npm package pinned in package.json (installed by `npm ci`): its 
 Chinese into words (ICU4X, as the reader's browser cuts the query) and writes a chunked index per
 `<html lang>`; each script variant gets its own bundle (site/<root>/pagefind/) and a query fetches only
 the chunks it needs. Only elements marked `data-pagefind-body` are indexed (the article text:
-overrides/main.html). Pagefind holds every page of a run in memory (about 1.7 MB a page measured with
-1.6.0), so each variant is indexed on its own, and in parts of at most `part_pages` pages
-(extra.search_part_pages): part 1 is the bundle pagefind/, part k the bundle pagefind-k/, and
+overrides/main.html). Pagefind holds every page of a run in memory (869 MB for a run of 813 article pages
+at N = 1000 with 1.6.0 and the index form below, 297 MB for 271), so each variant is indexed on its own,
+and in parts of at most `part_pages` pages (extra.search_part_pages), each page in the part a hash of its
+path names (`parts`): part 1 is the bundle pagefind/, part k the bundle pagefind-k/, and
 pagefind/parts.json lists the others for the browser to merge (Pagefind's mergeIndex, which shares
 part 1's WebAssembly). Each part costs a first search its metadata and index chunks, about 50 KB at
 N = 1000 (bench/pagefind_chunks.py), so parts are as large as the memory budget allows.
@@ -46,8 +47,8 @@ PAGE_MARK = b"data-pagefind-body"  # overrides/main.html puts it on article page
 PAGES_GLOB = f"{ARTICLE_DIR}/**/*.html"
 KEPT_BUNDLES = 3  # per variant and part, in the cache
 PARTS_FILE = "parts.json"  # in part 1's bundle: the other parts' bundles, relative to it
-# Pages a Pagefind run indexes at most when mkdocs.yml does not say (extra.search_part_pages): about 1.45 GB
-# with 1.6.0 at 1.7 MB a page, under issue 13's 1.5 GB.
+# Pages a Pagefind run indexes at most when mkdocs.yml does not say (extra.search_part_pages): chosen at about
+# 1.45 GB a run (1.7 MB a page with the word index before INDEX_FORM); about 0.9 GB now.
 PART_PAGES = 850
 # Not the article's own text: heading and paragraph permalinks (¶), the links to the 原文对照 page, the tag
 # chips (the tags come from the text), and the lists of other articles after it (their titles would make
@@ -104,12 +105,19 @@ def searched_pages(tree: Path) -> dict[Path, bytes]:
     return pages
 
 
-def parts(pages: list[Path], part_pages: int) -> list[list[Path]]:
-    """The pages in as few parts as `part_pages` allows, of equal size, consecutive in path order (so an
-    edit changes the part of the page edited, not every part)."""
+def parts(tree: Path, pages: list[Path], part_pages: int) -> list[list[Path]]:
+    """The pages in as few parts as keep each within `part_pages`, each page in the part a hash of its path
+    in the tree names: editing, adding or deleting an article changes its own part only (unless the number
+    of parts changes), where parts cut by position would all shift. Each part in path order."""
     count = max(1, -(-len(pages) // part_pages))
-    size = -(-len(pages) // count) if pages else 0
-    return [pages[n * size:(n + 1) * size] for n in range(count)]
+    while True:
+        groups: list[list[Path]] = [[] for _ in range(count)]
+        for page in pages:
+            name = page.relative_to(tree).as_posix().encode()
+            groups[int.from_bytes(hashlib.sha256(name).digest()[:8], "big") % count].append(page)
+        if max(map(len, groups)) <= part_pages:
+            return [group for group in groups if group] or groups[:1]  # Pagefind refuses a part of no page
+        count += 1  # a part came out over the limit (hashes do not share evenly): one more
 
 
 def part_dir(number: int) -> str:
@@ -199,7 +207,7 @@ def write_index(tree: Path, project: Path, cache_dir: Path | None, part_pages: i
         raise SearchIndexError(f"{binary} not found: run `npm ci` (package.json pins pagefind {version}); "
                                "the site was built without its search index")
     pages = searched_pages(tree)
-    groups = parts(list(pages), part_pages)
+    groups = parts(tree, list(pages), part_pages)
     indexed = 0
     for number, group in enumerate(groups, 1):
         target = output / part_dir(number)

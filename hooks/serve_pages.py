@@ -53,6 +53,8 @@ class ServedPages:
         self.written: set[str] = set()  # abs_dest_path of every generated page of the last build
         self.meta: dict[str, dict] = {}  # src_uri -> its front matter as MkDocs last read it
         self.links: dict[str, tuple[int, tuple[str, ...]]] = {}  # src_uri -> (hash of its Markdown, pages it links)
+        self.site = ""  # the site's digest (site_digest) at the last build
+        self.sitemaps: dict[Path, tuple] = {}  # folder sitemap -> the URLs it lists (sitemaps.py), this site's
 
     def restore_meta(self, build, config) -> None:
         """Give each page this build skipped the front matter it was built with (its digest holds it): its
@@ -73,7 +75,10 @@ class ServedPages:
         directory = source_dir(build)
         if not self.digests:  # the first build: files left by another session may be of other content
             shutil.rmtree(directory, ignore_errors=True)
-        digests = page_digests(build, config, self.links)
+        site = site_digest(build.project, config)
+        if site != self.site:  # a template, the address ...: every sitemap is written again too
+            self.site, self.sitemaps = site, {}
+        digests = page_digests(build, site, self.links)
         changed = 0
         for uri, digest in digests.items():
             if self.digests.get(uri) != digest:
@@ -148,10 +153,10 @@ def linked_pages(uri: str, markdown: str, known: dict[str, tuple[int, tuple[str,
     return known[uri][1]
 
 
-def page_digests(build, config, links: dict[str, tuple[int, tuple[str, ...]]]) -> dict[str, str]:
-    """Each generated page's digest (src_uri -> hex): what its HTML is made of. Also whether each page its
-    Markdown links to exists: the link's HTML depends on it (a seed deleted, or added back)."""
-    site = site_digest(build.project, config)
+def page_digests(build, site: str, links: dict[str, tuple[int, tuple[str, ...]]]) -> dict[str, str]:
+    """Each generated page's digest (src_uri -> hex): what its HTML is made of, `site` (site_digest) with
+    the rest. Also whether each page its Markdown links to exists: the link's HTML depends on it (a seed
+    deleted, or added back)."""
     pages = {f.src_uri for f in build.files.documentation_pages()}
     digests = {}
     for variant in build.variants:
@@ -174,7 +179,7 @@ def page_digests(build, config, links: dict[str, tuple[int, tuple[str, ...]]]) -
                 digest.update(repr(build.tag_pages.get(page.uri, [])).encode())
             if uri in build.raw_tables:  # a 原文对照 page: its table and marked doubts
                 site_page, _, doubts = build.raw_tables[uri]  # (the variant's repr holds object addresses)
-                digest.update(repr((site_page.table, doubts)).encode())
+                digest.update(f"{site_page.table.digest if site_page.table else ''}\0{doubts!r}".encode())
             digests[uri] = digest.hexdigest()
     return digests
 

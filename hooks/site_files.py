@@ -42,11 +42,14 @@ def conversion_doubts(build: Build, variant: Variant, page: SitePage, converted:
     if not target:
         return []
     found = build.cache.differences(page.markdown, converted, target)
-    return undecided(found, build.options.review.get(variant.root, ()))
+    decisions = build.options.review.get(variant.root, ())
+    return build.cache.derived(found, ("undecided", decisions), lambda: undecided(found, decisions))
 
 
 def add_variant_files(files: Files, build: Build, config) -> None:
-    """Each variant's tree: its pages converted, the articles' characters and doubts noted."""
+    """Each variant's tree: its pages converted, the articles' characters and doubts noted (docs/'s templates
+    taken out: remove_templates)."""
+    remove_templates(files)
     for variant in build.variants:
         generated = build.variant_files[variant.root] = []
         characters = build.characters[variant.root] = set()
@@ -55,7 +58,7 @@ def add_variant_files(files: Files, build: Build, config) -> None:
         for page in build.site.pages:
             markdown = variant_markdown(page, variant, build.cache)
             if page.source:  # the searched pages (articles): what a query can find (search-script.txt)
-                characters.update(markdown)
+                characters.update(build.cache.derived(markdown, "characters", lambda m=markdown: frozenset(m)))
                 found = doubts[raw_page_of(page.uri)] = conversion_doubts(build, variant, page, markdown)
                 if found:
                     by_seed.setdefault(page.source, []).extend(found)

@@ -33,12 +33,18 @@ def write_sitemap(env: Environment, path: Path, files: list[File], config, varia
 
 
 def write_variant_sitemaps(env: Environment, site_dir: Path, files: list[File], config,
-                           variants: Sequence[Variant], root: str) -> None:
+                           variants: Sequence[Variant], root: str, written: dict[Path, tuple] | None = None) -> None:
     """A variant's sitemap of every page, and the folder sitemaps: Material's client code fetches
     `sitemap.xml` in the folder of every <link rel="alternate"> of a page (to keep its language selector on
     the same page); one in each page's folder, listing the pages there (one page, under 1 KB), rather than
-    a 404 on every page load."""
+    a 404 on every page load. `written` (a dirty serve, serve_pages: the site unchanged otherwise) holds
+    the URLs each folder sitemap was last written with: one listing the same URLs is not written again."""
     write_sitemap(env, site_dir / root / FULL_SITEMAP, files, config, variants)
     by_url = {f.page.url: f for f in files if f.page and not is_raw_page(f.src_uri)}
     for folder, urls in folder_sitemaps(list(by_url)).items():
-        write_sitemap(env, site_dir / folder / FOLDER_SITEMAP, [by_url[u] for u in urls], config, variants)
+        path = site_dir / folder / FOLDER_SITEMAP
+        if written is not None:
+            if written.get(path) == tuple(urls) and path.exists():
+                continue
+            written[path] = tuple(urls)
+        write_sitemap(env, path, [by_url[u] for u in urls], config, variants)

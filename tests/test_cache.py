@@ -223,3 +223,35 @@ def test_real_builds_reuse_the_cache_and_output_is_byte_identical(tmp_path):
     third = mkdocs_build(root, tmp_path / "site3")
     assert third.returncode == 0, third.stdout + third.stderr
     assert files_of(tmp_path / "site3") == files_of(tmp_path / "site1")
+
+
+def test_under_serve_a_rebuild_takes_unchanged_seeds_from_memory_and_the_same_pages_come_out(project):
+    """`mkdocs serve` keeps the results in memory (KeptResults): a rebuild reads no cache file of an unchanged
+    seed (here the files are gone), cleans the edited one, and makes the same pages a build from files
+    makes; a deleted seed's results are let go when the build ends."""
+    kept = cache_module.KeptResults()
+    first_cache = cache_module.Cache(project / ".cache", kept)
+    site = load_site(project)
+
+    def serve_build(cache):
+        built = build_site(project / "seeds", project / "docs", site.cleaning, cache, tags=site.tags,
+                           published=site.published_urls)
+        kept.let_go_unused()
+        return built
+
+    first = serve_build(first_cache)
+    shutil.rmtree(project / ".cache" / "seeds")  # what a rebuild reads now is in memory or nowhere
+    edited = project / "seeds" / SEEDS[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\n本报讯 编辑在预览时补上的一段话。\n", encoding="utf-8")
+    again = cache_module.Cache(project / ".cache", kept)
+    second = serve_build(again)
+    assert again.stats.cleaned == [SEEDS[0]] and again.stats.reused == len(SEEDS) - 1
+    from_files = build(project, EachBuild(project / ".cache"))
+    assert [(p.uri, p.markdown) for p in second.pages] == [(p.uri, p.markdown) for p in from_files.pages]
+    assert any("编辑在预览时补上的一段话" in p.markdown for p in second.pages)
+    assert [p.uri for p in second.pages] == [p.uri for p in first.pages]
+
+    (project / "seeds" / SEEDS[-1]).unlink()
+    serve_build(cache_module.Cache(project / ".cache", kept))
+    assert not any(isinstance(v, cache_module._seed.CleanedSeed) and v.source == SEEDS[-1]
+                   for v in kept._found.values())

@@ -126,3 +126,14 @@ def test_the_pager_reads_in_chinese_and_links_relative_to_its_page():
     assert line.startswith("第2页，共3页：[上一页](../fan-zha.md) [1](../fan-zha.md) "
                            '<strong aria-current="page">2</strong>')
     assert line.endswith("[3](3.md) [下一页](3.md)\n{: .pager }")
+
+
+def test_a_link_between_two_pages_of_a_tree_leads_from_one_to_the_other():
+    """layout.link is posixpath.relpath for the tree's paths (without its calls of os.getcwd)."""
+    paths = ["index.md", "about.md", "tags/index.md", "tags/fan-zha/index.md", "tags/fan-zha/2/index.md",
+             "articles/changsha-x.md", "raw/changsha-x.md", "dates/index.md", "dates/2025-07.md",
+             "dates/undated/3.md"]
+    for here in paths:
+        for there in paths:
+            assert link(here, there) == posixpath.relpath(there, posixpath.dirname(here) or ".")
+            assert posixpath.normpath(posixpath.join(posixpath.dirname(here), link(here, there))) == there

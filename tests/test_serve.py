@@ -127,6 +127,8 @@ def test_garbage_seed_under_serve_warns_and_recovers(tmp_path):
         (project / "seeds" / SEED_B).write_bytes(good_b)
         wait_for(lambda: server.builds() > builds, "a rebuild after the seed was fixed")
         assert set(article_status().values()) == {200}, "the fixed seed's article did not come back"
+    except (AssertionError, pytest.fail.Exception) as exc:
+        raise AssertionError(f"{exc}\n--- mkdocs serve said:\n{server.output()[-20000:]}") from exc
     finally:
         server.stop()
 
@@ -140,10 +142,12 @@ NEW_SENTENCE = "甲乙丙丁戊己庚辛壬癸。"  # written the same in both s
 
 
 def page_states(site: Path) -> dict[Path, tuple[int, int, str]]:
-    """Every article and 原文对照 page's HTML file in both trees: its inode, its mtime and its HTML. (Not the
-    listings: a tag index's counts change with any seed added or deleted.)"""
+    """Every article and 原文对照 page's HTML file in both trees, and the sitemap in each article's folder:
+    its inode, its mtime and its text. (Not the listings: a tag index's counts change with any seed added
+    or deleted.)"""
     states = {}
-    for path in [*site.glob("zh-*/articles/*/index.html"), *site.glob("zh-*/raw/*/index.html")]:
+    for path in [*site.glob("zh-*/articles/*/index.html"), *site.glob("zh-*/raw/*/index.html"),
+                 *site.glob("zh-*/articles/*/sitemap.xml")]:
         stat = path.stat()
         states[path] = (stat.st_ino, stat.st_mtime_ns, path.read_text(encoding="utf-8"))
     return states
@@ -268,7 +272,7 @@ def test_serve_rebuilds_what_an_edit_changes_and_nothing_else(tmp_path, browser)
         moved_text = moved.read_bytes()
         before = page_states(site)
         titles = {path.parent.name: title_of(html) for path, (_, _, html) in before.items()
-                  if "zh-hans" in path.parts and "articles" in path.parts}
+                  if "zh-hans" in path.parts and "articles" in path.parts and path.name == "index.html"}
         rebuilt(moved.unlink)
         moved_slugs = slugs - set(re.findall(r'href="articles/([^/"]+)/"', shown("zh-hans/")))
         assert moved_slugs and all(s.startswith("zhu-zhou-") for s in moved_slugs), moved_slugs

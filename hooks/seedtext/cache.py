@@ -9,9 +9,10 @@
 
 Later stages make new objects from a CleanedSeed and never change it. Anything wrong with a cache file (cut
 short, garbage, from another version) counts as a miss: the seed is cleaned again and the file
-rewritten. A `Cache` with no directory (None) caches nothing. It keeps nothing in memory: each build
-makes its own, whose `stats` count what that build did: `cleaned` lists the seeds cleaned (not taken
-from the cache), and the seconds spent per stage.
+rewritten. A `Cache` with no directory (None) caches nothing. Each build makes its own, whose `stats`
+count what that build did: `cleaned` lists the seeds cleaned (not taken from the cache), and the seconds
+spent per stage. A process that builds again and again (`mkdocs serve`) gives each build's Cache the same
+`KeptResults`: the results in memory, under the same keys, so that a rebuild reads no file of what is unchanged.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import os
 import pickle
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -104,8 +105,13 @@ def _read_checked(path: Path) -> bytes:
 
 
 def seed_key(seed: Path, data: bytes, overrides: bytes | None, options: CleaningOptions) -> str:
-    options_text = json.dumps(dataclasses.asdict(options), ensure_ascii=False, sort_keys=True)
-    return _key(code_version(), seed.name, data, b"-" if overrides is None else b"+" + overrides, options_text)
+    return _key(code_version(), seed.name, data, b"-" if overrides is None else b"+" + overrides,
+                options_text(options))
+
+
+@lru_cache(maxsize=8)  # one text per build's options, not one per seed (dataclasses.asdict is slow)
+def options_text(options: CleaningOptions) -> str:
+    return json.dumps(dataclasses.asdict(options), ensure_ascii=False, sort_keys=True)
 
 
 def _read_seed_inputs(seed: Path) -> tuple[bytes, bytes | None]:
@@ -159,13 +165,56 @@ def _importable_by_workers():
             sys.path.remove(folder)
 
 
+class KeptResults:
+    """Results a long-running process (`mkdocs serve`) keeps in memory between its builds, under the keys of
+    their cache files: a build after an edit reads no cache file of an unchanged seed or page, and gets the
+    very objects of the last build (`derived` builds on that). What a build did not ask for is let go when
+    it ends (`let_go_unused`): memory holds about one build's results."""
+
+    def __init__(self) -> None:
+        self._found: dict[Hashable, object] = {}
+        self._asked: set[Hashable] = set()
+
+    def get(self, key: Hashable):
+        found = self._found.get(key)
+        if found is not None:
+            self._asked.add(key)
+        return found
+
+    def put(self, key: Hashable, value) -> None:
+        self._found[key] = value
+        self._asked.add(key)
+
+    def derived(self, source: object, name: Hashable, make: Callable[[], T]) -> T:
+        """make(), a pure function of `source` (a kept result: a CleanedSeed, an article of one, a converted
+        page; or a tuple of such) and of what `name` holds, made once per source object(s) and name. The entry
+        holds the objects, so an id cannot be another's."""
+        sources = source if isinstance(source, tuple) else (source,)
+        key = ("derived", name, tuple(map(id, sources)))
+        found = self._found.get(key)
+        if found is None or any(kept is not given for kept, given in zip(found[0], sources, strict=True)):
+            found = (sources, make())
+        self.put(key, found)
+        return found[1]
+
+    def let_go_unused(self) -> None:
+        self._found = {key: self._found[key] for key in self._asked}
+        self._asked = set()
+
+
 class Cache:
     """The cleaning and conversion results of the builds of one project, by content hash, under
-    `directory` (None: nothing is cached); `stats` count what was done through this object."""
+    `directory` (None: nothing is cached), and in memory when `kept` is given; `stats` count what was done
+    through this object."""
 
-    def __init__(self, directory: Path | None):
+    def __init__(self, directory: Path | None, kept: KeptResults | None = None):
         self.directory = Path(directory) if directory is not None else None
+        self.kept = kept
         self.stats = Stats()
+
+    def derived(self, source: object, name: Hashable, make: Callable[[], T]) -> T:
+        """make(), kept with `source` while it is kept (KeptResults.derived); made every time without `kept`."""
+        return make() if self.kept is None else self.kept.derived(source, name, make)
 
     def cleaned_seed(self, seed: Path, options: CleaningOptions) -> _seed.CleanedSeed:
         """seed.clean_seed(seed, options), from the cache when seed, overrides, options and code are unchanged."""
@@ -200,10 +249,15 @@ class Cache:
         except OSError:
             return None, None
         path = self.directory / "seeds" / f"{seed_key(seed, *inputs, options)}.pickle"
+        kept = self.kept.get(str(path)) if self.kept is not None else None
+        if kept is not None:
+            self.stats.reused += 1
+            return kept, None
         try:
             cached = pickle.loads(_read_checked(path))
             if isinstance(cached, _seed.CleanedSeed) and cached.source == seed.name:
                 self.stats.reused += 1
+                self._keep(str(path), cached)
                 return cached, None
             raise TypeError(f"not the pages of {seed.name}")
         except FileNotFoundError:
@@ -213,8 +267,11 @@ class Cache:
             log.debug(f"cache: ignoring {path.name} for seeds/{seed.name} ({type(exc).__name__}: {exc})")
         return None, (path, inputs)
 
-    @staticmethod
-    def _file(seed: Path, entry: tuple | None, cleaned: _seed.CleanedSeed) -> None:
+    def _keep(self, key: Hashable, value) -> None:
+        if self.kept is not None:
+            self.kept.put(key, value)
+
+    def _file(self, seed: Path, entry: tuple | None, cleaned: _seed.CleanedSeed) -> None:
         if entry is None:
             return
         path, inputs = entry
@@ -224,6 +281,7 @@ class Cache:
             unchanged = False
         if unchanged:
             _write_atomic(path, pickle.dumps(cleaned, protocol=pickle.HIGHEST_PROTOCOL))
+            self._keep(str(path), cleaned)
 
     def converted(self, text: str, config: str | None, phrases: str | os.PathLike | None, quotes: str,
                   convert: Callable[..., str], vocabulary: Vocabulary = NO_VOCABULARY,
@@ -246,11 +304,18 @@ class Cache:
         if phrases is not None:
             stat = os.stat(phrases)
             phrase_digest = _file_digest(str(phrases), (stat.st_mtime_ns, stat.st_size))
+        # In memory by the inputs themselves: hashing the text as Python does (once per string) costs a tenth of
+        # the file key's sha256, and a rebuild under serve looks up every page.
+        kept_as = ("convert", config, phrase_digest, str(quotes), vocabulary.digest, names, text)
+        found = self.kept.get(kept_as) if self.kept is not None else None
+        if found is not None:
+            self.stats.conversions_reused += 1
+            return found
         key = _key(code_version(), opencc.__version__, config or "", phrase_digest, str(quotes), vocabulary.digest,
                    "\t".join(names), text)
         result, reused = self._stored(self.directory / "convert" / f"{key}.txt",
                                       lambda: convert(text, config, phrases, quotes, vocabulary, names),
-                                      lambda result: result.encode("utf-8"), lambda data: data.decode("utf-8"))
+                                      lambda result: result.encode("utf-8"), lambda data: data.decode("utf-8"), kept_as)
         if reused:
             self.stats.conversions_reused += 1
         else:
@@ -258,11 +323,18 @@ class Cache:
         return result
 
     def _stored(self, path: Path, make: Callable[[], T], dump: Callable[[T], bytes],
-                load: Callable[[bytes], T]) -> tuple[T, bool]:
-        """make(), from the file at `path` when it is there and whole, else made and filed there; and whether
-        it was reused. A damaged file (checksum, encoding, format) is counted and made again."""
+                load: Callable[[bytes], T], kept_as: Hashable | None = None) -> tuple[T, bool]:
+        """make(), kept in memory (under `kept_as`, else the path) or from the file at `path` when it is there
+        and whole, else made and filed there; and whether it was reused. A damaged file (checksum, encoding,
+        format) is counted and made again."""
+        kept_as = str(path) if kept_as is None else kept_as
+        kept = self.kept.get(kept_as) if self.kept is not None else None
+        if kept is not None:
+            return kept, True
         try:
-            return load(_read_checked(path)), True
+            value = load(_read_checked(path))
+            self._keep(kept_as, value)
+            return value, True
         except FileNotFoundError:
             pass
         except (OSError, CorruptEntry, ValueError, TypeError) as exc:  # UnicodeDecodeError is a ValueError
@@ -270,6 +342,7 @@ class Cache:
             log.debug(f"cache: ignoring {path.name} ({type(exc).__name__}: {exc})")
         value = make()
         _write_atomic(path, dump(value))
+        self._keep(kept_as, value)
         return value, False
 
     def differences(self, simplified: str, converted: str, target: str) -> list[Difference]:
@@ -279,11 +352,15 @@ class Cache:
         try:
             if self.directory is None:
                 return page_differences(simplified, converted, target)
+            kept_as = ("differences", target, simplified, converted)  # as conversions are kept (_cached_convert)
+            found = self.kept.get(kept_as) if self.kept is not None else None
+            if found is not None:
+                return found
             key = _key(code_version(), target, simplified, converted)
             found, _ = self._stored(
                 self.directory / "differences" / f"{key}.json", lambda: page_differences(simplified, converted, target),
                 lambda found: json.dumps([dataclasses.asdict(d) for d in found], ensure_ascii=False).encode(),
-                lambda data: [Difference(**d) for d in json.loads(data)])
+                lambda data: [Difference(**d) for d in json.loads(data)], kept_as)
             return found
         finally:
             self.stats.review_seconds += time.perf_counter() - start

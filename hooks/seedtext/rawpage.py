@@ -19,6 +19,8 @@ cleaner's reason.
 from __future__ import annotations
 
 import enum
+import functools
+import hashlib
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -187,6 +189,15 @@ class RawTable:
     """The table of a 原文对照 page as pieces, in order, each with how it is written per script."""
 
     parts: tuple[tuple[str, Part], ...]
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """What the table is made of (its pieces and their kinds), read once per table: a rebuild under
+        `mkdocs serve` compares every page's digest (hooks/serve_pages.py)."""
+        digest = hashlib.sha256()
+        for text, part in self.parts:
+            digest.update(f"{part.name}\0{text}\0".encode())
+        return digest.hexdigest()
 
     def html(self, convert: Callable[[str], str], mark_cleaned: Callable[[str], str]) -> str:
         """The table in a variant's script: `convert` gets the converted pieces as one text (PART_EDGE

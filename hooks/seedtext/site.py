@@ -151,9 +151,9 @@ def article_site(seed_paths: list[Path], options: CleaningOptions, tags: TagVoca
     site.seeds = cache.cleaned_seeds(seed_paths, options)
     site.problems = list(tags.problems)
     site.urls = assign_urls(site.seeds, published)
-    site.articles, site.tags = tag_articles(list(site.urls.pages), tags.rules)
+    site.articles, site.tags = tag_articles(list(site.urls.pages), tags.rules, cache.derived)
     site.reading_order = reading_order(site.articles, options.cities)
-    site.pages = [SitePage(article_path(page.slug), article_markdown(page, site.tags),
+    site.pages = [SitePage(article_path(page.slug), article_markdown(page, site.tags, cache.derived),
                            page.article.title, page.article.source, tuple(page.article.authors))
                   for page in site.articles]
     return site
@@ -216,18 +216,26 @@ def month_page(month: datetime.date, pages: list[ArticlePage]) -> SitePage:
     return SitePage(here, "\n\n".join(out) + "\n", title)
 
 
-def raw_pages(site: Site) -> list[SitePage]:
-    """The 原文对照 page of every article: its blocks beside the seed's raw lines (seedtext.rawpage)."""
+def raw_pages(site: Site, cache: Cache) -> list[SitePage]:
+    """The 原文对照 page of every article: its blocks beside the seed's raw lines (seedtext.rawpage). A
+    seed's pages are made again only when it or its articles' URLs change (Cache.derived)."""
     slug_of = {id(page.article): page.slug for page in site.articles}
     pages = []
     for seed in site.seeds:
-        raw = RawText.of(seed.raw_lines, seed.edits)
-        rows = page_rows(list(seed.articles), len(seed.raw_lines))
-        for article, article_rows in zip(seed.articles, rows, strict=True):
-            slug = slug_of[id(article)]
-            markdown = raw_page_markdown(article, article_rows, link(raw_path(slug), article_path(slug)))
-            pages.append(SitePage(raw_path(slug), markdown, f"原文对照：{article.title}",
-                                  names=tuple(article.authors), table=raw_table(article_rows, raw)))
+        slugs = tuple(slug_of[id(article)] for article in seed.articles)
+        pages += cache.derived(seed, "raw pages\t" + "\t".join(slugs), lambda seed=seed, slugs=slugs:
+                               seed_raw_pages(seed, slugs))
+    return pages
+
+
+def seed_raw_pages(seed: CleanedSeed, slugs: tuple[str, ...]) -> list[SitePage]:
+    raw = RawText.of(seed.raw_lines, seed.edits)
+    rows = page_rows(list(seed.articles), len(seed.raw_lines))
+    pages = []
+    for article, article_rows, slug in zip(seed.articles, rows, slugs, strict=True):
+        markdown = raw_page_markdown(article, article_rows, link(raw_path(slug), article_path(slug)))
+        pages.append(SitePage(raw_path(slug), markdown, f"原文对照：{article.title}",
+                              names=tuple(article.authors), table=raw_table(article_rows, raw)))
     return pages
 
 
@@ -241,13 +249,13 @@ def build_site(seeds_dir: Path, docs_dir: Path, options: CleaningOptions, cache:
     site = article_site(seed_paths, options, tags, cache, published)
     site.skipped = skipped
     if with_raw_pages:
-        site.pages += raw_pages(site)
+        site.pages += raw_pages(site, cache)
     tags = site.tags
     site.pages.append(SitePage(TAG_INDEX, tag_index(tags), "标签"))
     site.pages.append(SitePage(TERMS, concordance(tags), "术语对照"))
     site.pages += dates_pages(site.articles, site.reading_order, page_size)
     for tag in tags.values():
-        site.pages += tag_pages(tag, site.reading_order, page_size)
+        site.pages += tag_pages(tag, site.reading_order, page_size, cache.derived)
     home = (docs_dir / HOME_TEMPLATE).read_text(encoding="utf-8")
     listing = home_listing(site.reading_order, tags)
     site.pages.append(SitePage(HOME, home.rstrip("\n") + "\n\n" + listing))

@@ -8,12 +8,14 @@ authors of its byline. Pages are Simplified Markdown; the hook converts them per
 from __future__ import annotations
 
 import functools
+import hashlib
 import heapq
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain
+from typing import TypeVar
 
 from .cleaning.text import SENTENCE
 from .convert import convert, is_traditional
@@ -24,6 +26,16 @@ from .paging import PAGE_SIZE, in_pages, page_title, pager
 from .render import dump_front_matter, escape_text, html_text, render_article
 from .slug import pinyin_slug
 from .tags import TagRule, tags_for_text
+
+T = TypeVar("T")
+# Made once per kept source object: (source, what, make) -> make()'s result (Cache.derived, made_now).
+Derived = Callable[[object, Hashable, Callable[[], T]], T]
+
+
+def made_now(source: object, name: Hashable, make: Callable[[], T]) -> T:
+    """make(): nothing kept (Cache.derived keeps what is made from a kept article with it)."""
+    return make()
+
 
 CAMPAIGN_GROUP = "战役与机制"  # campaigns and mechanisms: "where else" at each article's end
 CITY_GROUP = "城市"
@@ -49,6 +61,11 @@ class Tag:
         return {page.slug: page for page in self.pages}
 
     @functools.cached_property
+    def members(self) -> str:
+        """Which articles it has (a digest of their URL names): what a related list made from it depends on."""
+        return hashlib.sha256("\0".join(self.by_slug).encode()).hexdigest()
+
+    @functools.cached_property
     def by_city(self) -> dict[str, list[ArticlePage]]:
         """Read once the tag has all its pages (where_else asks for every article of every campaign)."""
         return pages_by_city(self.pages)
@@ -68,9 +85,10 @@ def article_text(art: Article) -> str:
     return simplified("\n".join([art.title, art.subtitle, *(b.text for b in art.blocks if b.kind != "gap")]))
 
 
-def tag_articles(articles: list[tuple[str, Article]], rules: tuple[TagRule, ...]
+def tag_articles(articles: list[tuple[str, Article]], rules: tuple[TagRule, ...], derived: Derived = made_now
                  ) -> tuple[list[ArticlePage], dict[str, Tag]]:
-    """Each (slug, article) as an ArticlePage with its tags, and every tag in use, in vocabulary order."""
+    """Each (slug, article) as an ArticlePage with its tags, and every tag in use, in vocabulary order. An
+    article's text is searched again only when it or the vocabulary changes (`derived`)."""
     tags: dict[str, Tag] = {}
     slugs: set[str] = set()
 
@@ -90,7 +108,8 @@ def tag_articles(articles: list[tuple[str, Article]], rules: tuple[TagRule, ...]
         names: list[tuple[str, str]] = []
         if art.city:
             names.append((art.city, CITY_GROUP))
-        names += [(rule.name, rule.group) for rule in tags_for_text(rules, article_text(art))]
+        names += derived(art, ("tags", rules), lambda art=art: [(rule.name, rule.group)
+                                                                 for rule in tags_for_text(rules, article_text(art))])
         names += [(simplified(author), AUTHOR_GROUP) for author in art.authors]
         groups: dict[str, str] = {}
         for name, group in names:
@@ -102,15 +121,23 @@ def tag_articles(articles: list[tuple[str, Article]], rules: tuple[TagRule, ...]
     return pages, {name: t for name, t in tags.items() if t.pages}
 
 
-def related(page: ArticlePage, tags: dict[str, Tag]) -> list[tuple[ArticlePage, list[str]]]:
+def related(page: ArticlePage, tags: dict[str, Tag],
+            derived: Derived = made_now) -> list[tuple[ArticlePage, list[str]]]:
     """Other articles ranked by how many themes and campaigns they share with this one (city, period,
-    organisation and author say little: nearly every article is 公安 and 2025)."""
+    organisation and author say little: nearly every article is 公安 and 2025). Ranked again only when the
+    article or the members of one of those tags change (`derived`)."""
     topics = [tags[name] for name in page.tags if tags[name].group in CONCORDANCE_GROUPS]
-    counts = Counter(chain.from_iterable(tag.by_slug for tag in topics))  # counted in C: N pages x T tags
-    counts.pop(page.slug, None)
-    best = heapq.nsmallest(MAX_RELATED, counts.items(), key=lambda item: (-item[1], item[0]))
+    best = derived(page.article, ("related", page.slug, tuple(t.members for t in topics)),
+                   lambda: ranked(page.slug, topics))
     return [(next(t.by_slug[slug] for t in topics if slug in t.by_slug),
-             [t.name for t in topics if slug in t.by_slug]) for slug, _ in best]
+             [t.name for t in topics if slug in t.by_slug]) for slug in best]
+
+
+def ranked(slug: str, topics: list[Tag]) -> list[str]:
+    """The URL names of the articles sharing the most of these tags with the article `slug`, best first."""
+    counts = Counter(chain.from_iterable(tag.by_slug for tag in topics))  # counted in C: N pages x T tags
+    counts.pop(slug, None)
+    return [other for other, _ in heapq.nsmallest(MAX_RELATED, counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
 def tag_link(tag: Tag, from_path: str) -> str:
@@ -125,21 +152,43 @@ def printed_line(page: ArticlePage, from_path: str) -> str:
     return replace(printed, paper=escape_text(printed.paper)).line(lambda day: f"[{day}]({day_link})")
 
 
-def article_markdown(page: ArticlePage, tags: dict[str, Tag]) -> str:
-    """The article page with its tags and related articles after the text."""
+def article_markdown(page: ArticlePage, tags: dict[str, Tag], derived: Derived = made_now) -> str:
+    """The article page with its tags and related articles after the text. Under `mkdocs serve` it is made
+    again only when an article it shows changes or its tags, links or lists do (`derived`: Cache.derived)."""
     # Themes and campaigns are linked where the text first names them in each section.
     here = article_path(page.slug)
     links = [(tags[name].pattern, link(here, tag_path(tags[name].slug))) for name in page.tags
              if tags[name].pattern is not None and tags[name].group in CONCORDANCE_GROUPS]
-    parts = [render_article(page.article, page.tags, links).rstrip("\n")]
-    rel = related(page, tags)
+    link_texts = tuple((p.pattern, url) for p, url in links)
+    rel = related(page, tags, derived)
+    elsewhere = where_else(page, tags)
+    # Made again only when the article changes, or its tags, links or lists (what they show of each article).
+    return derived(page.article, ("article page", page.slug, page.tags, link_texts,
+                                  tuple((shown(other), tuple(names)) for other, names in rel),
+                                  tuple((tag.name, tag.slug, tuple((shown(first), count) for first, count in cities))
+                                        for tag, cities in elsewhere)),
+                   lambda: article_page_markdown(page, links, link_texts, rel, elsewhere, derived))
+
+
+def shown(page: ArticlePage) -> tuple[str, str, str | None]:
+    """What a list of articles shows of one (article_link): its URL name, title and city."""
+    return page.slug, page.article.title, page.article.city
+
+
+def article_page_markdown(page: ArticlePage, links: list[tuple[re.Pattern, str]], link_texts: tuple,
+                          rel: list[tuple[ArticlePage, list[str]]], elsewhere: list, derived: Derived) -> str:
+    """article_markdown's page from its parts: the text (made again only when the article, its tags or
+    links change), the related articles, the other cities' articles of its campaigns."""
+    here = article_path(page.slug)
+    text = derived(page.article, ("article", page.tags, link_texts),
+                   lambda: render_article(page.article, page.tags, links).rstrip("\n"))
+    parts = [text]
     if rel:
         parts.append(f"## 相关文章 {{: .{LINKS_CLASS} }}")
         parts.append("\n".join(
             f"- [{escape_text(other.article.title)}]({link(here, article_path(other.slug))})"
             f"（{escape_text(other.article.city or OTHER_CITY)}；"
             f"共同标签：{'、'.join(escape_text(n) for n in names)}）\n{{: .{LINKS_CLASS} }}" for other, names in rel))
-    elsewhere = where_else(page, tags)
     if elsewhere:
         parts.append(f"## 其他城市的同一行动 {{: .{LINKS_CLASS} }}")
         parts.append("\n".join(
@@ -174,25 +223,29 @@ def where_else(page: ArticlePage, tags: dict[str, Tag]) -> list[tuple[Tag, list[
 COMPARE_ANCHOR = "compare"
 
 
-def quotes(tag: Tag, pages: Sequence[ArticlePage], from_path: str) -> str:
+def quotes(tag: Tag, pages: Sequence[ArticlePage], from_path: str, derived: Derived = made_now) -> str:
     """Each of these articles' sentences that name the term, with a link to the paragraph (its #pN anchor,
     numbered as render_article numbers blocks): the concordance of one term."""
     out = []
     for page in pages:
-        lines = []
         url = link(from_path, article_path(page.slug))
-        for n, block in enumerate(page.article.blocks, 1):
-            if block.kind != "paragraph":
-                continue
-            text = simplified(block.text)
-            if not tag.pattern.search(text):
-                continue
-            for sentence in SENTENCE.findall(text):
-                if sentence and tag.pattern.search(sentence):
-                    lines.append(f"    - {escape_text(sentence)} [原段]({url}#p{n})")
-        if lines:
-            out.append("- " + article_link(page, from_path) + "\n" + "\n".join(lines))
+        found = derived(page.article, f"quotes\t{tag.pattern.pattern}", lambda page=page: naming(tag, page.article))
+        if found:
+            out.append("- " + article_link(page, from_path) + "\n" + "\n".join(
+                f"    - {escape_text(sentence)} [原段]({url}#p{n})" for n, sentence in found))
     return "\n".join(out)
+
+
+def naming(tag: Tag, art: Article) -> list[tuple[int, str]]:
+    """The article's sentences that name the term, each with its block's number."""
+    found = []
+    for n, block in enumerate(art.blocks, 1):
+        if block.kind != "paragraph":
+            continue
+        text = simplified(block.text)
+        if tag.pattern.search(text):
+            found += [(n, sentence) for sentence in SENTENCE.findall(text) if sentence and tag.pattern.search(sentence)]
+    return found
 
 
 def concordance(tags: dict[str, Tag]) -> str:
@@ -234,11 +287,22 @@ def listing_item(page: ArticlePage, from_path: str) -> str:
     return f"- {article_link(page, from_path)}{line}\n{{: .{LISTING_CLASS} }}"
 
 
-def tag_pages(tag: Tag, order: Sequence[ArticlePage], page_size: int = PAGE_SIZE) -> list[SitePage]:
+def tag_pages(tag: Tag, order: Sequence[ArticlePage], page_size: int = PAGE_SIZE,
+              derived: Derived = made_now) -> list[SitePage]:
     """The tag's pages: its articles newest first (page.newest_first), `page_size` a page, each page with its
     pager; a theme or campaign also quotes each listed article's sentences that name it (各篇怎么说), so
     every page quotes its own articles. The article's tag chips link the first page."""
-    runs = in_pages(newest_first(tag.pages, order), page_size)
+    ordered = newest_first(tag.pages, order)
+    # Made again only when one of its articles changes, or which articles it lists and in what order.
+    return derived(tuple(page.article for page in ordered),
+                   ("tag pages", tag.name, tag.group, tag.slug, tag.pattern.pattern if tag.pattern else None,
+                    page_size, tuple(page.slug for page in ordered)),
+                   lambda: listing_pages(tag, ordered, page_size, derived))
+
+
+def listing_pages(tag: Tag, ordered: list[ArticlePage], page_size: int, derived: Derived) -> list[SitePage]:
+    """tag_pages's pages, from its articles newest first."""
+    runs = in_pages(ordered, page_size)
     first = tag_path(tag.slug)
     pages = []
     for number, run in enumerate(runs, 1):
@@ -254,7 +318,7 @@ def tag_pages(tag: Tag, order: Sequence[ArticlePage], page_size: int = PAGE_SIZE
         if to_pages:
             parts.append(to_pages)
         if tag.compared():
-            parts += [f"## 各篇怎么说 {{ #{COMPARE_ANCHOR} }}", quotes(tag, run, here)]
+            parts += [f"## 各篇怎么说 {{ #{COMPARE_ANCHOR} }}", quotes(tag, run, here, derived)]
             if to_pages:
                 parts.append(to_pages)
         parts.append(f"[全部标签]({link(here, TAG_INDEX)})　[术语对照]({link(here, TERMS)})")

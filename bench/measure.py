@@ -133,7 +133,7 @@ class SearchDone(logging.Handler):
         self.done = threading.Event()
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.getMessage().startswith(SEARCH_DONE):
+        if SEARCH_DONE in record.getMessage():  # after the plugin logger's prefix (seeds: ...)
             self.done.set()
 
     def wait(self) -> bool:

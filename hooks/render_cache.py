@@ -6,8 +6,9 @@ own articles, their tag pages and the related lists that name them, not the othe
 A page whose Markdown (as the plugins leave it), address and site are what an earlier build rendered
 gets that build's HTML and table of contents instead of being converted again. The key holds
 everything the conversion reads: the Markdown, the page's path, the Markdown extensions and their
-options, the library versions, the site's URL settings and the list of every page (links are
-resolved and checked against it), so a page is never served stale; everything after the conversion
+options, the library versions, the site's URL settings and whether each page it links to exists (a link
+to a page is rewritten to its URL, one to a missing page left as it is), so a page is never served stale,
+and adding an article does not render every other page again; everything after the conversion
 (plugins' content and context events, the theme's templates) still runs for every page.
 
 Kept in `<dir>/<key>` files for the next build, and in memory for the next build of the same process
@@ -22,12 +23,30 @@ import copy
 import hashlib
 import os
 import pickle
+import posixpath
 import re
 import zlib
 from importlib.metadata import version
 from pathlib import Path
 
 LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
+
+
+# A page the Markdown names: an inline link's or a reference's target, or an HTML href (MkDocs rewrites a link
+# to a page of the site to its URL, and leaves one to a missing page as it is, with a warning). Broad on
+# purpose: a path named that is no link only adds to a key.
+_PAGE_NAMED = re.compile(r"""([^\s()<>"'\[\]]+\.md)(?=[#)\s"'>]|$)""")
+
+
+def linked_pages(uri: str, markdown: str, known: dict[str, tuple[int, tuple[str, ...]]]) -> tuple[str, ...]:
+    """The source paths of the pages the page's Markdown names (kept in `known` by its Markdown: found again
+    only for a page whose Markdown changed). Whether each exists is part of what its HTML is made of."""
+    key = hash(markdown)
+    if uri not in known or known[uri][0] != key:
+        folder = posixpath.dirname(uri)
+        known[uri] = key, tuple(sorted({posixpath.normpath(posixpath.join(folder, target))
+                                        for target in _PAGE_NAMED.findall(markdown)}))
+    return known[uri][1]
 
 
 class RenderCache:
@@ -37,6 +56,7 @@ class RenderCache:
     def __init__(self, directory: Path | None, in_memory: bool = False) -> None:
         self.directory = directory
         self.in_memory = in_memory  # keep the HTML of the pages a build used for the next (not only the files)
+        self.links: dict[str, tuple[int, tuple[str, ...]]] = {}  # src_uri -> the pages it names (linked_pages)
         self.entries: dict[str, tuple[str, object]] = {}  # key -> (HTML, TableOfContents)
 
     def session(self, config, page_paths: list[str]) -> RenderSession:
@@ -48,8 +68,7 @@ class RenderCache:
                     "validation"):
             # Options may hold functions (toc's slugify): their repr carries an address that changes per run.
             digest.update(re.sub(r" at 0x[0-9a-f]+", "", f"{key}={config[key]!r}\n").encode())
-        digest.update("\n".join(sorted(page_paths)).encode())
-        return RenderSession(self, digest.hexdigest())
+        return RenderSession(self, digest.hexdigest(), set(page_paths))
 
     def keep(self, used: dict[str, tuple[str, object] | None], drop: bool = True) -> None:
         """Keep what a build used, on disk and (`in_memory`) in memory; drop the rest unless `drop` is false (a
@@ -86,9 +105,10 @@ class RenderCache:
 class RenderSession:
     """One build's look-ups in the RenderCache, and what it rendered."""
 
-    def __init__(self, cache: RenderCache, site: str) -> None:
+    def __init__(self, cache: RenderCache, site: str, pages: set[str]) -> None:
         self.cache = cache
         self.site = site  # everything of the build the conversion reads, but the page (RenderCache.session)
+        self.pages = pages  # every page's source path: whether a page linked to exists
         self.used: dict[str, tuple[str, object] | None] = {}  # key -> its entry (None: not kept in memory)
         # Between a page's on_page_markdown and its on_page_content (MkDocs renders it in between), by its
         # source path, which is one page's in a build.
@@ -97,7 +117,9 @@ class RenderSession:
         self.hits = self.misses = 0
 
     def key(self, markdown: str, page) -> str:
-        return hashlib.sha256(f"{self.site}\n{page.file.src_uri}\n{markdown}".encode()).hexdigest()
+        uri = page.file.src_uri
+        targets = "".join(f"\0{t} {t in self.pages}" for t in linked_pages(uri, markdown, self.cache.links))
+        return hashlib.sha256(f"{self.site}\n{uri}\n{markdown}\n{targets}".encode()).hexdigest()
 
     def look_up(self, markdown: str, page) -> bool:
         """True when this page was rendered before from this Markdown: on_page_content then supplies it."""

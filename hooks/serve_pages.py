@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import posixpath
-import re
 import shutil
 import threading
 import time
@@ -32,6 +30,7 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
+from render_cache import linked_pages
 from seedtext.layout import ARTICLE_DIR, FOLDER_SITEMAP, NAV_PAGES, RAW_DIR, in_tree, section
 from seedtext.site import city_pages
 
@@ -136,21 +135,6 @@ def site_digest(project: Path, config) -> str:
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(f"\0{path.relative_to(project).as_posix()}\0".encode() + path.read_bytes())
     return digest.hexdigest()
-
-
-# A Markdown link to a page: MkDocs rewrites it to the page's URL if the page exists, else leaves it (a warning).
-_PAGE_LINK = re.compile(r"\]\(<?([^()\s<>#]+\.md)(?:#[^()\s]*)?>?\)")
-
-
-def linked_pages(uri: str, markdown: str, known: dict[str, tuple[int, tuple[str, ...]]]) -> tuple[str, ...]:
-    """The source paths the page's Markdown links to (kept in `known` by its Markdown: found again only
-    for a page whose Markdown changed)."""
-    key = hash(markdown)
-    if uri not in known or known[uri][0] != key:
-        folder = posixpath.dirname(uri)
-        known[uri] = key, tuple(sorted({posixpath.normpath(posixpath.join(folder, target))
-                                        for target in _PAGE_LINK.findall(markdown)}))
-    return known[uri][1]
 
 
 def page_digests(build, site: str, links: dict[str, tuple[int, tuple[str, ...]]]) -> dict[str, str]:

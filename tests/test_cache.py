@@ -255,3 +255,41 @@ def test_under_serve_a_rebuild_takes_unchanged_seeds_from_memory_and_the_same_pa
     serve_build(cache_module.Cache(project / ".cache", kept))
     assert not any(isinstance(v, cache_module._seed.CleanedSeed) and v.source == SEEDS[-1]
                    for v in kept._found.values())
+
+
+def test_a_deploy_after_one_seed_is_added_renders_the_pages_that_changed_not_every_page(tmp_path):
+    """A page's render is kept by its Markdown and whether each page it links to exists (render_cache), not
+    by the list of every page: adding a seed renders its pages and the listings and lists that change, and
+    the site is what a build without the cache writes."""
+    root = new_project(tmp_path / "project")
+    added = root / "seeds" / SEEDS[-1]
+    held = added.read_bytes()
+    added.unlink()  # (its recorded URL and any overrides file now name no seed: warnings, not --strict)
+    assert mkdocs_build(root, tmp_path / "site1", strict=False).returncode == 0
+    added.write_bytes(held)
+    second = mkdocs_build(root, tmp_path / "site2")
+    assert second.returncode == 0, second.stdout + second.stderr
+    report = json.loads((root / ".cache" / "timings.json").read_text(encoding="utf-8"))
+    assert report["cleaned"] == [SEEDS[-1]] and 0 < report["rendered"] < report["renders_reused"]
+    shutil.rmtree(root / ".cache")
+    assert mkdocs_build(root, tmp_path / "site3").returncode == 0
+    assert files_of(tmp_path / "site2") == files_of(tmp_path / "site3")
+
+
+def test_a_page_is_rendered_again_when_a_page_it_links_to_comes_or_goes():
+    """The render key holds whether each page the Markdown names exists (inline links, references, HTML),
+    and nothing of the pages it does not name."""
+    from types import SimpleNamespace
+
+    from render_cache import RenderCache, RenderSession
+
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="zh-hans/articles/a.md"))
+    markdown = "[乙](b.md#p2)\n\n[丙][c]\n\n[c]: ../tags/c/index.md\n\n<a href=\"d.md\">丁</a>\n"
+    pages = {"zh-hans/articles/a.md", "zh-hans/articles/b.md", "zh-hans/tags/c/index.md", "zh-hans/articles/d.md"}
+
+    def key(present: set[str]) -> str:
+        return RenderSession(RenderCache(None), "site", present).key(markdown, page)
+
+    assert key(pages) == key(pages | {"zh-hans/articles/e.md"})  # a page it does not name comes
+    for named in pages - {"zh-hans/articles/a.md"}:
+        assert key(pages - {named}) != key(pages), named

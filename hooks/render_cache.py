@@ -49,6 +49,10 @@ def linked_pages(uri: str, markdown: str, known: dict[str, tuple[int, tuple[str,
     return known[uri][1]
 
 
+Entry = tuple[str, object, frozenset[str]]  # a render: its HTML, table of contents and anchor ids
+ENTRY_LENGTH = 3
+
+
 class RenderCache:
     """The rendered pages kept between builds: in memory for the next build of the same process, and in
     files for the next process. Each build reads and fills it through its own RenderSession."""
@@ -57,7 +61,7 @@ class RenderCache:
         self.directory = directory
         self.in_memory = in_memory  # keep the HTML of the pages a build used for the next (not only the files)
         self.links: dict[str, tuple[int, tuple[str, ...]]] = {}  # src_uri -> the pages it names (linked_pages)
-        self.entries: dict[str, tuple[str, object]] = {}  # key -> (HTML, TableOfContents)
+        self.entries: dict[str, Entry] = {}  # key -> (HTML, TableOfContents, anchor ids)
 
     def session(self, config, page_paths: list[str]) -> RenderSession:
         """One build's use of the cache: its site key from the config and the list of every page."""
@@ -70,7 +74,7 @@ class RenderCache:
             digest.update(re.sub(r" at 0x[0-9a-f]+", "", f"{key}={config[key]!r}\n").encode())
         return RenderSession(self, digest.hexdigest(), set(page_paths))
 
-    def keep(self, used: dict[str, tuple[str, object] | None], drop: bool = True) -> None:
+    def keep(self, used: dict[str, Entry | None], drop: bool = True) -> None:
         """Keep what a build used, on disk and (`in_memory`) in memory; drop the rest unless `drop` is false (a
         dirty build does not look up the pages it skips, which are still the site's)."""
         if self.in_memory:
@@ -81,16 +85,17 @@ class RenderCache:
             if path.name not in used:
                 path.unlink(missing_ok=True)
 
-    def read(self, key: str) -> tuple[str, object] | None:
+    def read(self, key: str) -> Entry | None:
         entry = self.entries.get(key)
         if entry is not None or self.directory is None:
             return entry
         try:
-            return pickle.loads(zlib.decompress((self.directory / key).read_bytes()))
+            entry = pickle.loads(zlib.decompress((self.directory / key).read_bytes()))
         except Exception:  # noqa: BLE001 - a missing or damaged entry is a miss
             return None
+        return entry if isinstance(entry, tuple) and len(entry) == ENTRY_LENGTH else None  # (an older form: a miss)
 
-    def write(self, key: str, entry: tuple[str, object]) -> None:
+    def write(self, key: str, entry: Entry) -> None:
         if self.directory is None:
             return
         try:
@@ -109,11 +114,11 @@ class RenderSession:
         self.cache = cache
         self.site = site  # everything of the build the conversion reads, but the page (RenderCache.session)
         self.pages = pages  # every page's source path: whether a page linked to exists
-        self.used: dict[str, tuple[str, object] | None] = {}  # key -> its entry (None: not kept in memory)
+        self.used: dict[str, Entry | None] = {}  # key -> its entry (None: not kept in memory)
         # Between a page's on_page_markdown and its on_page_content (MkDocs renders it in between), by its
         # source path, which is one page's in a build.
         self.waiting: dict[str, str] = {}  # src_uri -> key of a page being rendered (a miss)
-        self.found: dict[str, tuple[str, object]] = {}  # src_uri -> the entry to use (a hit)
+        self.found: dict[str, Entry] = {}  # src_uri -> the entry to use (a hit)
         self.hits = self.misses = 0
 
     def key(self, markdown: str, page) -> str:
@@ -141,13 +146,16 @@ class RenderSession:
         entry = self.found.pop(page.file.src_uri, None)
         if entry is not None:
             page.toc = copy.deepcopy(entry[1])  # a copy each build: see below
+            # Its anchors, as MkDocs found them rendering it: a page rendered now that links to one of them is
+            # checked against these (MkDocs' anchor validation), not against the empty page rendered instead.
+            page.present_anchor_ids = set(entry[2])
             return entry[0]
         key = self.waiting.pop(page.file.src_uri, None)
         if key is not None:
             # The table of contents as rendered, not the page's own: a plugin may change that in place later in
             # the build (Material's tags plugin did, filling its listings), and a later build under `mkdocs
             # serve` must get the page as Markdown made it.
-            entry = (html, copy.deepcopy(page.toc))
+            entry = (html, copy.deepcopy(page.toc), frozenset(page.present_anchor_ids or ()))
             self.cache.write(key, entry)
             self.used[key] = entry if self.cache.in_memory else None
         return html

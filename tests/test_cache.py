@@ -293,3 +293,19 @@ def test_a_page_is_rendered_again_when_a_page_it_links_to_comes_or_goes():
     assert key(pages) == key(pages | {"zh-hans/articles/e.md"})  # a page it does not name comes
     for named in pages - {"zh-hans/articles/a.md"}:
         assert key(pages - {named}) != key(pages), named
+
+
+def test_a_page_taken_from_the_render_cache_keeps_its_anchors_for_the_pages_that_link_to_them(tmp_path):
+    """A tag page rendered again after an edit links to paragraphs (#pN) of articles taken from the render
+    cache: MkDocs checks those links against the anchors the articles were rendered with (render_cache keeps
+    them), so an editor sees no false 'does not contain an anchor' line."""
+    root = new_project(tmp_path / "project")
+    assert mkdocs_build(root, tmp_path / "site1").returncode == 0
+    edited = root / "seeds" / SEEDS[0]
+    added = "\n\n本报讯 全市开展反诈宣传进社区活动。\n"  # a term's sentence: its tag pages are rendered again
+    edited.write_text(edited.read_text(encoding="utf-8") + added, encoding="utf-8")
+    second = mkdocs_build(root, tmp_path / "site2")
+    assert second.returncode == 0, second.stdout + second.stderr
+    report = json.loads((root / ".cache" / "timings.json").read_text(encoding="utf-8"))
+    assert report["rendered"] > 0 and report["renders_reused"] > 0
+    assert "does not contain an anchor" not in second.stdout + second.stderr

@@ -323,14 +323,10 @@ class Cache:
         return result
 
     def _stored(self, path: Path, make: Callable[[], T], dump: Callable[[T], bytes],
-                load: Callable[[bytes], T], kept_as: Hashable | None = None) -> tuple[T, bool]:
-        """make(), kept in memory (under `kept_as`, else the path) or from the file at `path` when it is there
-        and whole, else made and filed there; and whether it was reused. A damaged file (checksum, encoding,
-        format) is counted and made again."""
-        kept_as = str(path) if kept_as is None else kept_as
-        kept = self.kept.get(kept_as) if self.kept is not None else None
-        if kept is not None:
-            return kept, True
+                load: Callable[[bytes], T], kept_as: Hashable) -> tuple[T, bool]:
+        """make(), from the file at `path` when it is there and whole, else made and filed there; kept in memory
+        under `kept_as` (the caller looks there first, before it makes the file's key); and whether it was
+        reused. A damaged file (checksum, encoding, format) is counted and made again."""
         try:
             value = load(_read_checked(path))
             self._keep(kept_as, value)

@@ -72,6 +72,9 @@ def write_timings(build: Build) -> None:
                "search_indexed": clock.get("indexed"),
                "pages_built": clock.get("pages_built"),  # pages MkDocs built (the others skipped: serve --dirty)
                "rendered": build.renders.misses, "renders_reused": build.renders.hits,
+               # pages drawn through the theme's templates, and taken whole from an earlier build (output_cache)
+               "drawn": build.outputs.drawn if build.outputs else None,
+               "kept_whole": len(build.outputs.kept) if build.outputs else None,
                "stages": {k: round(v, 3) for k, v in stages.items()}}
     log.debug(f"cleaned {len(stats.cleaned)} of {timings['seeds']} seeds, converted {stats.converted} pages; "
               + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items()))

@@ -21,6 +21,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
 from options import SiteOptions
+from output_cache import OutputCache
+from page_digest import page_digests, site_digest
 from render_cache import RenderCache, RenderSession
 from seedtext.cache import Cache, KeptResults
 from seedtext.layout import in_tree
@@ -61,6 +63,8 @@ class Build:
 
     markdown: dict[str, str] = field(default_factory=dict)  # on_files: each generated page's Markdown by src_uri
     served: ServedPages | None = None  # under `mkdocs serve --dirty`: the pages kept between builds (serve_pages)
+    digests: dict[str, str] = field(default_factory=dict)  # on_files: src_uri -> what its HTML is made of
+    outputs: OutputCache | None = None  # on_files: whole pages kept between builds (.cache/pages)
     config: object = None  # the build's config (start)
 
     @property
@@ -84,6 +88,23 @@ def start(config, build: Build) -> Build:
 
 def of(config) -> Build:
     return config[_CONFIG_KEY]
+
+
+def digest_pages(build: Build, config) -> int:
+    """Once the files are known: every generated page's digest (page_digest), the whole pages kept by
+    earlier builds (output_cache) and, under a dirty serve, the pages MkDocs will skip (serve_pages).
+    Returns how many pages will be built."""
+    site = site_digest(build.project, config)
+    build.digests = page_digests(build, site, build.rendered.links, build.renders.named)
+    build.outputs = OutputCache(cache_folder(build.project, "pages"), build.digests)
+    return build.served.sync(build, site, build.digests) if build.served else len(build.markdown)
+
+
+def cache_folder(project: Path, name: str) -> Path:
+    """`.cache/<name>` of the pages built for the site's address; `<name>-elsewhere` of those built for
+    another (SITE_URL: the tests, `make audit`), so that such a build does not drop the site's own (the
+    address is in their keys)."""
+    return project / ".cache" / (name if not os.environ.get("SITE_URL") else f"{name}-elsewhere")
 
 
 def finish(config) -> None:
@@ -131,9 +152,7 @@ class Kept:
         self.results = KeptResults() if command == "serve" else None
 
     def rendered_pages(self, project: Path) -> RenderCache:
-        # Pages rendered for another address (SITE_URL: the tests, `make audit`) are kept apart, so such a
-        # build does not drop the renders of the site's own address (site_url is in their key).
-        directory = project / ".cache" / ("render" if not os.environ.get("SITE_URL") else "render-elsewhere")
+        directory = cache_folder(project, "render")
         if self.rendered is None or self.rendered.directory != directory:
             # In memory too under a serve that renders every page each time (not --dirty: serve_pages).
             self.rendered = RenderCache(directory, in_memory=self.command == "serve" and self.served is None)

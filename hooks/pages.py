@@ -9,22 +9,24 @@ import time
 from functools import partial
 from pathlib import Path
 
-from citation import CITE_LABELS, page_reference, printed_html, read_on
 from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 import build_state
-from article_html import LINK_LABELS, article_html, heading_link_titles
+import output_cache
+from article_html import LINK_LABELS
 from build_log import report_site, write_timings
+from citation import CITE_LABELS, page_reference, read_on
 from material_internals import check_versions, tag_chips, ui_strings_partial
 from options import OptionsError, hosted_at, load_site_options
 from page_config import language_partial, not_found_config, not_found_trees, outside_trees_config, page_config
+from page_content import finished_html
 from search_index import index_trees, write_query_tables
 from seedtext import layout
 from seedtext.cache import Cache
-from seedtext.review import DOUBT_NOTE, doubt_marks
-from seedtext.site import build_site, variant_table
+from seedtext.review import DOUBT_NOTE
+from seedtext.site import build_site
 from seedtext.tagpages import tag_page_paths
 from site_files import add_variant_files, reading_links, variant_navs
 from sitemaps import sitemap_index, write_variant_sitemaps
@@ -80,7 +82,7 @@ def on_files(files, config):
     build.files, build.reading = files, reading_links(build.site)
     build.tag_pages = tag_page_paths(build.site.articles, build.site.tags)
     build.renders = build.rendered.session(config, [f.src_uri for f in files.documentation_pages()])
-    build.clock["pages_built"] = build.served.sync(build, config) if build.served else len(build.markdown)
+    build.clock["pages_built"] = build_state.digest_pages(build, config)
     build.clock["files_end"] = time.perf_counter()
     return files
 
@@ -93,18 +95,8 @@ def on_page_markdown(markdown, page, config, files):  # rendered before from thi
 @event_priority(100)  # before any other plugin's on_page_content: they see the page's real HTML
 def on_page_content(html, page, config, files):
     build = build_state.of(config)
-    html = build.renders.content(html, page)
-    path = page.file.src_uri
-    variant = layout.variant_of(path, build.variants)
-    html = heading_link_titles(html, config.mdx_configs["toc"].get("permalink_title"), variant)
-    if path in build.raw_tables:  # a 原文对照 page: its table after its head
-        site_page, variant, doubts = build.raw_tables[path]
-        marks = doubt_marks(doubts, lambda d: build.labels[variant.root]["doubt"] + d.theirs)
-        return html + "\n" + variant_table(site_page, variant, build.cache, marks)
-    if variant and layout.section(path) == layout.ARTICLE_DIR:  # its links and where it was printed, under its head
-        html = article_html(html, layout.raw_page_url(page.url) if build.options.extra.raw_pages else None,
-                            build.labels[variant.root], printed_html(page))
-    return html
+    html = build.renders.content(html, page, files)
+    return html if build.outputs.takes_whole(page) else finished_html(html, page, build, config)
 
 
 # Default priority (0): no plugin of the site changes the nav; the drawers (the top pages, the cities'
@@ -120,16 +112,22 @@ def on_nav(nav, config, files):
 def on_env(env, config, files):
     build = build_state.of(config)
     partials = {f"partials/languages/{language_partial(v)}.html": ui_strings_partial(env, v) for v in build.variants}
-    env.loader = ChoiceLoader([DictLoader(partials), env.loader])
+    env.loader = ChoiceLoader([DictLoader({**partials, output_cache.TEMPLATE: output_cache.TEMPLATE_SOURCE}),
+                               env.loader])
     build.env = env
     if build.served:  # the pages are read (MkDocs' _populate_page): the skipped ones get their front matter
         build.served.restore_meta(build, config)
+    build.outputs.choose_templates(f.page for f in files.documentation_pages())  # pages kept whole: not drawn
     return env
 
 
 # Default priority (0): no plugin of the site changes a page's context.
 def on_page_context(context, page, config, nav):
     build = build_state.of(config)
+    if build.outputs.fill(context, page):  # the page whole, as an earlier build wrote it (output_cache)
+        return context
+    if build.outputs.lost(page):  # its entry went missing: drawn after all, from the rendered Markdown
+        page.content = finished_html(page.content, page, build, config)
     variant = layout.variant_of(page.file.src_uri, build.variants)
     url_in_tree = layout.twin_url(page.url) if variant else ""
     context["script_switch"] = layout.script_switch(url_in_tree, build.variants,
@@ -155,11 +153,12 @@ def on_page_context(context, page, config, nav):
                                      build.page(variant, city), build.page(variant, layout.DATES))
         context["citation"] = page_reference(page, variant, build.variants, config.site_url,
                                              context["config"].site_name)
-    return context
+    return build.outputs.draw_lost(context, page, build.env.get_template("main.html").render)
 
 
 @event_priority(-100)  # after every plugin's on_post_page: the page is written, nothing reads its HTML again
 def on_post_page(output, page, config):
+    build_state.of(config).outputs.keep(output, page)  # whole, for the next builds (output_cache)
     page.content = None  # MkDocs keeps every page's HTML until the build ends (mkdocs#1960): let it go
     return output
 
@@ -194,5 +193,6 @@ def on_post_build(config):
     else:
         build.clock["indexed"] = index()
     build.renders.end(drop=not build.served)
+    build.outputs.end(drop=not build.served)
     write_timings(build)
     build_state.finish(config)

@@ -8,8 +8,9 @@ gets that build's HTML and table of contents instead of being converted again. T
 everything the conversion reads: the Markdown, the page's path, the Markdown extensions and their
 options, the library versions, the site's URL settings and whether each page it links to exists (a link
 to a page is rewritten to its URL, one to a missing page left as it is), so a page is never served stale,
-and adding an article does not render every other page again; everything after the conversion
-(plugins' content and context events, the theme's templates) still runs for every page.
+and adding an article does not render every other page again. What comes after the conversion (the
+hook's HTML work, the context, the theme's templates) is skipped for a page whose whole HTML an earlier
+build wrote (output_cache); such a page is still looked up here, for the anchors other pages link to.
 
 Kept in `<dir>/<key>` files for the next build, and in memory for the next build of the same process
 under `mkdocs serve` (without --dirty: there every page is rendered again); the entries the current build
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import logging
 import os
 import pickle
 import posixpath
@@ -34,8 +36,9 @@ LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 
 # A page the Markdown names: an inline link's or a reference's target, or an HTML href (MkDocs rewrites a link
 # to a page of the site to its URL, and leaves one to a missing page as it is, with a warning). Broad on
-# purpose: a path named that is no link only adds to a key.
-_PAGE_NAMED = re.compile(r"""([^\s()<>"'\[\]]+\.md)(?=[#)\s"'>]|$)""")
+# purpose: a path named that is no link only adds to a key. A match starts where a run of path characters
+# does (the look-behind; the same matches): else every position of a long run of Chinese is tried again.
+_PAGE_NAMED = re.compile(r"""(?<![^\s()<>"'\[\]])([^\s()<>"'\[\]]+\.md)(?=[#)\s"'>]|$)""")
 
 
 def linked_pages(uri: str, markdown: str, known: dict[str, tuple[int, tuple[str, ...]]]) -> tuple[str, ...]:
@@ -49,8 +52,26 @@ def linked_pages(uri: str, markdown: str, known: dict[str, tuple[int, tuple[str,
     return known[uri][1]
 
 
-Entry = tuple[str, object, frozenset[str]]  # a render: its HTML, table of contents and anchor ids
-ENTRY_LENGTH = 3
+# A render: its HTML, table of contents and anchor ids; its links to other pages' anchors (target's src_uri,
+# (anchor, link) pairs), which MkDocs checks after every page is rendered; the warnings MkDocs logged while
+# converting it (logger name, level, message).
+Entry = tuple[str, object, frozenset[str], tuple[tuple[str, tuple[tuple[str, str], ...]], ...],
+              tuple[tuple[str, int, str], ...]]
+ENTRY_LENGTH = 5
+
+
+class HeardWarnings(logging.Handler):
+    """The warnings MkDocs logs while a page is converted (a link to a missing page, to a missing anchor of
+    its own): kept with the render and logged again whenever it is reused, so a build from the cache warns,
+    and fails under --strict, as the build that rendered the page did."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.heard: list[tuple[str, int, str]] | None = None  # while a page is being converted
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.heard is not None:
+            self.heard.append((record.name, record.levelno, record.getMessage()))
 
 
 class RenderCache:
@@ -114,16 +135,24 @@ class RenderSession:
         self.cache = cache
         self.site = site  # everything of the build the conversion reads, but the page (RenderCache.session)
         self.pages = pages  # every page's source path: whether a page linked to exists
+        # src_uri -> the pages its Markdown names, when found already this build (page_digest.page_digests,
+        # from the Markdown with its front matter: a superset, as broad as linked_pages is anyway)
+        self.named: dict[str, tuple[str, ...]] = {}
         self.used: dict[str, Entry | None] = {}  # key -> its entry (None: not kept in memory)
         # Between a page's on_page_markdown and its on_page_content (MkDocs renders it in between), by its
         # source path, which is one page's in a build.
         self.waiting: dict[str, str] = {}  # src_uri -> key of a page being rendered (a miss)
         self.found: dict[str, Entry] = {}  # src_uri -> the entry to use (a hit)
         self.hits = self.misses = 0
+        self.warnings = HeardWarnings()
+        logging.getLogger("mkdocs").addHandler(self.warnings)  # MkDocs' loggers, whose warnings --strict counts
 
     def key(self, markdown: str, page) -> str:
         uri = page.file.src_uri
-        targets = "".join(f"\0{t} {t in self.pages}" for t in linked_pages(uri, markdown, self.cache.links))
+        named = self.named.get(uri)
+        if named is None:
+            named = linked_pages(uri, markdown, self.cache.links)
+        targets = "".join(f"\0{t} {t in self.pages}" for t in named)
         return hashlib.sha256(f"{self.site}\n{uri}\n{markdown}\n{targets}".encode()).hexdigest()
 
     def look_up(self, markdown: str, page) -> bool:
@@ -135,30 +164,42 @@ class RenderSession:
         if entry is None:
             self.waiting[page.file.src_uri] = key
             self.misses += 1
+            self.warnings.heard = []
             return False
         self.found[page.file.src_uri] = entry
         self.used[key] = entry if self.cache.in_memory else None
         self.hits += 1
         return True
 
-    def content(self, html: str, page) -> str:
-        """The page's HTML: the cached one for a hit (and its table of contents), else `html`, kept."""
+    def content(self, html: str, page, files) -> str:
+        """The page's HTML: the cached one for a hit (with its table of contents, its anchors, its links to
+        anchors and its warnings: MkDocs checks and counts them as for a page rendered now), else `html`, kept."""
         entry = self.found.pop(page.file.src_uri, None)
         if entry is not None:
-            page.toc = copy.deepcopy(entry[1])  # a copy each build: see below
+            html, toc, anchors, links, warnings = entry
+            page.toc = copy.deepcopy(toc)  # a copy each build: see below
             # Its anchors, as MkDocs found them rendering it: a page rendered now that links to one of them is
             # checked against these (MkDocs' anchor validation), not against the empty page rendered instead.
-            page.present_anchor_ids = set(entry[2])
-            return entry[0]
+            page.present_anchor_ids = set(anchors)
+            page.links_to_anchors = {found: dict(pairs) for uri, pairs in links
+                                     if (found := files.get_file_from_path(uri)) is not None} or None
+            for name, level, message in warnings:
+                logging.getLogger(name).log(level, message)
+            return html
         key = self.waiting.pop(page.file.src_uri, None)
         if key is not None:
             # The table of contents as rendered, not the page's own: a plugin may change that in place later in
             # the build (Material's tags plugin did, filling its listings), and a later build under `mkdocs
             # serve` must get the page as Markdown made it.
-            entry = (html, copy.deepcopy(page.toc), frozenset(page.present_anchor_ids or ()))
+            links = tuple((target.src_uri, tuple(pairs.items()))
+                          for target, pairs in (page.links_to_anchors or {}).items())
+            entry = (html, copy.deepcopy(page.toc), frozenset(page.present_anchor_ids or ()), links,
+                     tuple(self.warnings.heard or ()))
+            self.warnings.heard = None
             self.cache.write(key, entry)
             self.used[key] = entry if self.cache.in_memory else None
         return html
 
     def end(self, drop: bool = True) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
         self.cache.keep(self.used, drop)

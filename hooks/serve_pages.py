@@ -3,11 +3,7 @@
 MkDocs' dirty build skips a page when its source file is older than its HTML (File.is_modified); a page
 held in memory (File.generated with content) is never skipped. Under a dirty serve every generated page
 is therefore backed by a file, .cache/serve-pages/<src_uri>, holding its Markdown, and that file is
-written again only when the page's digest changes. The digest holds everything its HTML is made of
-(`page_digests`): its Markdown, and whether each page it links to exists; the site (templates, CSS,
-JavaScript, the hook's code, mkdocs.yml, data/, the served address), so that any change outside the seeds
-builds every page again; its tree's drawer (the titles of the top pages and the cities' pages); an
-article's 继续阅读 neighbours and tag chips; a 原文对照 page's table and doubts.
+written again only when the page's digest (page_digest: everything its HTML is made of) changes.
 
 The first build of a serve session writes every file (serve builds into a new temporary site folder:
 no HTML exists yet, so every page is built), `mkdocs build` never uses these files, and pages of a
@@ -19,28 +15,20 @@ looked up before that (build_state.Build.page).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import threading
 import time
 from collections.abc import Callable
-from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
-from render_cache import linked_pages
-from seedtext.layout import ARTICLE_DIR, FOLDER_SITEMAP, NAV_PAGES, RAW_DIR, in_tree, section
-from seedtext.site import city_pages
+from seedtext.layout import FOLDER_SITEMAP
 
 log = get_plugin_logger("seeds")
 
 SOURCE_DIR = "serve-pages"  # under .cache/
-# What the site's digest reads besides mkdocs.yml (relative to the project): every template, style,
-# script and hand-written page, the hook's code and the site's data.
-SITE_DIRS = ("overrides", "docs", "hooks", "data")
-LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")
 
 
 class ServedPages:
@@ -51,7 +39,6 @@ class ServedPages:
         self.digests: dict[str, str] = {}  # src_uri -> digest of everything its HTML is made of
         self.written: set[str] = set()  # abs_dest_path of every generated page of the last build
         self.meta: dict[str, dict] = {}  # src_uri -> its front matter as MkDocs last read it
-        self.links: dict[str, tuple[int, tuple[str, ...]]] = {}  # src_uri -> (hash of its Markdown, pages it links)
         self.site = ""  # the site's digest (site_digest) at the last build
         self.sitemaps: dict[Path, tuple] = {}  # folder sitemap -> the URLs it lists (sitemaps.py), this site's
 
@@ -68,16 +55,15 @@ class ServedPages:
                 kept[f.src_uri] = f.page.meta
         self.meta = kept
 
-    def sync(self, build, config) -> int:
-        """Write the source file of every generated page whose digest changed (all at the first build);
-        remove the files of pages gone. Returns how many pages MkDocs will build again."""
+    def sync(self, build, site: str, digests: dict[str, str]) -> int:
+        """Write the source file of every generated page whose digest (page_digest.page_digests, made with
+        `site`, the site's digest) changed (all at the first build); remove the files of pages gone.
+        Returns how many pages MkDocs will build again."""
         directory = source_dir(build)
         if not self.digests:  # the first build: files left by another session may be of other content
             shutil.rmtree(directory, ignore_errors=True)
-        site = site_digest(build.project, config)
         if site != self.site:  # a template, the address ...: every sitemap is written again too
             self.site, self.sitemaps = site, {}
-        digests = page_digests(build, site, self.links)
         changed = 0
         for uri, digest in digests.items():
             if self.digests.get(uri) != digest:
@@ -113,59 +99,6 @@ def source_dir(build) -> Path:
 def source_path(build, uri: str) -> str:
     """The file a page's Markdown is read from under a dirty serve."""
     return os.fspath(source_dir(build) / uri)
-
-
-def front_matter(markdown: str) -> str:
-    """The page's YAML front matter (title, city, tags, printed): what another page shows of it."""
-    if not markdown.startswith("---\n"):
-        return ""
-    end = markdown.find("\n---\n", 3)
-    return markdown[:end + 5] if end >= 0 else markdown
-
-
-def site_digest(project: Path, config) -> str:
-    """Everything every page's HTML depends on besides its own content: see the module's docstring."""
-    digest = hashlib.sha256()
-    for library in LIBRARIES:
-        digest.update(f"{library}={version(library)}\n".encode())
-    digest.update(f"{config.site_url}\n{config.use_directory_urls}\n".encode())
-    digest.update(Path(config.config_file_path).read_bytes())
-    for name in SITE_DIRS:
-        for path in sorted((project / name).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(f"\0{path.relative_to(project).as_posix()}\0".encode() + path.read_bytes())
-    return digest.hexdigest()
-
-
-def page_digests(build, site: str, links: dict[str, tuple[int, tuple[str, ...]]]) -> dict[str, str]:
-    """Each generated page's digest (src_uri -> hex): what its HTML is made of, `site` (site_digest) with
-    the rest. Also whether each page its Markdown links to exists: the link's HTML depends on it (a seed
-    deleted, or added back)."""
-    pages = {f.src_uri for f in build.files.documentation_pages()}
-    digests = {}
-    for variant in build.variants:
-        markdown = {page.uri: build.markdown[in_tree(variant, page.uri)] for page in build.site.pages}
-
-        def shown(uri: str | None, markdown=markdown) -> str:
-            return f"{uri}\0{front_matter(markdown.get(uri, '')) if uri else ''}\0"
-
-        top = "".join(map(shown, NAV_PAGES))
-        drawer = top + "".join(map(shown, city_pages(build.site)))  # the articles' drawer: the top pages only
-        for page in build.site.pages:
-            uri = in_tree(variant, page.uri)
-            shows = top if section(uri) in (ARTICLE_DIR, RAW_DIR) else drawer  # as site_files.variant_navs
-            digest = hashlib.sha256(f"{site}\0{variant.root}\0{shows}\0".encode())
-            digest.update(markdown[page.uri].encode())
-            digest.update("".join(f"\0{target} {target in pages}" for target in
-                                  linked_pages(uri, markdown[page.uri], links)).encode())
-            if page.source:  # an article: its neighbours' titles and cities, its chips' links
-                digest.update("".join(map(shown, build.reading.get(page.uri, ()))).encode())
-                digest.update(repr(build.tag_pages.get(page.uri, [])).encode())
-            if uri in build.raw_tables:  # a 原文对照 page: its table and marked doubts
-                site_page, _, doubts = build.raw_tables[uri]  # (the variant's repr holds object addresses)
-                digest.update(f"{site_page.table.digest if site_page.table else ''}\0{doubts!r}".encode())
-            digests[uri] = digest.hexdigest()
-    return digests
 
 
 class SearchRuns:

@@ -209,8 +209,10 @@ def test_real_builds_reuse_the_cache_and_output_is_byte_identical(tmp_path):
     assert second.returncode == 0, second.stdout + second.stderr
     report = json.loads(timings.read_text(encoding="utf-8"))
     assert report["cleaned"] == [] and report["reused"] == len(SEEDS) and report["converted"] == 0
-    # No page converted from Markdown again, no search index made again: both taken from the first build.
+    # No page converted from Markdown again, drawn through the theme again, or indexed again: all taken
+    # from the first build (the script chooser at the root, which has no digest, is drawn every time).
     assert report["rendered"] == 0 and report["renders_reused"] > 0 and report["search_indexed"] == 0
+    assert report["drawn"] == 0 and report["kept_whole"] == report["pages_built"]
     assert set(report["stages"]) >= {"decode_clean", "conversion", "tags_xref", "render", "search", "total"}
     assert files_of(tmp_path / "site2") == files_of(tmp_path / "site1")
     for entry in list((root / ".cache" / "render").iterdir())[:3]:  # damaged entries: rendered again
@@ -219,6 +221,13 @@ def test_real_builds_reuse_the_cache_and_output_is_byte_identical(tmp_path):
     assert damaged.returncode == 0, damaged.stdout + damaged.stderr
     assert json.loads(timings.read_text(encoding="utf-8"))["rendered"] == 3
     assert files_of(tmp_path / "site-damaged") == files_of(tmp_path / "site1")
+    for entry in (root / ".cache" / "pages").iterdir():  # every whole page damaged: each drawn again
+        entry.write_bytes(entry.read_bytes()[:40])
+    drawn = mkdocs_build(root, tmp_path / "site-drawn")
+    assert drawn.returncode == 0, drawn.stdout + drawn.stderr
+    report = json.loads(timings.read_text(encoding="utf-8"))
+    assert report["kept_whole"] == 0 and report["drawn"] == report["pages_built"]
+    assert files_of(tmp_path / "site-drawn") == files_of(tmp_path / "site1")
     shutil.rmtree(root / ".cache")  # and without any cache: the same bytes again
     third = mkdocs_build(root, tmp_path / "site3")
     assert third.returncode == 0, third.stdout + third.stderr
@@ -271,9 +280,44 @@ def test_a_deploy_after_one_seed_is_added_renders_the_pages_that_changed_not_eve
     assert second.returncode == 0, second.stdout + second.stderr
     report = json.loads((root / ".cache" / "timings.json").read_text(encoding="utf-8"))
     assert report["cleaned"] == [SEEDS[-1]] and 0 < report["rendered"] < report["renders_reused"]
+    # The pages that changed are drawn again (with five seeds, nearly all: every list names the new one); the
+    # others are written as the first build drew them.
+    assert report["drawn"] > 0 and report["kept_whole"] > 0
     shutil.rmtree(root / ".cache")
     assert mkdocs_build(root, tmp_path / "site3").returncode == 0
     assert files_of(tmp_path / "site2") == files_of(tmp_path / "site3")
+
+
+def test_pages_kept_whole_are_the_pages_a_build_without_the_cache_writes(tmp_path):
+    """A page is taken whole from an earlier build only while everything its HTML is made of is unchanged
+    (page_digest): after one seed is edited and another deleted, and after a template changes, the site is
+    byte for byte what a build without any cache writes, and only the pages that changed are drawn."""
+    root = new_project(tmp_path / "project")
+    timings = root / ".cache" / "timings.json"
+    assert mkdocs_build(root, tmp_path / "site1").returncode == 0
+    edited = root / "seeds" / SEEDS[0]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("。", "。\n\n", 1), encoding="utf-8")
+    edited_build = mkdocs_build(root, tmp_path / "site2")
+    assert edited_build.returncode == 0, edited_build.stdout + edited_build.stderr
+    report = json.loads(timings.read_text(encoding="utf-8"))
+    assert 0 < report["drawn"] < report["kept_whole"]
+    (root / "seeds" / SEEDS[-1]).unlink()
+    deleted_build = mkdocs_build(root, tmp_path / "site2", strict=False)  # (the deleted seed's recorded URL)
+    assert deleted_build.returncode == 0, deleted_build.stdout + deleted_build.stderr
+    assert json.loads(timings.read_text(encoding="utf-8"))["kept_whole"] > 0
+    (root / ".cache").rename(root / ".cache-kept")
+    assert mkdocs_build(root, tmp_path / "site2-without", strict=False).returncode == 0
+    assert files_of(tmp_path / "site2") == files_of(tmp_path / "site2-without")
+    shutil.rmtree(root / ".cache")
+    (root / ".cache-kept").rename(root / ".cache")
+    footer = root / "overrides" / "partials" / "copyright.html"  # in the footer of every page
+    footer.write_text(footer.read_text(encoding="utf-8") + "\n<!-- 编辑改了页脚 -->\n", encoding="utf-8")
+    template_build = mkdocs_build(root, tmp_path / "site3", strict=False)
+    assert template_build.returncode == 0, template_build.stdout + template_build.stderr
+    report = json.loads(timings.read_text(encoding="utf-8"))
+    assert report["kept_whole"] == 0 and report["drawn"] == report["pages_built"]
+    article = next((tmp_path / "site3").glob("zh-hant/articles/*/index.html"))
+    assert "编辑改了页脚" in article.read_text(encoding="utf-8")
 
 
 def test_a_page_is_rendered_again_when_a_page_it_links_to_comes_or_goes():
@@ -293,6 +337,35 @@ def test_a_page_is_rendered_again_when_a_page_it_links_to_comes_or_goes():
     assert key(pages) == key(pages | {"zh-hans/articles/e.md"})  # a page it does not name comes
     for named in pages - {"zh-hans/articles/a.md"}:
         assert key(pages - {named}) != key(pages), named
+
+
+def test_the_pages_a_markdown_names_are_found_in_links_references_and_html():
+    from render_cache import linked_pages
+
+    markdown = ("长" * 3000 + "[乙](b.md#p2)（见[丙](../tags/c/index.md)）" + '<a href="d.md">丁</a>\n\n'
+                "[戊][e]\n\n[e]: e.md\n\n文中提到x.mdy和a.md.bak，都不是页面。\n")
+    assert linked_pages("zh-hans/articles/a.md", markdown, {}) == (
+        "zh-hans/articles/b.md", "zh-hans/articles/d.md", "zh-hans/articles/e.md", "zh-hans/tags/c/index.md")
+
+
+def test_a_page_taken_from_the_render_cache_warns_as_when_it_was_rendered(tmp_path):
+    """A link to a missing page in a hand-written page fails a --strict build; the next build, taking the page
+    from the render cache, warns and fails the same (the warnings are kept with the render); a link to a
+    missing paragraph (checked after every page is rendered; MkDocs reports it, at info level) is reported
+    by both builds too (the links to anchors are kept with the render)."""
+    root = new_project(tmp_path / "project")
+    about = root / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n\n见[旧页](no-such-page.md)。\n", encoding="utf-8")
+    for n in (1, 2):
+        built = mkdocs_build(root, tmp_path / f"site{n}")
+        assert built.returncode != 0 and "no-such-page.md" in built.stdout + built.stderr, n
+    report = json.loads((root / ".cache" / "timings.json").read_text(encoding="utf-8"))
+    assert report["rendered"] == 0  # the second build rendered nothing: the warning came from the cache
+    about.write_text(about.read_text(encoding="utf-8").replace("no-such-page.md", "index.md#p999"),
+                     encoding="utf-8")
+    for n in (3, 4):
+        built = mkdocs_build(root, tmp_path / f"site{n}")
+        assert "does not contain an anchor '#p999'" in built.stdout + built.stderr, n
 
 
 def test_a_page_taken_from_the_render_cache_keeps_its_anchors_for_the_pages_that_link_to_them(tmp_path):

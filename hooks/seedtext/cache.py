@@ -211,6 +211,7 @@ class Cache:
         self.directory = Path(directory) if directory is not None else None
         self.kept = kept
         self.stats = Stats()
+        self.seed_keys: dict[str, str] = {}  # seed file name -> the key of its cleaned pages' entry (_look_up)
 
     def derived(self, source: object, name: Hashable, make: Callable[[], T]) -> T:
         """make(), kept with `source` while it is kept (KeptResults.derived); made every time without `kept`."""
@@ -248,7 +249,8 @@ class Cache:
             inputs = _read_seed_inputs(seed)
         except OSError:
             return None, None
-        path = self.directory / "seeds" / f"{seed_key(seed, *inputs, options)}.pickle"
+        key = self.seed_keys[seed.name] = seed_key(seed, *inputs, options)
+        path = self.directory / "seeds" / f"{key}.pickle"
         kept = self.kept.get(str(path)) if self.kept is not None else None
         if kept is not None:
             self.stats.reused += 1
@@ -282,6 +284,8 @@ class Cache:
         if unchanged:
             _write_atomic(path, pickle.dumps(cleaned, protocol=pickle.HIGHEST_PROTOCOL))
             self._keep(str(path), cleaned)
+        else:  # the key names other contents than these
+            self.seed_keys.pop(seed.name, None)
 
     def converted(self, text: str, config: str | None, phrases: str | os.PathLike | None, quotes: str,
                   convert: Callable[..., str], vocabulary: Vocabulary = NO_VOCABULARY,

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .model import Article
-from .rawpage import RawTable
+from .rawpage import RawTable, TableToMake
 
 OTHER_CITY = "其他"  # where an article that names no city is listed
 
@@ -26,7 +26,7 @@ class SitePage:
     title: str = ""
     source: str = ""  # the seed file an article page comes from ("" for listings and hand-written pages)
     names: tuple[str, ...] = ()  # people's names the byline gives (kept as names on Traditional pages)
-    table: RawTable | None = None  # a 原文对照 page's table, after its Markdown head (seedtext.rawpage)
+    table: RawTable | TableToMake | None = None  # a 原文对照 page's table, after its Markdown head (seedtext.rawpage)
 
 
 def reading_order(pages: Iterable[ArticlePage], city_order: Sequence[str]) -> list[ArticlePage]:

@@ -211,6 +211,28 @@ class RawTable:
                        for (text, part), piece in zip(self.parts, converted, strict=True))
 
 
+class TableToMake:
+    """A 原文对照 page's RawTable, made the first time its HTML is asked for: a build that takes the page
+    whole from an earlier build (the hook's output cache) never needs it. Its digest is read without
+    making it: a digest of what it is made from (`made_from`: the seed's cache key, which holds the seed,
+    its overrides, the cleaning options and the code, and the article's place in the seed)."""
+
+    def __init__(self, make: Callable[[], RawTable], made_from: str) -> None:
+        self._make = make
+        self.made_from = made_from
+
+    @functools.cached_property
+    def table(self) -> RawTable:
+        return self._make()
+
+    @functools.cached_property
+    def digest(self) -> str:
+        return hashlib.sha256(f"made from\0{self.made_from}".encode()).hexdigest()
+
+    def html(self, convert: Callable[[str], str], mark_cleaned: Callable[[str], str]) -> str:
+        return self.table.html(convert, mark_cleaned)
+
+
 class _Aligner:
     """Walks a block's cleaned text along its raw lines: each raw character is kept, widened, or dropped."""
 

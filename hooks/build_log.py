@@ -75,6 +75,9 @@ def write_timings(build: Build) -> None:
                # pages drawn through the theme's templates, and taken whole from an earlier build (output_cache)
                "drawn": build.outputs.drawn if build.outputs else None,
                "kept_whole": len(build.outputs.kept) if build.outputs else None,
+               # pages a second process converted from Markdown (render_ahead), and whether it failed
+               "rendered_ahead": len(build.ahead.pages) if build.ahead else 0,
+               "ahead_failed": build.ahead.failed if build.ahead else None,
                "stages": {k: round(v, 3) for k, v in stages.items()}}
     log.debug(f"cleaned {len(stats.cleaned)} of {timings['seeds']} seeds, converted {stats.converted} pages; "
               + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items()))

@@ -23,6 +23,7 @@ from mkdocs.structure.nav import Navigation
 from options import SiteOptions
 from output_cache import OutputCache
 from page_digest import page_digests, site_digest
+from render_ahead import RenderAhead
 from render_cache import RenderCache, RenderSession
 from seedtext.cache import Cache, KeptResults
 from seedtext.layout import in_tree
@@ -65,6 +66,7 @@ class Build:
     served: ServedPages | None = None  # under `mkdocs serve --dirty`: the pages kept between builds (serve_pages)
     digests: dict[str, str] = field(default_factory=dict)  # on_files: src_uri -> what its HTML is made of
     outputs: OutputCache | None = None  # on_files: whole pages kept between builds (.cache/pages)
+    ahead: RenderAhead | None = None  # on_nav: a second process converting half of the pages (render_ahead)
     config: object = None  # the build's config (start)
 
     @property

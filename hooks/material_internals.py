@@ -63,6 +63,12 @@ RELIED_ON = (
     "sidebar's markup (copied), partials/header.html, nav.html and footer.html read `config`, `variant`, `nav`, "
     "`script_switch` and `lang` from the including template; MkDocs renders error templates with base_url = "
     "site_url's path (mkdocs/commands/build.py _build_template), so `| url` gives absolute links",
+    "render_ahead: MkDocs converts a page as _populate_page does (Page.read_source, every plugin's "
+    "on_page_markdown, Page.render(config, files)); the Page objects exist from on_nav (get_navigation); render "
+    "warnings are logged under `mkdocs` (mkdocs.structure.pages), where build() counts them for --strict, and "
+    "Page.links_to_anchors is checked by validate_anchor_links after every page is converted",
+    "output_cache: _build_page takes its template from page.meta['template'] after on_env and before "
+    "on_page_context; the theme's Jinja environment has no autoescape (Markup passes HTML through either way)",
 )
 
 

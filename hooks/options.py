@@ -191,6 +191,7 @@ class SiteExtra:
     largest_seed_kb: int | None = None  # a larger seed gets a warning
     search_part_pages: int = PART_PAGES  # pages one Pagefind run indexes at most
     listing_page_size: int = PAGE_SIZE  # articles on one page of a tag's listing or the undated ones
+    render_ahead_pages: int | None = None  # with this many pages to convert, a second process converts half
     variants: tuple[VariantOptions, ...] = ()
 
 
@@ -202,6 +203,7 @@ class SiteExtraSchema(Config):
     largest_seed_kb = c.Optional(WholeNumber())
     search_part_pages = WholeNumber(default=default_of(SiteExtra, "search_part_pages"))
     listing_page_size = WholeNumber(default=default_of(SiteExtra, "listing_page_size"))
+    render_ahead_pages = c.Optional(WholeNumber())
     variants = c.Type(list, default=default_of(SiteExtra, "variants"))
 
 

@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 import build_state
 import output_cache
+import render_ahead
 from article_html import LINK_LABELS
 from build_log import report_site, write_timings
 from citation import CITE_LABELS, page_reference, read_on
@@ -89,7 +90,10 @@ def on_files(files, config):
 
 @event_priority(-100)  # after every plugin's on_page_markdown: the Markdown as rendered
 def on_page_markdown(markdown, page, config, files):  # rendered before from this Markdown: not again (render_cache)
-    return "" if build_state.of(config).renders.look_up(markdown, page) else markdown
+    build = build_state.of(config)
+    if build.ahead:  # one of the second process's pages: its renders are filed first (render_ahead)
+        build.ahead.wait_for(page)
+    return "" if build.renders.look_up(markdown, page) else markdown
 
 
 @event_priority(100)  # before any other plugin's on_page_content: they see the page's real HTML
@@ -105,6 +109,7 @@ def on_nav(nav, config, files):
     """One navigation per variant; a page is shown only its own variant's nav."""
     build = build_state.of(config)
     build.navs = variant_navs(files, build)
+    build.ahead = render_ahead.start(build, config, files, KEPT.command)  # the pages exist from here on
     return nav
 
 

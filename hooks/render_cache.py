@@ -106,6 +106,11 @@ class RenderCache:
             if path.name not in used:
                 path.unlink(missing_ok=True)
 
+    def stored(self) -> set[str]:
+        """The keys of every render kept, in memory or on disk."""
+        on_disk = set(os.listdir(self.directory)) if self.directory is not None and self.directory.is_dir() else set()
+        return on_disk | self.entries.keys()
+
     def read(self, key: str) -> Entry | None:
         entry = self.entries.get(key)
         if entry is not None or self.directory is None:

@@ -368,6 +368,36 @@ def test_a_page_taken_from_the_render_cache_warns_as_when_it_was_rendered(tmp_pa
         assert "does not contain an anchor '#p999'" in built.stdout + built.stderr, n
 
 
+def test_a_second_process_converting_half_the_pages_makes_the_same_site_and_the_same_warnings(tmp_path):
+    """render_ahead: with extra.render_ahead_pages at 1, a forked process converts half of the pages; the site
+    is byte for byte the one converted in one process, and each page's warning is printed once (the child's
+    come with its renders) and fails --strict."""
+    sites = {}
+    for ahead in ("1", "null"):
+        root = new_project(tmp_path / f"project-{ahead}")
+        config = root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert text.count("\n  render_ahead_pages: 200\n") == 1
+        config.write_text(text.replace("\n  render_ahead_pages: 200\n", f"\n  render_ahead_pages: {ahead}\n"),
+                          encoding="utf-8")
+        built = mkdocs_build(root, tmp_path / f"site-{ahead}")
+        assert built.returncode == 0, built.stdout + built.stderr
+        report = json.loads((root / ".cache" / "timings.json").read_text(encoding="utf-8"))
+        assert (report["rendered_ahead"] > 0 and report["ahead_failed"] is False) if ahead == "1" \
+            else report["rendered_ahead"] == 0
+        sites[ahead] = files_of(tmp_path / f"site-{ahead}")
+        if ahead == "1":
+            shutil.rmtree(root / ".cache")
+            about = root / "docs" / "about.md"
+            about.write_text(about.read_text(encoding="utf-8") + "\n\n见[旧页](no-such-page.md)。\n", encoding="utf-8")
+            broken = mkdocs_build(root, tmp_path / "site-broken")
+            output = broken.stdout + broken.stderr
+            assert broken.returncode != 0
+            for tree in ("zh-hans", "zh-hant"):
+                assert output.count(f"Doc file '{tree}/about.md' contains a link 'no-such-page.md'") == 1, output
+    assert sites["1"] == sites["null"]
+
+
 def test_a_page_taken_from_the_render_cache_keeps_its_anchors_for_the_pages_that_link_to_them(tmp_path):
     """A tag page rendered again after an edit links to paragraphs (#pN) of articles taken from the render
     cache: MkDocs checks those links against the anchors the articles were rendered with (render_cache keeps

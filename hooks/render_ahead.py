@@ -1,0 +1,97 @@
+"""Under `mkdocs build`, a second core converts half of the pages' Markdown (no text work).
+
+MkDocs converts every page in one process, one after another (Python-Markdown: most of a cold build,
+and of a build after a seed is added, which changes the lists of thousands of pages). After the
+navigation is made, the pages this build will convert (not in the render cache) are split in two by
+the size of their Markdown; a forked child converts the second half exactly as MkDocs would (the page
+read, every plugin's on_page_markdown, Page.render) and files each render in the render cache
+(render_cache: HTML, table of contents, anchors, links to anchors, warnings), while MkDocs converts the
+first half here. Before MkDocs reaches the child's first page, this process waits for the child; its
+pages are then cache hits, handled as in any warm build (their warnings logged again here, so --strict
+counts them). The site is the same either way: a render from the cache is the render (a test holds the
+two builds' sites byte for byte equal); if the child fails, its pages are converted here.
+
+Only under `mkdocs build` (and gh-deploy): `mkdocs serve` runs threads (livereload, the search index),
+which a fork does not carry; and only with two CPUs and enough pages to pay for the fork (mkdocs.yml
+extra.render_ahead_pages; left out: never).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from page_digest import front_matter
+from render_cache import HeardWarnings
+
+COMMANDS = ("build", "gh-deploy")
+
+
+class RenderAhead:
+    """The child converting a share of the pages, and the pages it converts (src_uri)."""
+
+    def __init__(self, pid: int, pages: set[str]) -> None:
+        self.pid = pid
+        self.pages = pages
+        self.failed: bool | None = None  # None until waited for
+
+    def wait_for(self, page) -> None:
+        """Before MkDocs converts one of the child's pages: the child's renders are all filed."""
+        if self.failed is None and page.file.src_uri in self.pages:
+            _, status = os.waitpid(self.pid, 0)
+            self.failed = os.waitstatus_to_exitcode(status) != 0
+
+
+def split(build, pages, fewest: int) -> list | None:
+    """The second half (by Markdown size) of the pages this build will convert, in MkDocs' order; None when
+    there are fewer than `fewest` (mkdocs.yml extra.render_ahead_pages). A page counts as one to convert
+    when the render cache has no entry for its key as MkDocs' page reader will give its Markdown (the front
+    matter off): a wrong guess only costs time."""
+    todo, stored = [], build.rendered.stored()
+    for page in pages:
+        markdown = build.markdown.get(page.file.src_uri)
+        if markdown is None:
+            continue
+        body = markdown[len(front_matter(markdown)):]
+        if build.renders.key(body, page) not in stored:
+            todo.append((page, len(markdown)))
+    if len(todo) < fewest:
+        return None
+    half, done, share = sum(size for _, size in todo) / 2, 0, []
+    for page, size in todo:
+        if done >= half:
+            share.append(page)
+        done += size
+    return share
+
+
+def start(build, config, files, command: str) -> RenderAhead | None:
+    """Fork the child converting its share of the pages, if this build should (the module's docstring)."""
+    fewest = build.options.extra.render_ahead_pages
+    if not fewest or command not in COMMANDS or len(os.sched_getaffinity(0)) < 2 or not hasattr(os, "fork"):
+        return None
+    share = split(build, [f.page for f in files.documentation_pages() if f.page is not None], fewest)
+    if not share:
+        return None
+    pid = os.fork()
+    if pid:
+        return RenderAhead(pid, {page.file.src_uri for page in share})
+    status = 1
+    try:
+        quiet(logging.getLogger("mkdocs"))  # its warnings go with each render, to be logged by the parent
+        for page in share:
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            page.render(config, files)
+            build.renders.content(page.content, page, files)  # filed (a miss: look_up ran in on_page_markdown)
+        status = 0
+    finally:
+        os._exit(status)  # nothing of MkDocs' build runs on in the child
+
+
+def quiet(logger: logging.Logger) -> None:
+    """The child prints nothing: only the render cache's listener stays on MkDocs' logger."""
+    for handler in list(logger.handlers):
+        if not isinstance(handler, HeardWarnings):
+            logger.removeHandler(handler)
+    logger.propagate = False

@@ -28,13 +28,19 @@ SERVE_ADDRESS = "http://127.0.0.1:8000"  # `mkdocs serve`'s default; the path is
 
 
 def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants now, in KB (Linux /proc)."""
+    """Memory of a process and all its descendants now, in KB (Linux /proc): the sum of their proportional
+    set sizes (Pss, smaps_rollup), so a page shared by two processes (a forked child's copy-on-write pages:
+    hooks/render_ahead.py) counts once, as the machine holds it; VmRSS where Pss cannot be read."""
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(re.search(r"^VmRSS:\s+(\d+)", status, re.M).group(1)) if "VmRSS" in status else 0
+            try:
+                rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+                total += int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1))
+            except (OSError, AttributeError):
+                status = Path(f"/proc/{current}/status").read_text()
+                total += int(re.search(r"^VmRSS:\s+(\d+)", status, re.M).group(1)) if "VmRSS" in status else 0
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack += [int(child) for child in (task / "children").read_text().split()]
         except (OSError, AttributeError, ValueError):
@@ -44,7 +50,7 @@ def tree_rss_kb(pid: int) -> int:
 
 def run_child(cmd: list[str], cwd: Path) -> tuple[float, float, str, float]:
     """Run a command; (wall seconds, the peak RSS of its largest process in MB, stdout, the peak of the
-    sum of its process tree's RSS in MB, sampled every 0.1 s: the memory the machine must hold at
+    sum of its process tree's memory in MB (tree_rss_kb), sampled every 0.1 s: the memory the machine must hold at
     once, the hook and Pagefind together). Fails loudly with its output."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:

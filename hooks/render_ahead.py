@@ -46,13 +46,14 @@ def split(build, pages, fewest: int) -> list | None:
     """The second half (by Markdown size) of the pages this build will convert, in MkDocs' order; None when
     there are fewer than `fewest` (mkdocs.yml extra.render_ahead_pages). A page counts as one to convert
     when the render cache has no entry for its key as MkDocs' page reader will give its Markdown (the front
-    matter off): a wrong guess only costs time."""
+    matter off, and the blank lines after it: mkdocs.utils.meta.get_data): a wrong guess only costs time."""
     todo, stored = [], build.rendered.stored()
     for page in pages:
         markdown = build.markdown.get(page.file.src_uri)
         if markdown is None:
             continue
-        body = markdown[len(front_matter(markdown)):]
+        head = front_matter(markdown)
+        body = markdown[len(head):].lstrip("\n") if head else markdown
         if build.renders.key(body, page) not in stored:
             todo.append((page, len(markdown)))
     if len(todo) < fewest:

@@ -64,6 +64,7 @@ HANT_ENTRY = {"lang": "zh-Hant", "root": "zh-hant", "name": "繁體中文", "ope
     ("largest_seed_kb", -5),
     ("search_part_pages", "many"),
     ("listing_page_size", 0),
+    ("render_ahead_pages", True),
     ("variants", "zh-hans"),
 ])
 def test_a_wrong_value_of_each_extra_key_names_the_file_key_and_value(key, value):
@@ -80,6 +81,7 @@ def test_a_wrong_value_of_each_extra_key_names_the_file_key_and_value(key, value
     ("largest_seed_kb", "largest_seed_kbs", 1024),
     ("search_part_pages", "search_parts_pages", 10),
     ("listing_page_size", "listing_page_sizes", 20),
+    ("render_ahead_pages", "render_ahead_page", 100),
     ("variants", "varients", [HANT_ENTRY]),
 ])
 def test_a_misspelt_extra_key_is_named_with_its_value_and_the_key_meant(key, typo, value):

@@ -5,11 +5,12 @@ of the site still builds), doubts at info level (so `--strict` passes), and the 
 from __future__ import annotations
 
 import json
+import logging
 import time
 
 from mkdocs.plugins import get_plugin_logger
 
-from build_state import Build
+from build_state import Build, Told
 from seedtext.cleaning.evidence import doubtful
 from seedtext.review import Difference
 from seedtext.site import Site, Variant
@@ -17,7 +18,9 @@ from seedtext.site import Site, Variant
 log = get_plugin_logger("seeds")
 
 
-def report_site(site: Site, largest_seed_kb: int | None = None) -> None:
+def report_site(site: Site, largest_seed_kb: int | None = None, told: Told | None = None) -> None:
+    """Every problem of the site and its seeds as a warning, and each seed's doubts at info level. Under
+    `mkdocs serve` (`told`), a seed's lines are said again only when they changed since the last build."""
     for name, why in site.skipped:
         log.warning(f"seeds/{name}: {why}")
     for problem in site.problems:
@@ -27,28 +30,46 @@ def report_site(site: Site, largest_seed_kb: int | None = None) -> None:
     for seed in site.seeds:
         if seed.encoding:
             log.debug(f"seeds/{seed.source}: read as {seed.encoding}")
+        lines: list[tuple[int, str]] = []
         if seed.error:
-            log.warning(f"seeds/{seed.source}: {seed.error}")
+            lines.append((logging.WARNING, f"seeds/{seed.source}: {seed.error}"))
         elif largest_seed_kb and seed.size > largest_seed_kb * 1024:
-            log.warning(f"seeds/{seed.source}: {seed.size / 1024 / 1024:.1f} MB is far more than one article "
-                        f"(extra.largest_seed_kb: {largest_seed_kb}); it was published, but check that it is not "
-                        "several files pasted together or the wrong file, then split it or raise the limit")
+            lines.append((logging.WARNING, f"seeds/{seed.source}: {seed.size / 1024 / 1024:.1f} MB is far more "
+                          f"than one article (extra.largest_seed_kb: {largest_seed_kb}); it was published, but "
+                          "check that it is not several files pasted together or the wrong file, then split it "
+                          "or raise the limit"))
         unsure = doubtful(seed.edits)
         if unsure:  # doubt is not an error: info, so --strict builds pass
-            log.info(f"seeds/{seed.source}: {len(unsure)} decisions weighed close to the balance "
-                     f"(first at raw line {unsure[0].line}); python hooks/clean.py --doubtful seeds/{seed.source}")
+            lines.append((logging.INFO, f"seeds/{seed.source}: {len(unsure)} decisions weighed close to the "
+                          f"balance (first at raw line {unsure[0].line}); python hooks/clean.py --doubtful "
+                          f"seeds/{seed.source}"))
         for w in seed.warnings:
             raw = f" | raw: {w.raw!r}" if w.line else ""
-            log.warning(f"{w.where(seed.source)}: {w.message}{raw}")
+            lines.append((logging.WARNING, f"{w.where(seed.source)}: {w.message}{raw}"))
+        say(("seed", seed.source), lines, told)
 
 
-def report_doubts(variant: Variant, doubts: dict[str, list[Difference]]) -> None:
+def report_doubts(variant: Variant, doubts: dict[str, list[Difference]], told: Told | None = None) -> None:
     """One line per seed with words data/conversion-review.yml has not decided, at info level (a doubt is not
-    an error: `--strict` passes)."""
+    an error: `--strict` passes); under `mkdocs serve` (`told`), only when it changed since the last build."""
     for source, found in doubts.items():
         forms = list(dict.fromkeys(f"{d.word}（本站 {d.ours}，MediaWiki {d.theirs}）" for d in found))
-        log.info(f"seeds/{source}: {len(forms)} word(s) on {variant.root} that data/conversion-review.yml has not "
-                 f"decided: {'、'.join(forms[:5])}{' …' if len(forms) > 5 else ''}; make review-conversion")
+        say(("doubts", variant.root, source), [(logging.INFO, (
+            f"seeds/{source}: {len(forms)} word(s) on {variant.root} that data/conversion-review.yml has not "
+            f"decided: {'、'.join(forms[:5])}{' …' if len(forms) > 5 else ''}; make review-conversion"))], told)
+
+
+def say(about: tuple[str, ...], lines: list[tuple[int, str]], told: Told | None) -> None:
+    if told is None or told.new(about, tuple(message for _, message in lines)):
+        for level, message in lines:
+            log.log(level, message)
+
+
+def report_held(told: Told | None) -> None:
+    """Under `mkdocs serve`: how many lines of this build were not said again (unchanged since the last)."""
+    held = told.build_done() if told is not None else 0
+    if held:
+        log.info(f"seeds: {held} line(s) about unchanged seeds not repeated (as in the last build)")
 
 
 def write_timings(build: Build) -> None:

@@ -67,6 +67,7 @@ class Build:
     digests: dict[str, str] = field(default_factory=dict)  # on_files: src_uri -> what its HTML is made of
     outputs: OutputCache | None = None  # on_files: whole pages kept between builds (.cache/pages)
     ahead: RenderAhead | None = None  # on_nav: a second process converting half of the pages (render_ahead)
+    told: Told | None = None  # under `mkdocs serve` without --strict: what its builds said (build_log)
     config: object = None  # the build's config (start)
 
     @property
@@ -136,6 +137,35 @@ def made_to_last():
         gc.enable()
 
 
+class Told:
+    """What the builds of one `mkdocs serve` have said of each seed (its warnings and info lines), so that a
+    rebuild says only what changed: the lines of an edited, added or broken seed, not every seed's again
+    (thousands of lines at N = 1000, hiding the one an editor needs). Not under --strict, where every
+    build's warnings are counted."""
+
+    def __init__(self) -> None:
+        self._said: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._now: set[tuple[str, ...]] = set()  # what this build spoke about
+        self.held = 0  # lines of this build not said again
+
+    def new(self, about: tuple[str, ...], lines: tuple[str, ...]) -> bool:
+        """Whether `lines` about `about` (a seed, a script and a seed) differ from what was said last."""
+        self._now.add(about)
+        if self._said.get(about) == lines:
+            self.held += len(lines)
+            return False
+        self._said[about] = lines
+        return True
+
+    def build_done(self) -> int:
+        """The lines held back this build; what it did not speak about is forgotten (a deleted seed's lines
+        are said again if it comes back)."""
+        held, self.held = self.held, 0
+        self._said = {about: lines for about, lines in self._said.items() if about in self._now}
+        self._now = set()
+        return held
+
+
 class Kept:
     """What a build reuses from the last one in the same process (`mkdocs serve`): the rendered pages in
     memory, per cache folder, and the cleaning and conversion results; and the command the process runs."""
@@ -146,12 +176,14 @@ class Kept:
         self.served: ServedPages | None = None  # `mkdocs serve --dirty` (on_startup): only changed pages are built
         self.search: SearchRuns | None = None  # `mkdocs serve`: the search index written after each build
         self.results: KeptResults | None = None  # `mkdocs serve`: cleaned seeds, conversions in memory
+        self.told: Told | None = None  # `mkdocs serve`: what its builds said of each seed
 
     def start(self, command: str, dirty: bool) -> None:
         self.command = command
         self.served = ServedPages() if command == "serve" and dirty else None
         self.search = SearchRuns() if command == "serve" else None
         self.results = KeptResults() if command == "serve" else None
+        self.told = Told() if command == "serve" else None
 
     def rendered_pages(self, project: Path) -> RenderCache:
         directory = cache_folder(project, "render")

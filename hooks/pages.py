@@ -17,7 +17,7 @@ import build_state
 import output_cache
 import render_ahead
 from article_html import LINK_LABELS
-from build_log import report_site, write_timings
+from build_log import report_held, report_site, write_timings
 from citation import CITE_LABELS, page_reference, read_on
 from material_internals import check_versions, tag_chips, ui_strings_partial
 from options import OptionsError, hosted_at, load_site_options
@@ -61,7 +61,7 @@ def on_config(config):
         log.warning("mkdocs.yml: extra.variants is empty; no article pages will be built")
     build = build_state.start(config, build_state.Build(
         project=project, cache=Cache(project / ".cache", KEPT.results), rendered=KEPT.rendered_pages(project),
-        options=options, served=KEPT.served,
+        options=options, served=KEPT.served, told=None if config.strict else KEPT.told,
         labels={v.root: {key: v.text(label) for key, label in LABELS.items()} for v in options.variants},
         site_strings={key: config[key] for key in ("site_name", "site_description", "copyright") if config[key]}))
     build.clock.update(start=start, setup=time.perf_counter() - start)
@@ -77,9 +77,10 @@ def on_files(files, config):
                                 build.options.extra.raw_pages, tags=build.options.tags,
                                 published=build.options.published_urls, page_size=build.options.extra.listing_page_size)
     build.clock["build_site"] = time.perf_counter() - start
-    report_site(build.site, build.options.extra.largest_seed_kb)
+    report_site(build.site, build.options.extra.largest_seed_kb, build.told)
     record_new_urls(build, writes=KEPT.command != "serve")
     add_variant_files(files, build, config)
+    report_held(build.told)  # under serve: the seeds' lines not said again
     build.files, build.reading = files, reading_links(build.site)
     build.tag_pages = tag_page_paths(build.site.articles, build.site.tags)
     build.renders = build.rendered.session(config, [f.src_uri for f in files.documentation_pages()])

@@ -72,7 +72,7 @@ def add_variant_files(files: Files, build: Build, config) -> None:
                                else InclusionLevel.NOT_IN_NAV)
             files.append(f)
             generated.append(f)
-        report_doubts(variant, by_seed)
+        report_doubts(variant, by_seed, build.told)
     files.append(File.generated(config, SITE_ROOT, content=root_chooser(build.variants, config.site_name),
                                 inclusion=InclusionLevel.NOT_IN_NAV))
 

@@ -238,6 +238,11 @@ def test_serve_rebuilds_what_an_edit_changes_and_nothing_else(tmp_path, browser)
         naming_edited = [s for s in slugs - {edited} if f"{edited}/" in related(s)]
         assert naming_edited, "another article lists the edited one"
 
+        def doubt_lines() -> int:  # what serve said of the moved seed's doubts (build_log; it has some)
+            return server.output().count(f"seeds/{MOVED_SEED}: 3 decisions weighed close to the balance")
+
+        assert doubt_lines() == 1, server.output()
+
         # 1. An edit: a new sentence. No other article shows the seed's text: only its own pages are built.
         seed = project / "seeds" / EDITED_SEED
         text = seed.read_text(encoding="utf-8")
@@ -250,6 +255,8 @@ def test_serve_rebuilds_what_an_edit_changes_and_nothing_else(tmp_path, browser)
         assert NEW_SENTENCE in shown(f"zh-hans/raw/{edited}/") and NEW_SENTENCE in shown(f"zh-hant/raw/{edited}/")
         wait_for(lambda: f"zh-hans/articles/{edited}/" in search(NEW_SENTENCE.rstrip("。")), "search to find the edit")
         assert_unrelated_kept(before, page_states(site), lambda path, html: path.parent.name == edited)
+        # A rebuild says only what changed: the other seeds' lines are not repeated (build_state.Told).
+        assert doubt_lines() == 1 and "about unchanged seeds not repeated" in server.output()
 
         # ... and a new title: it shows wherever the article is named.
         before = page_states(site)
@@ -298,6 +305,7 @@ def test_serve_rebuilds_what_an_edit_changes_and_nothing_else(tmp_path, browser)
             assert f"{slug}/" in shown("zh-hant/tags/zhu-zhou/") and f"{slug}/" in shown("zh-hant/")
             assert any(f"{slug}/" in related(other) for other in slugs - moved_slugs), slug
             wait_for(lambda slug=slug: f"zh-hans/articles/{slug}/" in search(titles[slug]), "search to find it")
+        assert doubt_lines() == 2  # said again: the seed came back
         assert_unrelated_kept(before, page_states(site), naming(moved_slugs))
         assert server.proc.poll() is None, "serve died"
 

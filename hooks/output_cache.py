@@ -20,6 +20,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from render_cache import drop_entries, write_entry
+
 TEMPLATE = "seeds/kept-page.html"  # given to the theme's loader (pages.on_env)
 TEMPLATE_SOURCE = "{{ kept_page }}"
 _CONTEXT_KEY = "kept_page"
@@ -87,18 +89,9 @@ class OutputCache:
             return
         self.used.add(digest)
         self.drawn += 1
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            tmp = self.directory / f".{digest}.{os.getpid()}.tmp"
-            tmp.write_bytes(zlib.compress(output.encode("utf-8"), 1))
-            tmp.replace(self.directory / digest)
-        except OSError:  # a read-only or full disk only costs time
-            pass
+        write_entry(self.directory, digest, zlib.compress(output.encode("utf-8"), 1))
 
     def end(self, drop: bool = True) -> None:
         """Drop the entries this build did not use (not under a dirty serve: `drop` false)."""
-        if not drop or not self.directory.is_dir():
-            return
-        for name in os.listdir(self.directory):
-            if name not in self.used:
-                (self.directory / name).unlink(missing_ok=True)
+        if drop:
+            drop_entries(self.directory, self.used)

@@ -28,6 +28,7 @@ import pickle
 import posixpath
 import re
 import zlib
+from collections.abc import Container
 from importlib.metadata import version
 from pathlib import Path
 
@@ -100,11 +101,8 @@ class RenderCache:
         dirty build does not look up the pages it skips, which are still the site's)."""
         if self.in_memory:
             self.entries = used if drop else {**self.entries, **used}
-        if not drop or self.directory is None or not self.directory.is_dir():
-            return
-        for path in self.directory.iterdir():
-            if path.name not in used:
-                path.unlink(missing_ok=True)
+        if drop and self.directory is not None:
+            drop_entries(self.directory, used)
 
     def stored(self) -> set[str]:
         """The keys of every render kept, in memory or on disk."""
@@ -122,15 +120,28 @@ class RenderCache:
         return entry if isinstance(entry, tuple) and len(entry) == ENTRY_LENGTH else None  # (an older form: a miss)
 
     def write(self, key: str, entry: Entry) -> None:
-        if self.directory is None:
-            return
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            tmp = self.directory / f".{key}.{os.getpid()}.tmp"
-            tmp.write_bytes(zlib.compress(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), 1))
-            tmp.replace(self.directory / key)
-        except OSError:  # a read-only or full disk only costs time
-            pass
+        if self.directory is not None:
+            write_entry(self.directory, key, zlib.compress(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), 1))
+
+
+def write_entry(directory: Path, name: str, data: bytes) -> None:
+    """`data` as `<directory>/<name>` (the render cache's and output_cache's entries), via a temporary file
+    renamed: a parallel build never reads half an entry. A read-only or full disk only costs time."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        tmp = directory / f".{name}.{os.getpid()}.tmp"
+        tmp.write_bytes(data)
+        tmp.replace(directory / name)
+    except OSError:
+        pass
+
+
+def drop_entries(directory: Path, kept: Container[str]) -> None:
+    """Remove every entry of `directory` whose name is not in `kept` (what a build did not use)."""
+    if directory.is_dir():
+        for name in os.listdir(directory):
+            if name not in kept:
+                (directory / name).unlink(missing_ok=True)
 
 
 class RenderSession:

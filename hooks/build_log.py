@@ -69,7 +69,7 @@ def report_held(told: Told | None) -> None:
     """Under `mkdocs serve`: how many lines of this build were not said again (unchanged since the last)."""
     held = told.build_done() if told is not None else 0
     if held:
-        log.info(f"seeds: {held} line(s) about unchanged seeds not repeated (as in the last build)")
+        log.info(f"{held} line(s) about unchanged seeds not repeated (as in the last build)")
 
 
 def write_timings(build: Build) -> None:

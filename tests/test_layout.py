@@ -17,6 +17,7 @@ from seedtext.layout import (
     NAV_PAGES,
     RAW_DIR,
     TAG_INDEX,
+    UNDATED,
     alternates,
     article_path,
     base_url,
@@ -33,7 +34,7 @@ from seedtext.layout import (
     twin_url,
     variant_of,
 )
-from seedtext.paging import pager, shown_numbers
+from seedtext.paging import date_range, later_runs, neighbour_pager, pager, run_labels, shown_numbers
 from seedtext.site import build_site
 
 VARIANTS = SITE.variants
@@ -102,13 +103,13 @@ def test_every_page_of_the_site_has_its_twin_and_every_link_between_pages_resolv
 
 
 def test_a_listings_later_pages_live_under_its_first_and_a_day_on_its_months_page():
-    assert [tag_path("fan-zha", n) for n in (1, 2, 12)] == \
-        ["tags/fan-zha.md", "tags/fan-zha/2.md", "tags/fan-zha/12.md"]
+    assert [tag_path("fan-zha", n) for n in ("", "2", "undated-1")] == \
+        ["tags/fan-zha.md", "tags/fan-zha/2.md", "tags/fan-zha/undated-1.md"]
     assert [page_url(p) for p in (HOME, TAG_INDEX, "tags/fan-zha.md", "tags/fan-zha/2.md", "dates/undated/3.md")] == \
         ["", "tags/", "tags/fan-zha/", "tags/fan-zha/2/", "dates/undated/3/"]
     day = datetime.date(2025, 3, 9)
     assert month_path(day) == "dates/2025-03.md"
-    assert date_link(tag_path("fan-zha", 2), day) == "../../dates/2025-03.md#d2025-03-09"
+    assert date_link(tag_path("fan-zha", "2"), day) == "../../dates/2025-03.md#d2025-03-09"
     assert date_link(HOME, day) == "dates/2025-03.md#d2025-03-09"
 
 
@@ -121,11 +122,36 @@ def test_the_pager_links_the_ends_and_the_pages_near_the_current_one(number, cou
 
 
 def test_the_pager_reads_in_chinese_and_links_relative_to_its_page():
-    assert pager(tag_path("fan-zha"), 1, 1) == ""
-    line = pager(tag_path("fan-zha"), 2, 3)
-    assert line.startswith("第2页，共3页：[上一页](../fan-zha.md) [1](../fan-zha.md) "
+    assert pager(UNDATED, 1, 1) == ""
+    line = pager(UNDATED, 2, 3)
+    assert line.startswith("第2页，共3页：[上一页](../undated.md) [1](../undated.md) "
                            '<strong aria-current="page">2</strong>')
     assert line.endswith("[3](3.md) [下一页](3.md)\n{: .pager }")
+    here = tag_path("fan-zha", "2")
+    assert neighbour_pager(here, tag_path("fan-zha"), tag_path("fan-zha", "3"), tag_path("fan-zha", "1")) == \
+        "[最新](../fan-zha.md) [上一页](3.md) [下一页](1.md)\n{: .pager }"
+    assert neighbour_pager(here, tag_path("fan-zha"), None, None) == "[最新](../fan-zha.md)\n{: .pager }"
+
+
+@pytest.mark.parametrize(("dated", "undated", "runs"), [
+    (3, 0, [("1", [2, 1, 0])]),
+    (7, 0, [("3", [6]), ("2", [5, 4, 3]), ("1", [2, 1, 0])]),
+    (4, 4, [("2", [3]), ("1", [2, 1, 0]), ("undated-1", [10, 11, 12]), ("undated-2", [13])]),
+])
+def test_later_pages_are_cut_from_the_oldest_article_and_the_first_seed(dated, undated, runs):
+    newest_first = list(range(dated))[::-1]
+    assert later_runs(newest_first, list(range(10, 10 + undated)), 3) == runs
+
+
+def test_a_later_page_is_named_by_its_dates():
+    day = datetime.date
+    assert date_range(day(2024, 3, 5), day(2024, 9, 1)) == "2024年3月5日—9月1日"
+    assert date_range(day(2023, 11, 5), day(2024, 2, 1)) == "2023年11月5日—2024年2月1日"
+    assert date_range(day(2025, 3, 9), day(2025, 3, 9)) == "2025年3月9日"
+    assert date_range(None, None) == "刊登日期不详"
+    assert run_labels([("3", "2025年3月9日"), ("2", "2025年3月9日"), ("1", "2025年1月1日—3月9日"),
+                       ("undated-1", "刊登日期不详")]) == \
+        ["2025年3月9日（3）", "2025年3月9日（2）", "2025年1月1日—3月9日", "刊登日期不详"]
 
 
 def test_a_link_between_two_pages_of_a_tree_leads_from_one_to_the_other():

@@ -16,9 +16,10 @@ import pytest
 
 from conftest import HANS, SITE, add_overrides, copy_project, mkdocs_build
 from seedtext.model import Article, Block
+from seedtext.page import reading_order
 from seedtext.printed import Printed
 from seedtext.site import HOME_NEWEST, home_listing
-from seedtext.tagpages import tag_articles
+from seedtext.tagpages import tag_articles, tag_pages
 
 ROOTS = [v.root for v in SITE.variants]
 PAGE_SIZE = 2
@@ -87,36 +88,87 @@ def tagged(tree: Path) -> dict[Path, set[Path]]:
     return members
 
 
+def pager_links(page: Path) -> list[Path]:
+    """The pages a page's pager links, in their order (a tag page quoting its articles repeats it below them)."""
+    pager = re.search(r'<p class="pager">(.*?)</p>', read(page), re.S)
+    return [(page.parent / href / "index.html").resolve() for href in re.findall(r'href="([^"]+)"', pager[1])] \
+        if pager else []
+
+
+def in_order(first: Path) -> list[Path]:
+    """A tag's articles in its listing's order: the later pages, as its first page lists them (newest first),
+    read one after the other; the first page's own when it has no later pages."""
+    later = pager_links(first)
+    return [article for page in later or [first.resolve()] for article in listed(page)]
+
+
 @pytest.mark.parametrize("root", ROOTS)
-def test_a_tags_pages_list_each_of_its_articles_once_reached_through_the_pager(site, root):
+def test_a_tags_later_pages_list_each_of_its_articles_once_and_its_first_page_the_newest(site, root):
     tree = site / root
     sitemap = read(tree / "sitemap-pages.xml")
+    other = next(r for r in ROOTS if r != root)
     split = 0
     for first, articles in tagged(tree).items():
-        pages = listing_pages(first)
-        assert len(pages) == math.ceil(len(articles) / PAGE_SIZE), first
-        shown = [article for page in pages for article in listed(page)]
+        later = pager_links(first)
+        shown = in_order(first)
         assert len(shown) == len(set(shown)) and set(shown) == articles, first  # each once, all of them
-        for number, page in enumerate(pages, 1):
+        assert listed(first) == shown[:PAGE_SIZE], first  # the first page: the newest
+        # Full pages, but the newest dated one and the last undated one (cut apart: seedtext.paging.later_runs).
+        assert bool(later) == (len(articles) > PAGE_SIZE), first
+        assert sum(len(listed(page)) < PAGE_SIZE for page in later) <= 2, first
+        titles = set()
+        for n, page in enumerate(later):
             html = read(page)
-            assert len(listed(page)) <= PAGE_SIZE
+            assert 0 < len(listed(page)) <= PAGE_SIZE
             title = re.search(r"<title>(.*?)</title>", html).group(1)
-            h1 = text_of(re.search(r"<h1[^>]*>(.*?)</h1>", html).group(1))
-            assert (f"（第{number}" in title and f"（第{number}" in h1) == (number > 1), (page, title, h1)
+            h1 = text_of(re.search(r"<h1[^>]*>(.*?)</h1>", html).group(1)).rstrip("¶")
+            assert h1.endswith("）") and h1 in unescape(title) and h1 not in titles, (page, title, h1)  # its dates
+            titles.add(h1)
+            # 最新, then the newer page and the older one: a reader walks the whole listing from any page.
+            newer, older = later[n - 1] if n else None, later[n + 1] if n + 1 < len(later) else None
+            assert pager_links(page)[:3] == [first.resolve(), *filter(None, (newer, older))], page
             assert f"{page.parent.relative_to(site).as_posix()}/</loc>" in sitemap, page
-            if number > 1:  # the twin in the other script exists: the script switch and hreflang lead there
-                other = next(r for r in ROOTS if r != root)
-                assert (site / other / page.relative_to(tree)).exists()
+            assert (site / other / page.relative_to(tree)).exists()  # the script switch and hreflang lead there
             if 'id="compare"' in html:  # 各篇怎么说 quotes this page's articles only
                 quoted = {(page.parent / href / "index.html").resolve()
                           for href in ARTICLE_LINK.findall(body(html).split('id="compare"')[1])}
                 assert quoted and quoted <= set(listed(page)), page
-        split += len(pages) > 1
-    assert split >= 5  # 公安 lists all six articles: three pages
-    pager = text_of(re.search(r'<p class="pager">(.*?)</p>', read(tree / "tags" / "gong-an" / "2" / "index.html"),
-                              re.S).group(1))
-    words = ("上一页", "下一页", "第2页，共3页") if root == HANS.root else ("上一頁", "下一頁", "第2頁，共3頁")
+        split += bool(later)
+    assert split >= 5
+    # 公安: five articles, the newest two first, then the two dated ones, then the undated three in two pages.
+    gong_an = text_of(read(tree / "tags" / "gong-an" / "index.html"))
+    words = ("共5篇文章，本页是最新的2篇", "全部文章按刊登日期分页，新的在前：2025年11月5日—12月31日 · 刊登日期不详（1） · "
+             "刊登日期不详（2）") if root == HANS.root else \
+        ("共5篇文章，本頁是最新的2篇", "全部文章按刊登日期分頁，新的在前：2025年11月5日—12月31日 · 刊登日期不詳（1） · "
+         "刊登日期不詳（2）")
+    assert all(word in gong_an for word in words), gong_an
+    pager = text_of(re.search(r'<p class="pager">(.*?)</p>', read(tree / "tags" / "gong-an" / "undated-1" /
+                                                                   "index.html"), re.S).group(1))
+    words = ("最新", "上一页", "下一页") if root == HANS.root else ("最新", "上一頁", "下一頁")
     assert all(word in pager for word in words), pager
+
+
+def test_an_article_added_as_the_newest_changes_its_tags_first_page_and_newest_later_page_only():
+    def article(n: int, dated: bool) -> tuple[str, Article]:
+        date = datetime.date(2025, 1, 1) + datetime.timedelta(n) if dated else None
+        return f"a{n}", Article(title=f"标题{n}", source=f"{n:03d}.txt", first_line=1, city="株洲",
+                                printed=Printed(date=date),
+                                blocks=[Block("paragraph", "公安机关开展反诈宣传。", 1, 1)])
+
+    def pages(articles: list[tuple[str, Article]]) -> dict[str, str]:
+        found, tags = tag_articles(articles, SITE.tags.rules)
+        order = reading_order(found, ["株洲"])
+        return {page.uri: page.markdown for page in tag_pages(tags["反诈"], order, 5)}
+
+    for dated in (True, False):  # a newer date; a later seed (both undated)
+        for count in (12, 14, 15):  # the newest later page part full, nearly full, full (a new one begins)
+            before = pages([article(n, dated) for n in range(count)])
+            after = pages([article(n, dated) for n in range(count + 1)])
+            changed = {uri for uri in after if before.get(uri) != after[uri]}
+            newest = "tags/fan-zha/" + (f"{count // 5 + 1}.md" if dated else f"undated-{count // 5 + 1}.md")
+            older = "tags/fan-zha/" + (f"{count // 5}.md" if dated else f"undated-{count // 5}.md")
+            assert changed == {"tags/fan-zha.md", newest} | ({older} if count % 5 == 0 else set()), (dated, count)
+            assert before.keys() <= after.keys()
 
 
 @pytest.mark.parametrize("root", ROOTS)
@@ -128,8 +180,7 @@ def test_the_home_page_shows_each_citys_newest_articles_and_links_its_page(site,
     for section in cities:
         shown = [(tree / href / "index.html").resolve() for href in re.findall(r'<h3[^>]*><a href="([^"]+)"', section)]
         link, count = re.search(r'<p class="city-all"><a href="([^"]+)">[^<]*（(\d+)篇）', section).groups()
-        city_pages = listing_pages(tree / link / "index.html")
-        everything = [article for page in city_pages for article in listed(page)]
+        everything = in_order(tree / link / "index.html")
         assert int(count) == len(everything)
         assert shown == everything[:HOME_NEWEST]  # the newest first, as the city's page lists them
     assert 'href="dates/"' in home

@@ -141,6 +141,23 @@ def test_an_article_names_the_other_cities_that_share_its_campaigns(built_site: 
     assert "百日会战" in section and "株洲" in section
 
 
+def test_an_article_added_to_a_city_leaves_the_other_cities_articles_as_they_were():
+    def article(n: int, city: str) -> tuple[str, Article]:
+        return f"a{n}", Article(title=f"标题{n}", source=f"{n:03d}.txt", first_line=1, city=city,
+                                blocks=[Block("paragraph", "开展百日会战，成效显著。", 1, 1)])
+
+    def elsewhere(articles: list[tuple[str, Article]]) -> str:
+        """The 湘潭 article's 其他城市的同一行动 (its related list names the new article: that changes)."""
+        pages, tags = tag_articles(articles, SITE.tags.rules)
+        return article_markdown(pages[0], tags).split("其他城市的同一行动")[1]
+
+    three = [article(0, "湘潭"), article(1, "株洲"), article(2, "株洲")]
+    before = elsewhere(three)
+    assert "[标题1](a1.md)（株洲）等" in before
+    assert elsewhere([*three, article(3, "株洲")]) == before  # a third 株洲 article: 株洲 is named as before
+    assert "（株洲）等" not in elsewhere(three[:2])  # one 株洲 article: no 等
+
+
 def test_the_candidate_report_proposes_quoted_names_and_changes_nothing():
     import subprocess
     import sys

@@ -67,9 +67,10 @@ def numbered_path(first: str, number: int) -> str:
     return first if number == 1 else f"{first.removesuffix('.md')}/{number}.md"
 
 
-def tag_path(slug: str, number: int = 1) -> str:
-    """A tag's page (its articles, numbered_path's pages from 2 on)."""
-    return numbered_path(f"{TAG_DIR}/{slug}.md", number)
+def tag_path(slug: str, later: str = "") -> str:
+    """A tag's page: the first (its newest articles) at tags/<slug>.md, its later pages under it
+    (tags/<slug>/3.md, tags/<slug>/undated-1.md: seedtext.tagpages.later_runs names them)."""
+    return f"{TAG_DIR}/{slug}/{later}.md" if later else f"{TAG_DIR}/{slug}.md"
 
 
 def month_path(date) -> str:

@@ -30,7 +30,7 @@ from .layout import (
     tag_path,
 )
 from .page import ArticlePage, SitePage, newest_first, pages_by_city, reading_order
-from .paging import PAGE_SIZE, in_pages, page_title, pager
+from .paging import PAGE_SIZE, UNDATED_HEADING, in_pages, page_title, pager
 from .printed import chinese_date
 from .quotes import QuoteStyle, in_style
 from .rawpage import RawText, TableToMake, page_rows, raw_page_markdown, raw_table
@@ -53,7 +53,6 @@ from .words import Vocabulary
 
 # Articles of each city on the home page (its newest); the city's page lists them all.
 HOME_NEWEST = 5
-UNDATED_HEADING = "刊登日期不详"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -168,12 +167,14 @@ def city_pages(site: Site) -> list[str]:
 def dates_pages(pages: list[ArticlePage], order: list[ArticlePage], page_size: int = PAGE_SIZE) -> list[SitePage]:
     """按日期: the overview (DATES: each month with its number of articles, and the undated ones); a page
     per month (layout.month_path), newest first, a heading per day with its anchor (an article's date links
-    there); the undated articles in the reading order (by city), `page_size` a page."""
+    there); the undated articles `page_size` a page in the seeds' order, each page's by city (reading order)."""
     dated = newest_first([p for p in pages if p.article.printed.date], order)
     months: dict[datetime.date, list[ArticlePage]] = {}
     for page in dated:
         months.setdefault(page.article.printed.date.replace(day=1), []).append(page)
-    undated = [p for p in order if not p.article.printed.date]
+    # In pages cut in the seeds' order, so a seed added last changes the last page only; each page by city.
+    undated = [p for p in pages if not p.article.printed.date]
+    position = {page: n for n, page in enumerate(order)}
     overview = [dump_front_matter({"title": "按日期"}).rstrip("\n"), "# 按日期",
                 f"各篇文章按报纸刊登日期排列，新的在前。{len(dated)}篇知道刊登日期"
                 + ("，点月份看当月各篇。" if dated else "。")]
@@ -193,8 +194,8 @@ def dates_pages(pages: list[ArticlePage], order: list[ArticlePage], page_size: i
         here = numbered_path(UNDATED, number)
         title = page_title(UNDATED_HEADING, number)
         out = [dump_front_matter({"title": title}).rstrip("\n"), f"# {title}",
-               f"[按日期]({link(here, DATES)})：{len(undated)}篇文章不知道刊登日期，按城市排列。"]
-        for city, in_city in pages_by_city(run).items():
+               f"[按日期]({link(here, DATES)})：不知道刊登日期的文章，本页{len(run)}篇，按城市排列。"]
+        for city, in_city in pages_by_city(sorted(run, key=position.__getitem__)).items():
             out += [f"## {escape_text(city)}", "\n".join(f"- {article_link(page, here)}" for page in in_city)]
         out.append(pager(UNDATED, number, len(runs)))
         site_pages.append(SitePage(here, "\n\n".join(filter(None, out)) + "\n", title))

@@ -22,7 +22,7 @@ from .convert import convert, is_traditional
 from .layout import TAG_INDEX, TERMS, article_path, date_link, link, tag_path
 from .model import Article
 from .page import OTHER_CITY, ArticlePage, SitePage, newest_first, pages_by_city
-from .paging import PAGE_SIZE, in_pages, page_title, pager
+from .paging import PAGE_SIZE, date_range, later_runs, neighbour_pager, run_labels
 from .render import dump_front_matter, escape_text, html_text, render_article
 from .slug import pinyin_slug
 from .tags import TagRule, tags_for_text
@@ -165,7 +165,7 @@ def article_markdown(page: ArticlePage, tags: dict[str, Tag], derived: Derived =
     # Made again only when the article changes, or its tags, links or lists (what they show of each article).
     return derived(page.article, ("article page", page.slug, page.tags, link_texts,
                                   tuple((shown(other), tuple(names)) for other, names in rel),
-                                  tuple((tag.name, tag.slug, tuple((shown(first), count) for first, count in cities))
+                                  tuple((tag.name, tag.slug, tuple((shown(first), more) for first, more in cities))
                                         for tag, cities in elsewhere)),
                    lambda: article_page_markdown(page, links, link_texts, rel, elsewhere, derived))
 
@@ -193,7 +193,7 @@ def article_page_markdown(page: ArticlePage, links: list[tuple[re.Pattern, str]]
         parts.append(f"## 其他城市的同一行动 {{: .{LINKS_CLASS} }}")
         parts.append("\n".join(
             f"- {tag_link(tag, here)}：" + "；".join(
-                article_link(first, here) + (f"等{count}篇" if count > 1 else "") for first, count in cities)
+                article_link(first, here) + ("等" if more else "") for first, more in cities)
             + f"\n{{: .{LINKS_CLASS} }}" for tag, cities in elsewhere))
     return "\n\n".join(parts) + "\n"
 
@@ -205,16 +205,17 @@ def article_link(page: ArticlePage, from_path: str) -> str:
     return f"[{escape_text(art.title)}]({url})（{escape_text(art.city or OTHER_CITY)}）"
 
 
-def where_else(page: ArticlePage, tags: dict[str, Tag]) -> list[tuple[Tag, list[tuple[ArticlePage, int]]]]:
+def where_else(page: ArticlePage, tags: dict[str, Tag]) -> list[tuple[Tag, list[tuple[ArticlePage, bool]]]]:
     """For each campaign or mechanism of this article, each other city that names it: its first article
-    and how many it has (the tag's listing has them all), so the section stays short at any size."""
+    (in the seeds' order) and whether it has more (等: the tag's listing has them all), so the section stays
+    short at any size. No count: an article added to a city would change every article naming the city."""
     out = []
     for name in page.tags:
         tag = tags[name]
         if tag.group == CAMPAIGN_GROUP:
             cities = {city: pages for city, pages in tag.by_city.items() if city != page.article.city}
             if cities:
-                out.append((tag, [(pages[0], len(pages)) for pages in cities.values()]))
+                out.append((tag, [(pages[0], len(pages) > 1) for pages in cities.values()]))
     return out
 
 
@@ -289,41 +290,67 @@ def listing_item(page: ArticlePage, from_path: str) -> str:
 
 def tag_pages(tag: Tag, order: Sequence[ArticlePage], page_size: int = PAGE_SIZE,
               derived: Derived = made_now) -> list[SitePage]:
-    """The tag's pages: its articles newest first (page.newest_first), `page_size` a page, each page with its
-    pager; a theme or campaign also quotes each listed article's sentences that name it (各篇怎么说), so
-    every page quotes its own articles. The article's tag chips link the first page."""
-    ordered = newest_first(tag.pages, order)
+    """The tag's pages: the first lists its newest `page_size` articles (page.newest_first; the undated
+    after the dated, in the seeds' order) and links every later page; the later pages have all its articles,
+    `page_size` a page, in runs counted from the oldest (paging.later_runs). A theme or campaign also quotes
+    each listed article's sentences that name it (各篇怎么说), so every page quotes its own articles. The
+    article's tag chips link the first page."""
+    dated = newest_first([page for page in tag.pages if page.article.printed.date], order)
+    undated = [page for page in tag.pages if not page.article.printed.date]  # the seeds' order
     # Made again only when one of its articles changes, or which articles it lists and in what order.
-    return derived(tuple(page.article for page in ordered),
+    return derived(tuple(page.article for page in tag.pages),
                    ("tag pages", tag.name, tag.group, tag.slug, tag.pattern.pattern if tag.pattern else None,
-                    page_size, tuple(page.slug for page in ordered)),
-                   lambda: listing_pages(tag, ordered, page_size, derived))
+                    page_size, tuple(page.slug for page in dated), tuple(page.slug for page in undated)),
+                   lambda: listing_pages(tag, dated, undated, page_size, derived))
 
 
-def listing_pages(tag: Tag, ordered: list[ArticlePage], page_size: int, derived: Derived) -> list[SitePage]:
-    """tag_pages's pages, from its articles newest first."""
-    runs = in_pages(ordered, page_size)
+def listing_pages(tag: Tag, dated: list[ArticlePage], undated: list[ArticlePage], page_size: int,
+                  derived: Derived) -> list[SitePage]:
+    """tag_pages's pages, from its dated articles newest first and its undated ones."""
     first = tag_path(tag.slug)
-    pages = []
-    for number, run in enumerate(runs, 1):
-        here = tag_path(tag.slug, number)
-        title = page_title("标签：" + tag.name, number)
-        # An author's name is seed text. The page repeats sentences of the articles: search finds the articles.
-        front = dump_front_matter({"title": html_text(title), "search": {"exclude": True}})
-        shown = f"，本页列出第{(number - 1) * page_size + 1}—{(number - 1) * page_size + len(run)}篇" \
-            if len(runs) > 1 else ""
-        parts = [f"{front}\n# {escape_text(title)}", f"{escape_text(tag.group)}　共{len(tag.pages)}篇文章{shown}",
-                 "\n".join(listing_item(page, here) for page in run)]
-        to_pages = pager(first, number, len(runs))
+    runs = later_runs(dated, undated, page_size) if len(dated) + len(undated) > page_size else []
+    labels = run_labels([(name, date_range(run[-1].article.printed.date, run[0].article.printed.date))
+                         for name, run in runs])
+    paths = [tag_path(tag.slug, name) for name, _ in runs]
+    newest = (dated + undated)[:page_size]
+    later = "全部文章按刊登日期分页，新的在前：" + " · ".join(
+        f"[{escape_text(label)}]({link(first, path)})" for label, path in zip(labels, paths, strict=True))
+    about = f"共{len(tag.pages)}篇文章" + (f"，本页是最新的{len(newest)}篇" if runs else "")
+    pages = [listing_page(tag, first, "标签：" + tag.name, about, newest, later + "\n{: .pager }" if runs else "",
+                          derived)]
+    for n, (path, label, (_, run)) in enumerate(zip(paths, labels, runs, strict=True)):
+        newer, older = paths[n - 1] if n else None, paths[n + 1] if n + 1 < len(paths) else None
+        pages.append(listing_page(tag, path, f"标签：{tag.name}（{label}）", f"本页{len(run)}篇，新的在前", run,
+                                  neighbour_pager(path, first, newer, older), derived))
+    return pages
+
+
+def listing_page(tag: Tag, here: str, title: str, about: str, run: Sequence[ArticlePage], to_pages: str,
+                 derived: Derived) -> SitePage:
+    """One page of a tag's listing: its heading, the articles, the links to its other pages, the quotes. Made
+    again only when one of its articles changes or what the page says around them (`derived`): an edit
+    makes a tag's first page and the later page holding the article again, not the tag's every page."""
+    return derived(tuple(page.article for page in run),
+                   ("tag page", tag.name, tag.group, tag.pattern.pattern if tag.compared() else None, here, title,
+                    about, to_pages, tuple(shown(page) for page in run)),
+                   lambda: made_listing_page(tag, here, title, about, run, to_pages, derived))
+
+
+def made_listing_page(tag: Tag, here: str, title: str, about: str, run: Sequence[ArticlePage], to_pages: str,
+                      derived: Derived) -> SitePage:
+    """listing_page's page."""
+    # An author's name is seed text. The page repeats sentences of the articles: search finds the articles.
+    front = dump_front_matter({"title": html_text(title), "search": {"exclude": True}})
+    parts = [f"{front}\n# {escape_text(title)}", f"{escape_text(tag.group)}　{about}",
+             "\n".join(listing_item(page, here) for page in run)]
+    if to_pages:
+        parts.append(to_pages)
+    if tag.compared():
+        parts += [f"## 各篇怎么说 {{ #{COMPARE_ANCHOR} }}", quotes(tag, run, here, derived)]
         if to_pages:
             parts.append(to_pages)
-        if tag.compared():
-            parts += [f"## 各篇怎么说 {{ #{COMPARE_ANCHOR} }}", quotes(tag, run, here, derived)]
-            if to_pages:
-                parts.append(to_pages)
-        parts.append(f"[全部标签]({link(here, TAG_INDEX)})　[术语对照]({link(here, TERMS)})")
-        pages.append(SitePage(here, "\n\n".join(parts) + "\n", title))
-    return pages
+    parts.append(f"[全部标签]({link(here, TAG_INDEX)})　[术语对照]({link(here, TERMS)})")
+    return SitePage(here, "\n\n".join(parts) + "\n", title)
 
 
 def tag_page_paths(pages: Sequence[ArticlePage], tags: dict[str, Tag]) -> dict[str, list[str]]:

@@ -99,6 +99,9 @@ def write_timings(build: Build) -> None:
                # pages a second process converted from Markdown (render_ahead), and whether it failed
                "rendered_ahead": len(build.ahead.pages) if build.ahead else 0,
                "ahead_failed": build.ahead.failed if build.ahead else None,
+               # script conversions a second process made (convert_ahead), and whether it failed
+               "converted_ahead": len(build.converting.pages) if build.converting else 0,
+               "converting_failed": build.converting.failed if build.converting else None,
                "stages": {k: round(v, 3) for k, v in stages.items()}}
     log.debug(f"cleaned {len(stats.cleaned)} of {timings['seeds']} seeds, converted {stats.converted} pages; "
               + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items()))

@@ -36,6 +36,9 @@ RELIED_ON = (
     "pages.on_page_context: Material's client code resolves the script switch's sitemap from context['base_url']",
     "render_cache: MkDocs renders whatever on_page_markdown returns and hands the HTML to on_page_content of the same "
     "page (a hit renders \"\"); page.toc is a mkdocs.structure.toc.TableOfContents, pickled between builds",
+    "render_cache: _populate_page calls page.render(config, files) right after on_page_markdown, and a render sets "
+    "only content, toc, _title_from_render, present_anchor_ids and links_to_anchors (a hit's render, an instance "
+    "attribute, sets content; RenderSession.content the rest)",
     "article_html.link_article_html: attr_list writes a paragraph's id as <p id=\"p3\"> and classes as "
     "<p class=\"byline\">, and Python-Markdown closes every <p> with </p>",
     "search_index._NOT_INDEXED: Material's tags partial renders the chips as <nav class=\"md-tags\">…</nav>",

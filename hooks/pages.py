@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 import build_state
+import convert_ahead
 import output_cache
 import render_ahead
 from article_html import LINK_LABELS
@@ -79,12 +80,13 @@ def on_files(files, config):
     build.clock["build_site"] = time.perf_counter() - start
     report_site(build.site, build.options.extra.largest_seed_kb, build.told)
     record_new_urls(build, writes=KEPT.command != "serve")
+    build.converting = convert_ahead.start(build, KEPT.command)  # half of a cold build's conversions
     add_variant_files(files, build, config)
     report_held(build.told)  # under serve: the seeds' lines not said again
     build.files, build.reading = files, reading_links(build.site)
     build.tag_pages = tag_page_paths(build.site.articles, build.site.tags)
     build.renders = build.rendered.session(config, [f.src_uri for f in files.documentation_pages()])
-    build.clock["pages_built"] = build_state.digest_pages(build, config)
+    build.clock["pages_built"] = build_state.digest_pages(build, config, KEPT.command)
     build.clock["files_end"] = time.perf_counter()
     return files
 
@@ -117,6 +119,7 @@ def on_nav(nav, config, files):
 # Default priority (0): no plugin of the site changes the templates' environment.
 def on_env(env, config, files):
     build = build_state.of(config)
+    env.bytecode_cache = build_state.template_cache(build.project)  # MkDocs makes a new env each build
     partials = {f"partials/languages/{language_partial(v)}.html": ui_strings_partial(env, v) for v in build.variants}
     env.loader = ChoiceLoader([DictLoader({**partials, output_cache.TEMPLATE: output_cache.TEMPLATE_SOURCE}),
                                env.loader])

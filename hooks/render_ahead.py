@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
+from typing import TypeVar
 
 from page_digest import front_matter
 from render_cache import HeardWarnings
 
 COMMANDS = ("build", "gh-deploy")
+T = TypeVar("T")
 
 
 class RenderAhead:
@@ -38,8 +41,7 @@ class RenderAhead:
     def wait_for(self, page) -> None:
         """Before MkDocs converts one of the child's pages: the child's renders are all filed."""
         if self.failed is None and page.file.src_uri in self.pages:
-            _, status = os.waitpid(self.pid, 0)
-            self.failed = os.waitstatus_to_exitcode(status) != 0
+            self.failed = wait(self.pid)
 
 
 def split(build, pages, fewest: int) -> list | None:
@@ -56,38 +58,66 @@ def split(build, pages, fewest: int) -> list | None:
         body = markdown[len(head):].lstrip("\n") if head else markdown
         if build.renders.key(body, page) not in stored:
             todo.append((page, len(markdown)))
+    return second_half(todo, fewest)
+
+
+def second_half(todo: list[tuple[T, int]], fewest: int) -> list[T] | None:
+    """The items (with their sizes) from where the first half of the total size ends, in their order; None
+    for fewer than `fewest` items."""
     if len(todo) < fewest:
         return None
     half, done, share = sum(size for _, size in todo) / 2, 0, []
-    for page, size in todo:
+    for item, size in todo:
         if done >= half:
-            share.append(page)
+            share.append(item)
         done += size
     return share
+
+
+def may_fork(fewest: int, command: str) -> bool:
+    """A second process may work ahead: `mkdocs build` or gh-deploy (no threads to lose), two CPUs, and
+    extra.render_ahead_pages set."""
+    return bool(fewest) and command in COMMANDS and hasattr(os, "fork") and len(os.sched_getaffinity(0)) >= 2
+
+
+def fork(work: Callable[[], object]) -> int:
+    """The pid of a child that runs work() printing nothing (MkDocs' warnings reach the render cache's
+    listener only) and exits, with status 0 when work() returned."""
+    pid = os.fork()
+    if pid:
+        return pid
+    status = 1
+    try:
+        quiet(logging.getLogger("mkdocs"))
+        work()
+        status = 0
+    finally:
+        os._exit(status)  # nothing of MkDocs' build runs on in the child
+
+
+def wait(pid: int) -> bool:
+    """Wait for the child; whether it failed."""
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status) != 0
 
 
 def start(build, config, files, command: str) -> RenderAhead | None:
     """Fork the child converting its share of the pages, if this build should (the module's docstring)."""
     fewest = build.options.extra.render_ahead_pages
-    if not fewest or command not in COMMANDS or len(os.sched_getaffinity(0)) < 2 or not hasattr(os, "fork"):
+    if not may_fork(fewest, command):
         return None
     share = split(build, [f.page for f in files.documentation_pages() if f.page is not None], fewest)
     if not share:
         return None
-    pid = os.fork()
-    if pid:
-        return RenderAhead(pid, {page.file.src_uri for page in share})
-    status = 1
-    try:
-        quiet(logging.getLogger("mkdocs"))  # its warnings go with each render, to be logged by the parent
+
+    def render() -> None:
         for page in share:
             page.read_source(config)
             page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
             page.render(config, files)
             build.renders.content(page.content, page, files)  # filed (a miss: look_up ran in on_page_markdown)
-        status = 0
-    finally:
-        os._exit(status)  # nothing of MkDocs' build runs on in the child
+
+    return RenderAhead(fork(render), {page.file.src_uri for page in share})
 
 
 def quiet(logger: logging.Logger) -> None:

@@ -56,6 +56,8 @@ def add_variant_files(files: Files, build: Build, config) -> None:
         doubts: dict[str, list[Difference]] = {}  # 原文对照 page -> its article's undecided words on this variant
         by_seed: dict[str, list[Difference]] = {}
         for page in build.site.pages:
+            if build.converting:  # one of the second process's pages: its conversions are filed first
+                build.converting.wait_for(variant, page)
             markdown = variant_markdown(page, variant, build.cache)
             if page.source:  # the searched pages (articles): what a query can find (search-script.txt)
                 characters.update(build.cache.derived(markdown, "characters", lambda m=markdown: frozenset(m)))

@@ -369,9 +369,9 @@ def test_a_page_taken_from_the_render_cache_warns_as_when_it_was_rendered(tmp_pa
 
 
 def test_a_second_process_converting_half_the_pages_makes_the_same_site_and_the_same_warnings(tmp_path):
-    """render_ahead: with extra.render_ahead_pages at 1, a forked process converts half of the pages; the site
-    is byte for byte the one converted in one process, and each page's warning is printed once (the child's
-    come with its renders) and fails --strict."""
+    """render_ahead and convert_ahead: with extra.render_ahead_pages at 1, forked processes convert half of
+    the pages from Markdown and half into the other scripts; the site is byte for byte the one made in one
+    process, and each page's warning is printed once (the child's come with its renders) and fails --strict."""
     sites = {}
     for ahead in ("1", "null"):
         root = new_project(tmp_path / f"project-{ahead}")
@@ -385,12 +385,15 @@ def test_a_second_process_converting_half_the_pages_makes_the_same_site_and_the_
         report = json.loads((root / ".cache" / "timings.json").read_text(encoding="utf-8"))
         assert (report["rendered_ahead"] > 0 and report["ahead_failed"] is False) if ahead == "1" \
             else report["rendered_ahead"] == 0
+        # convert_ahead: the script conversions too
+        assert (report["converted_ahead"] > 0 and report["converting_failed"] is False) if ahead == "1" \
+            else report["converted_ahead"] == 0
         sites[ahead] = files_of(tmp_path / f"site-{ahead}")
         if ahead == "1":  # a warm build has nothing to convert: no second process
             again = mkdocs_build(root, tmp_path / "site-again")
             assert again.returncode == 0, again.stdout + again.stderr
             report = json.loads((root / ".cache" / "timings.json").read_text(encoding="utf-8"))
-            assert report["rendered"] == 0 and report["rendered_ahead"] == 0
+            assert report["rendered"] == 0 and report["rendered_ahead"] == 0 and report["converted_ahead"] == 0
             shutil.rmtree(root / ".cache")
             about = root / "docs" / "about.md"
             about.write_text(about.read_text(encoding="utf-8") + "\n\n见[旧页](no-such-page.md)。\n", encoding="utf-8")

@@ -3,6 +3,7 @@ rest of the site, and saving the seed right again brings its article back withou
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -56,8 +57,8 @@ class Server:
     Livereload stays on: with --no-livereload MkDocs 1.6 does not watch files at all. Serve builds into a
     new temporary folder: under `temp` (the test's), so the test can look at the files."""
 
-    def __init__(self, project: Path, temp: Path | None = None) -> None:
-        self.base = f"http://127.0.0.1:{free_port()}/"
+    def __init__(self, project: Path, temp: Path | None = None, port: int | None = None) -> None:
+        self.base = f"http://127.0.0.1:{port or free_port()}/"
         self.temp = temp
         address = self.base.removeprefix("http://").rstrip("/")
         self.proc = subprocess.Popen(
@@ -131,6 +132,29 @@ def test_garbage_seed_under_serve_warns_and_recovers(tmp_path):
         raise AssertionError(f"{exc}\n--- mkdocs serve said:\n{server.output()[-20000:]}") from exc
     finally:
         server.stop()
+
+
+def test_a_serve_after_a_build_starts_from_the_pages_the_last_serve_wrote(tmp_path):
+    """build_state.cache_folder: serve keeps its pages apart from a build's (serve's address is in their
+    keys), so a `mkdocs build` between two `make serve` sessions (a deploy) does not drop them, and the second
+    session's first build draws no page again."""
+    project = tmp_path / "project"
+    project.mkdir()
+    copy_project(project)
+    port = free_port()  # `make serve`'s address is the same each time
+    reports = []
+    for session in range(2):
+        server = Server(project, port=port)
+        try:
+            wait_for(lambda server=server: server.builds() >= 1 and "Serving on" in server.output(), "the first build")
+            reports.append(json.loads((project / ".cache" / "timings.json").read_text(encoding="utf-8")))
+        finally:
+            server.stop()
+        if session == 0:
+            built = mkdocs_build(project, tmp_path / "site")
+            assert built.returncode == 0, built.stdout + built.stderr
+    assert reports[0]["drawn"] > 100 and reports[0]["kept_whole"] == 0, reports[0]
+    assert reports[1]["drawn"] == 0 and reports[1]["kept_whole"] == reports[0]["drawn"], reports[1]
 
 
 EDITED_SEED = SEED_A  # 湘潭: its title and a sentence are edited

@@ -302,22 +302,12 @@ class Cache:
         if self.directory is None:
             self.stats.converted += 1
             return convert(text, config, phrases, quotes, vocabulary, names)
-        import opencc
-
-        phrase_digest = ""
-        if phrases is not None:
-            stat = os.stat(phrases)
-            phrase_digest = _file_digest(str(phrases), (stat.st_mtime_ns, stat.st_size))
-        # In memory by the inputs themselves: hashing the text as Python does (once per string) costs a tenth of
-        # the file key's sha256, and a rebuild under serve looks up every page.
-        kept_as = ("convert", config, phrase_digest, str(quotes), vocabulary.digest, names, text)
+        kept_as = self._kept_conversion(text, config, phrases, quotes, vocabulary, names)
         found = self.kept.get(kept_as) if self.kept is not None else None
         if found is not None:
             self.stats.conversions_reused += 1
             return found
-        key = _key(code_version(), opencc.__version__, config or "", phrase_digest, str(quotes), vocabulary.digest,
-                   "\t".join(names), text)
-        result, reused = self._stored(self.directory / "convert" / f"{key}.txt",
+        result, reused = self._stored(self._conversion_path(kept_as),
                                       lambda: convert(text, config, phrases, quotes, vocabulary, names),
                                       lambda result: result.encode("utf-8"), lambda data: data.decode("utf-8"), kept_as)
         if reused:
@@ -325,6 +315,33 @@ class Cache:
         else:
             self.stats.converted += 1
         return result
+
+    @staticmethod
+    def _kept_conversion(text, config, phrases, quotes, vocabulary, names) -> tuple:
+        """A conversion's inputs as it is kept in memory: hashing the text as Python does (once per string)
+        costs a tenth of the file key's sha256, and a rebuild under serve looks up every page."""
+        phrase_digest = ""
+        if phrases is not None:
+            stat = os.stat(phrases)
+            phrase_digest = _file_digest(str(phrases), (stat.st_mtime_ns, stat.st_size))
+        return "convert", config, phrase_digest, str(quotes), vocabulary.digest, names, text
+
+    def _conversion_path(self, kept_as: tuple) -> Path:
+        import opencc
+
+        _, config, phrase_digest, quotes, vocabulary_digest, names, text = kept_as
+        key = _key(code_version(), opencc.__version__, config or "", phrase_digest, quotes, vocabulary_digest,
+                   "\t".join(names), text)
+        return self.directory / "convert" / f"{key}.txt"
+
+    def conversion_kept(self, text: str, config: str | None, phrases: str | os.PathLike | None, quotes: str,
+                        vocabulary: Vocabulary = NO_VOCABULARY, names: tuple[str, ...] = ()) -> bool:
+        """Whether `converted` with these inputs would find its result kept (in memory or on disk)."""
+        if self.directory is None:
+            return False
+        kept_as = self._kept_conversion(text, config, phrases, quotes, vocabulary, names)
+        return (self.kept is not None and self.kept.get(kept_as) is not None) or \
+            self._conversion_path(kept_as).is_file()
 
     def _stored(self, path: Path, make: Callable[[], T], dump: Callable[[T], bytes],
                 load: Callable[[bytes], T], kept_as: Hashable) -> tuple[T, bool]:

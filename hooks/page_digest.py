@@ -5,8 +5,10 @@ Two things reuse a page's HTML while its digest is unchanged: a dirty serve skip
 the theme's templates again (output_cache). So the digest holds everything its HTML is made of: its
 Markdown, and whether each page it links to exists; the site (templates, CSS, JavaScript, the hook's code,
 mkdocs.yml, data/, the pinned libraries, the served address), so that any change outside the seeds
-draws every page again; its tree's drawer (the titles of the top pages and the cities' pages); an
-article's 继续阅读 neighbours and tag chips; a 原文对照 page's table and doubts.
+draws every page again (but data/published-urls.yml, which a build adding a seed writes: the URLs it
+records reach a page through its Markdown, its own URL and its links, only); its tree's drawer (the
+titles of the top pages and the cities' pages); an article's 继续阅读 neighbours and tag chips; a 原文对照
+page's table and doubts.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from render_cache import linked_pages
 from seedtext.layout import ARTICLE_DIR, NAV_PAGES, RAW_DIR, in_tree, section
 from seedtext.site import city_pages
+from seedtext.urls import URLS_FILE
 
 # What the site's digest reads besides mkdocs.yml (relative to the project): every template, style,
 # script and hand-written page, the hook's code and the site's data; and the pinned libraries.
@@ -44,8 +47,9 @@ def site_digest(project: Path, config) -> str:
     paths = [project / name for name in SITE_FILES if (project / name).is_file()]
     for name in SITE_DIRS:
         paths += sorted((project / name).rglob("*"))
+    recorded = project / URLS_FILE  # written by the build that adds a seed; it reaches a page through its Markdown
     for path in paths:
-        if path.is_file() and "__pycache__" not in path.parts:
+        if path.is_file() and "__pycache__" not in path.parts and path != recorded:
             digest.update(f"\0{path.relative_to(project).as_posix()}\0".encode() + path.read_bytes())
     return digest.hexdigest()
 

@@ -290,8 +290,8 @@ def test_a_deploy_after_one_seed_is_added_renders_the_pages_that_changed_not_eve
 
 def test_pages_kept_whole_are_the_pages_a_build_without_the_cache_writes(tmp_path):
     """A page is taken whole from an earlier build only while everything its HTML is made of is unchanged
-    (page_digest): after one seed is edited and another deleted, and after a template changes, the site is
-    byte for byte what a build without any cache writes, and only the pages that changed are drawn."""
+    (page_digest): after one seed is edited, another deleted and a new one added, and after a template changes,
+    the site is byte for byte what a build without any cache writes, and only the pages that changed are drawn."""
     root = new_project(tmp_path / "project")
     timings = root / ".cache" / "timings.json"
     assert mkdocs_build(root, tmp_path / "site1").returncode == 0
@@ -305,6 +305,16 @@ def test_pages_kept_whole_are_the_pages_a_build_without_the_cache_writes(tmp_pat
     deleted_build = mkdocs_build(root, tmp_path / "site2", strict=False)  # (the deleted seed's recorded URL)
     assert deleted_build.returncode == 0, deleted_build.stdout + deleted_build.stderr
     assert json.loads(timings.read_text(encoding="utf-8"))["kept_whole"] > 0
+    # A new seed: the build records its articles' URLs in data/published-urls.yml, which reaches a page through
+    # its Markdown (its URL, the links to it) only: the other pages are still taken whole.
+    urls = root / "data" / "published-urls.yml"
+    (root / "seeds" / "009_added.txt").write_text(edited.read_text(encoding="utf-8").replace("平安", "安宁"),
+                                                  encoding="utf-8")
+    added_build = mkdocs_build(root, tmp_path / "site2", strict=False)
+    assert added_build.returncode == 0, added_build.stdout + added_build.stderr
+    assert "009_added.txt" in urls.read_text(encoding="utf-8")
+    report = json.loads(timings.read_text(encoding="utf-8"))
+    assert report["kept_whole"] > 0 and 0 < report["drawn"] < report["pages_built"], report  # (5 seeds: all related)
     (root / ".cache").rename(root / ".cache-kept")
     assert mkdocs_build(root, tmp_path / "site2-without", strict=False).returncode == 0
     assert files_of(tmp_path / "site2") == files_of(tmp_path / "site2-without")

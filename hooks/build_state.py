@@ -9,6 +9,8 @@ pages) and, for the rendered pages, in memory (`Kept`).
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import os
 import time
@@ -122,6 +124,16 @@ def template_cache(project: Path) -> FileSystemBytecodeCache:
     directory = cache_folder(project, "templates")
     directory.mkdir(parents=True, exist_ok=True)
     return FileSystemBytecodeCache(str(directory))
+
+
+def return_free_memory() -> None:
+    """Give the system back the memory the build has freed, before Pagefind runs beside this process: glibc
+    keeps what Python frees for reuse (the pages' HTML, let go once written), 460 MB of the hook's 2.1 GB
+    at N = 1000, which then counted on top of Pagefind's 0.7 GB. Nothing where there is no malloc_trim."""
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
+    except (OSError, AttributeError, TypeError):  # not glibc (macOS: no malloc_trim)
+        pass
 
 
 def finish(config) -> None:

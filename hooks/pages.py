@@ -197,6 +197,7 @@ def on_post_build(config):
     index = partial(index_trees, site_dir, [v.root for v in build.variants], build.project,
                     build.cache.directory / "pagefind", build.options.extra.search_part_pages, log.warning,
                     staged=KEPT.search is not None)
+    build_state.return_free_memory()  # before Pagefind runs: the two at once are the build's peak
     if KEPT.search:  # serve: the pages are shown first (livereload, when the build returns), then searched
         KEPT.search.request(index)
     else:

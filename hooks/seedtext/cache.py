@@ -212,6 +212,7 @@ class Cache:
         self.kept = kept
         self.stats = Stats()
         self.seed_keys: dict[str, str] = {}  # seed file name -> the key of its cleaned pages' entry (_look_up)
+        self._phrase_digests: dict[str | os.PathLike, str] = {}  # a phrase file -> its digest, this build
 
     def derived(self, source: object, name: Hashable, make: Callable[[], T]) -> T:
         """make(), kept with `source` while it is kept (KeptResults.derived); made every time without `kept`."""
@@ -316,14 +317,16 @@ class Cache:
             self.stats.converted += 1
         return result
 
-    @staticmethod
-    def _kept_conversion(text, config, phrases, quotes, vocabulary, names) -> tuple:
+    def _kept_conversion(self, text, config, phrases, quotes, vocabulary, names) -> tuple:
         """A conversion's inputs as it is kept in memory: hashing the text as Python does (once per string)
         costs a tenth of the file key's sha256, and a rebuild under serve looks up every page."""
         phrase_digest = ""
-        if phrases is not None:
-            stat = os.stat(phrases)
-            phrase_digest = _file_digest(str(phrases), (stat.st_mtime_ns, stat.st_size))
+        if phrases is not None:  # read once a build (a Cache is one build's): not stat'ed for each of 16,000 pages
+            phrase_digest = self._phrase_digests.get(phrases)
+            if phrase_digest is None:
+                stat = os.stat(phrases)
+                phrase_digest = self._phrase_digests[phrases] = _file_digest(str(phrases),
+                                                                             (stat.st_mtime_ns, stat.st_size))
         return "convert", config, phrase_digest, str(quotes), vocabulary.digest, names, text
 
     def _conversion_path(self, kept_as: tuple) -> Path:

@@ -151,7 +151,7 @@ def test_a_later_page_is_named_by_its_dates():
     assert date_range(None, None) == "刊登日期不详"
     assert run_labels([("3", "2025年3月9日"), ("2", "2025年3月9日"), ("1", "2025年1月1日—3月9日"),
                        ("undated-1", "刊登日期不详")]) == \
-        ["2025年3月9日（3）", "2025年3月9日（2）", "2025年1月1日—3月9日", "刊登日期不详"]
+        ["2025年3月9日，第3页", "2025年3月9日，第2页", "2025年1月1日—3月9日", "刊登日期不详"]
 
 
 def test_a_link_between_two_pages_of_a_tree_leads_from_one_to_the_other():

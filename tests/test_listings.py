@@ -138,9 +138,9 @@ def test_a_tags_later_pages_list_each_of_its_articles_once_and_its_first_page_th
     # 公安: five articles, the newest two first, then the two dated ones, then the undated three in two pages.
     gong_an = text_of(read(tree / "tags" / "gong-an" / "index.html"))
     words = ("共5篇文章，本页是最新的2篇", "全部文章按刊登日期分页，新的在前：2025年11月5日—12月31日 · "
-             "刊登日期不详（1） · 刊登日期不详（2）") if root == HANS.root else \
+             "刊登日期不详，第1页 · 刊登日期不详，第2页") if root == HANS.root else \
         ("共5篇文章，本頁是最新的2篇", "全部文章按刊登日期分頁，新的在前：2025年11月5日—12月31日 · "
-         "刊登日期不詳（1） · 刊登日期不詳（2）")
+         "刊登日期不詳，第1頁 · 刊登日期不詳，第2頁")
     assert all(word in gong_an for word in words), gong_an
     pager = text_of(re.search(r'<p class="pager">(.*?)</p>', read(tree / "tags" / "gong-an" / "undated-1" /
                                                                    "index.html"), re.S).group(1))

@@ -98,10 +98,10 @@ def date_range(oldest: datetime.date | None, newest: datetime.date | None) -> st
 
 
 def run_labels(ranges: Sequence[tuple[str, str]]) -> list[str]:
-    """Each later page's label from its (name, date range): the range, and the page's name where two share
-    one (more articles of one day than a page holds; the undated runs)."""
+    """Each later page's label from its (name, date range): the range, and the page's number where two share
+    one (more articles of one day than a page holds; the undated runs): 刊登日期不详，第2页."""
     shared = Counter(label for _, label in ranges)
-    return [label if shared[label] == 1 else f"{label}（{name.removeprefix('undated-')}）" for name, label in ranges]
+    return [label if shared[label] == 1 else f"{label}，第{name.removeprefix('undated-')}页" for name, label in ranges]
 
 
 def neighbour_pager(here: str, first: str, newer: str | None, older: str | None) -> str:

@@ -213,6 +213,7 @@ class Cache:
         self.stats = Stats()
         self.seed_keys: dict[str, str] = {}  # seed file name -> the key of its cleaned pages' entry (_look_up)
         self._phrase_digests: dict[str | os.PathLike, str] = {}  # a phrase file -> its digest, this build
+        self._conversion_paths: dict[tuple, Path] = {}  # a conversion's inputs -> its file, this build
 
     def derived(self, source: object, name: Hashable, make: Callable[[], T]) -> T:
         """make(), kept with `source` while it is kept (KeptResults.derived); made every time without `kept`."""
@@ -330,12 +331,17 @@ class Cache:
         return "convert", config, phrase_digest, str(quotes), vocabulary.digest, names, text
 
     def _conversion_path(self, kept_as: tuple) -> Path:
-        import opencc
+        """The conversion's file, its name a sha256 of the inputs: worked out once a build (convert_ahead asks
+        whether each is there, then the build reads it)."""
+        path = self._conversion_paths.get(kept_as)
+        if path is None:
+            import opencc
 
-        _, config, phrase_digest, quotes, vocabulary_digest, names, text = kept_as
-        key = _key(code_version(), opencc.__version__, config or "", phrase_digest, quotes, vocabulary_digest,
-                   "\t".join(names), text)
-        return self.directory / "convert" / f"{key}.txt"
+            _, config, phrase_digest, quotes, vocabulary_digest, names, text = kept_as
+            key = _key(code_version(), opencc.__version__, config or "", phrase_digest, quotes, vocabulary_digest,
+                       "\t".join(names), text)
+            path = self._conversion_paths[kept_as] = self.directory / "convert" / f"{key}.txt"
+        return path
 
     def conversion_kept(self, text: str, config: str | None, phrases: str | os.PathLike | None, quotes: str,
                         vocabulary: Vocabulary = NO_VOCABULARY, names: tuple[str, ...] = ()) -> bool:

@@ -22,11 +22,10 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
-from convert_ahead import ConvertAhead
 from options import SiteOptions
 from output_cache import OutputCache
 from page_digest import page_digests, site_digest
-from render_ahead import RenderAhead
+from render_ahead import Ahead
 from render_cache import RenderCache, RenderSession
 from seedtext.cache import Cache, KeptResults
 from seedtext.layout import in_tree
@@ -69,8 +68,8 @@ class Build:
     served: ServedPages | None = None  # under `mkdocs serve --dirty`: the pages kept between builds (serve_pages)
     digests: dict[str, str] = field(default_factory=dict)  # on_files: src_uri -> what its HTML is made of
     outputs: OutputCache | None = None  # on_files: whole pages kept between builds (.cache/pages)
-    ahead: RenderAhead | None = None  # on_nav: a second process converting half of the pages (render_ahead)
-    converting: ConvertAhead | None = None  # on_files: one making half of the script conversions (convert_ahead)
+    ahead: Ahead | None = None  # on_nav: a second process converting half of the pages (render_ahead)
+    converting: Ahead | None = None  # on_files: one making half of the script conversions (convert_ahead)
     told: Told | None = None  # under `mkdocs serve` without --strict: what its builds said (build_log)
     config: object = None  # the build's config (start)
 

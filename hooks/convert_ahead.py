@@ -16,22 +16,8 @@ mkdocs.yml's extra.render_ahead_pages conversions to make.
 from __future__ import annotations
 
 import render_ahead
-from seedtext.review import zhconv_target
 from seedtext.site import variant_markdown
-
-
-class ConvertAhead:
-    """The child converting a share of the pages, and its pages: (variant root, page's source path)."""
-
-    def __init__(self, pid: int, pages: set[tuple[str, str]]) -> None:
-        self.pid = pid
-        self.pages = pages
-        self.failed: bool | None = None  # None until waited for
-
-    def wait_for(self, variant, page) -> None:
-        """Before this process converts one of the child's pages: the child's results are all filed."""
-        if self.failed is None and (variant.root, page.uri) in self.pages:
-            self.failed = render_ahead.wait(self.pid)
+from site_files import conversion_doubts
 
 
 def split(build, fewest: int) -> list | None:
@@ -46,13 +32,13 @@ def split(build, fewest: int) -> list | None:
 def convert(build, variant, page) -> None:
     """What the build's variant tree asks of the cache for this page (site_files.add_variant_files)."""
     markdown = variant_markdown(page, variant, build.cache)
-    target = zhconv_target(variant.opencc)
-    if page.source and target:
-        build.cache.differences(page.markdown, markdown, target)
+    if page.source:
+        conversion_doubts(build, variant, page, markdown)
 
 
-def start(build, command: str) -> ConvertAhead | None:
-    """Fork the child converting its share of the pages, if this build should (the module's docstring)."""
+def start(build, command: str) -> render_ahead.Ahead | None:
+    """Fork the child converting its share of the pages, if this build should (the module's docstring); its
+    pages are (variant root, page's path)."""
     fewest = build.options.extra.render_ahead_pages
     if not render_ahead.may_fork(fewest, command):
         return None
@@ -60,4 +46,4 @@ def start(build, command: str) -> ConvertAhead | None:
     if not share:
         return None
     pid = render_ahead.fork(lambda: [convert(build, variant, page) for variant, page in share])
-    return ConvertAhead(pid, {(variant.root, page.uri) for variant, page in share})
+    return render_ahead.Ahead(pid, {(variant.root, page.uri) for variant, page in share})

@@ -95,7 +95,7 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):  # rendered before from this Markdown: not again (render_cache)
     build = build_state.of(config)
     if build.ahead:  # one of the second process's pages: its renders are filed first (render_ahead)
-        build.ahead.wait_for(page)
+        build.ahead.wait_for(page.file.src_uri)
     return "" if build.renders.look_up(markdown, page) else markdown
 
 

@@ -30,17 +30,18 @@ COMMANDS = ("build", "gh-deploy")
 T = TypeVar("T")
 
 
-class RenderAhead:
-    """The child converting a share of the pages, and the pages it converts (src_uri)."""
+class Ahead:
+    """A child working ahead of this process, and the pages it does: each page's src_uri (render_ahead), each
+    (variant root, page's path) (convert_ahead)."""
 
-    def __init__(self, pid: int, pages: set[str]) -> None:
+    def __init__(self, pid: int, pages: set) -> None:
         self.pid = pid
         self.pages = pages
         self.failed: bool | None = None  # None until waited for
 
     def wait_for(self, page) -> None:
-        """Before MkDocs converts one of the child's pages: the child's renders are all filed."""
-        if self.failed is None and page.file.src_uri in self.pages:
+        """Before this process reaches one of the child's pages: the child's results are all filed."""
+        if self.failed is None and page in self.pages:
             self.failed = wait(self.pid)
 
 
@@ -101,7 +102,7 @@ def wait(pid: int) -> bool:
     return os.waitstatus_to_exitcode(status) != 0
 
 
-def start(build, config, files, command: str) -> RenderAhead | None:
+def start(build, config, files, command: str) -> Ahead | None:
     """Fork the child converting its share of the pages, if this build should (the module's docstring)."""
     fewest = build.options.extra.render_ahead_pages
     if not may_fork(fewest, command):
@@ -117,7 +118,7 @@ def start(build, config, files, command: str) -> RenderAhead | None:
             page.render(config, files)
             build.renders.content(page.content, page, files)  # filed (a miss: look_up ran in on_page_markdown)
 
-    return RenderAhead(fork(render), {page.file.src_uri for page in share})
+    return Ahead(fork(render), {page.file.src_uri for page in share})
 
 
 def quiet(logger: logging.Logger) -> None:

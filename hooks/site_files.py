@@ -57,7 +57,7 @@ def add_variant_files(files: Files, build: Build, config) -> None:
         by_seed: dict[str, list[Difference]] = {}
         for page in build.site.pages:
             if build.converting:  # one of the second process's pages: its conversions are filed first
-                build.converting.wait_for(variant, page)
+                build.converting.wait_for((variant.root, page.uri))
             markdown = variant_markdown(page, variant, build.cache)
             if page.source:  # the searched pages (articles): what a query can find (search-script.txt)
                 characters.update(build.cache.derived(markdown, "characters", lambda m=markdown: frozenset(m)))

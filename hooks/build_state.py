@@ -120,7 +120,7 @@ def template_cache(project: Path) -> FileSystemBytecodeCache:
     """The theme's templates compiled by an earlier build (Jinja's bytecode cache, keyed by each template's
     source): MkDocs makes a new environment for every build, which compiled Material's templates again (about
     0.3 s of each serve rebuild)."""
-    directory = cache_folder(project, "templates")
+    directory = project / ".cache" / "templates"  # (not cache_folder's: no address is in a template)
     directory.mkdir(parents=True, exist_ok=True)
     return FileSystemBytecodeCache(str(directory))
 

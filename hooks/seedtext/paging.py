@@ -80,11 +80,8 @@ def later_runs(dated: Sequence[Item], undated: Sequence[Item],
     the dated items (given newest first) in runs of `size` counted from the oldest, run 1 the oldest; then
     the undated ones in runs of `size` in the order given (the seeds'), undated-1 first. A full run stays as
     it is when an article is added after it (a newer one, a later seed)."""
-    oldest_first = list(dated)[::-1]
-    runs = [(str(n), oldest_first[start:start + size][::-1])
-            for n, start in enumerate(range(0, len(oldest_first), size), 1)][::-1]
-    runs += [(f"undated-{n}", undated[start:start + size]) for n, start in enumerate(range(0, len(undated), size), 1)]
-    return runs
+    runs = [(str(n), run[::-1]) for n, run in enumerate(in_pages(dated[::-1], size), 1) if run][::-1]
+    return runs + [(f"undated-{n}", run) for n, run in enumerate(in_pages(undated, size), 1) if run]
 
 
 def date_range(oldest: datetime.date | None, newest: datetime.date | None) -> str:

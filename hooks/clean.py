@@ -115,24 +115,25 @@ def main(argv: list[str] | None = None) -> int:
     if seed.error:
         print(f"{args.seed}: {seed.error}", file=sys.stderr)
         return 1
+    edits, raw_lines = tuple(seed.edits), tuple(seed.raw_lines)  # unpacked once (seedtext.packed)
     if args.by_step:
         # Like ftfy's explanation: the steps that changed something, in the order they ran.
         for step in (step for plan in PLANS for step in plan.steps):
-            edits = [e for e in seed.edits if e.step == step.name]
-            if edits:
-                print(f"## {step.name} ({len(edits)}): {step.summary}")
-                for edit in sorted(edits, key=lambda e: e.line):
+            made = [e for e in edits if e.step == step.name]
+            if made:
+                print(f"## {step.name} ({len(made)}): {step.summary}")
+                for edit in sorted(made, key=lambda e: e.line):
                     print(explained(edit))
     elif args.explain:
-        for edit in sorted(seed.edits, key=lambda e: e.line):  # stable: step order within a line
+        for edit in sorted(edits, key=lambda e: e.line):  # stable: step order within a line
             print(explained(edit))
     elif args.doubtful:
-        unsure = doubtful(seed.edits)
-        weighed = sum(1 for e in seed.edits if e.margin is not None)
+        unsure = doubtful(edits)
+        weighed = sum(1 for e in edits if e.margin is not None)
         print(f"{len(unsure)} of {weighed} weighed decisions are within {DOUBTFUL_MARGIN:g} of the balance "
               "(closest first): check these against the printed page")
         for edit in unsure:
-            raw = seed.raw_lines[edit.line - 1].strip() if 0 < edit.line <= len(seed.raw_lines) else ""
+            raw = raw_lines[edit.line - 1].strip() if 0 < edit.line <= len(raw_lines) else ""
             print(f"{edit.line:>5}  margin {edit.margin:<4g} {edit.kind:<8} {raw}")
             print(f"       {edit.detail}")
     elif args.script:

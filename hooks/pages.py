@@ -24,7 +24,7 @@ from material_internals import check_versions, tag_chips, ui_strings_partial
 from options import OptionsError, hosted_at, load_site_options
 from page_config import language_partial, not_found_config, not_found_trees, outside_trees_config, page_config
 from page_content import finished_html
-from search_index import index_trees, write_query_tables
+from search_index import index_trees, page_order, write_query_tables
 from seedtext import layout
 from seedtext.cache import Cache
 from seedtext.review import DOUBT_NOTE
@@ -196,7 +196,10 @@ def on_post_build(config):
     write_query_tables(site_dir, build.variants, build.characters)
     index = partial(index_trees, site_dir, [v.root for v in build.variants], build.project,
                     build.cache.directory / "pagefind", build.options.extra.search_part_pages, log.warning,
-                    staged=KEPT.search is not None)
+                    staged=KEPT.search is not None,
+                    order=page_order(a.slug for a in build.site.articles) if build.site else None)
+    if KEPT.command != "serve":
+        build_state.let_go_of_pages(build)
     build_state.return_free_memory()  # before Pagefind runs: the two at once are the build's peak
     if KEPT.search:  # serve: the pages are shown first (livereload, when the build returns), then searched
         KEPT.search.request(index)

@@ -4,10 +4,10 @@ Pagefind is the npm package pinned in package.json (installed by `npm ci`): its 
 Chinese into words (ICU4X, as the reader's browser cuts the query) and writes a chunked index per
 `<html lang>`; each script variant gets its own bundle (site/<root>/pagefind/) and a query fetches only
 the chunks it needs. Only elements marked `data-pagefind-body` are indexed (the article text:
-overrides/main.html). Pagefind holds every page of a run in memory (869 MB for a run of 813 article pages
-at N = 1000 with 1.6.0 and the index form below, 297 MB for 271), so each variant is indexed on its own,
-and in parts of at most `part_pages` pages (extra.search_part_pages), each page in the part a hash of its
-path names (`parts`): part 1 is the bundle pagefind/, part k the bundle pagefind-k/, and
+overrides/main.html). Pagefind holds every page of a run in memory (688 MB for a run of 850 article pages
+at N = 1000 with 1.6.0 and the index form below, measured 2026-12-06), so each variant is indexed on its own,
+and in parts of at most `part_pages` pages (extra.search_part_pages), cut in the seeds' order (`parts`: a
+seed added last changes the last part only): part 1 is the bundle pagefind/, part k the bundle pagefind-k/, and
 pagefind/parts.json lists the others for the browser to merge (Pagefind's mergeIndex, which shares
 part 1's WebAssembly). Each part costs a first search its metadata and index chunks, about 50 KB at
 N = 1000 (bench/pagefind_chunks.py), so parts are as large as the memory budget allows.
@@ -32,12 +32,12 @@ import platform
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from seedtext.cleaning.text import HAN
 from seedtext.convert import query_table
-from seedtext.layout import ARTICLE_DIR
+from seedtext.layout import ARTICLE_DIR, article_path, page_url
 from seedtext.tagpages import LINKS_CLASS
 
 BUNDLE_DIR = "pagefind"  # under each variant's root; overrides/partials/search.html points the browser here
@@ -47,9 +47,10 @@ PAGE_MARK = b"data-pagefind-body"  # overrides/main.html puts it on article page
 PAGES_GLOB = f"{ARTICLE_DIR}/**/*.html"
 KEPT_BUNDLES = 3  # per variant and part, in the cache
 PARTS_FILE = "parts.json"  # in part 1's bundle: the other parts' bundles, relative to it
-# Pages a Pagefind run indexes at most when mkdocs.yml does not say (extra.search_part_pages): chosen at about
-# 1.45 GB a run (1.7 MB a page with the word index before INDEX_FORM); about 0.9 GB now.
-PART_PAGES = 850
+# Pages a Pagefind run indexes at most when mkdocs.yml does not say (extra.search_part_pages): Pagefind holds
+# about 0.8 MB a page (688 MB for 850 pages at N = 1000, 2026-12-06) while the build holds 0.85 GB beside it;
+# 700 keeps the two within 1.5 GB.
+PART_PAGES = 700
 # Not the article's own text: heading and paragraph permalinks (¶), the links to the 原文对照 page, the tag
 # chips (the tags come from the text), and the lists of other articles after it (their titles would make
 # this article a result).
@@ -105,19 +106,23 @@ def searched_pages(tree: Path) -> dict[Path, bytes]:
     return pages
 
 
-def parts(tree: Path, pages: list[Path], part_pages: int) -> list[list[Path]]:
-    """The pages in as few parts as keep each within `part_pages`, each page in the part a hash of its path
-    in the tree names: editing, adding or deleting an article changes its own part only (unless the number
-    of parts changes), where parts cut by position would all shift. Each part in path order."""
-    count = max(1, -(-len(pages) // part_pages))
-    while True:
-        groups: list[list[Path]] = [[] for _ in range(count)]
-        for page in pages:
-            name = page.relative_to(tree).as_posix().encode()
-            groups[int.from_bytes(hashlib.sha256(name).digest()[:8], "big") % count].append(page)
-        if max(map(len, groups)) <= part_pages:
-            return [group for group in groups if group] or groups[:1]  # Pagefind refuses a part of no page
-        count += 1  # a part came out over the limit (hashes do not share evenly): one more
+def parts(tree: Path, pages: list[Path], part_pages: int, order: dict[str, int] | None = None) -> list[list[Path]]:
+    """The pages in as few parts as keep each within `part_pages`, cut every `part_pages` pages from the first
+    in the seeds' order (`order`: each page's place by its path in the tree; pages it does not name come
+    after, in path order). A new seed comes last (seeds/ is read in name order and a new seed takes the next
+    number): adding one changes the last part only, and editing one changes its own part only; a seed
+    added or deleted before others, or an article split in two, changes its part and every part after it."""
+    order = order or {}
+    names = {page: page.relative_to(tree).as_posix() for page in pages}
+    ranked = sorted(pages, key=lambda page: (order.get(names[page], len(order)), names[page]))
+    groups = [sorted(ranked[start:start + part_pages]) for start in range(0, len(ranked), part_pages)]
+    return groups or [[]]  # no article: part 1 alone, empty
+
+
+def page_order(slugs: Iterable[str]) -> dict[str, int]:
+    """Each article page's place in the seeds' order (`slugs`, the site's articles in that order), by its path
+    in a variant's tree: the order `parts` cuts."""
+    return {f"{page_url(article_path(slug))}index.html": n for n, slug in enumerate(slugs)}
 
 
 def part_dir(number: int) -> str:
@@ -194,12 +199,13 @@ def run_pagefind(binary: Path, site: Path, output: Path, version: str) -> None:
 
 
 def write_index(tree: Path, project: Path, cache_dir: Path | None, part_pages: int = PART_PAGES,
-                output: Path | None = None) -> int:
+                output: Path | None = None, order: dict[str, int] | None = None) -> int:
     """Index one variant's tree (site/<root>/): its article pages in parts of at most `part_pages`, one
     Pagefind run a part (the indexer's memory grows with the pages of a run), part 1 into <root>/pagefind/
     with parts.json naming the others. A part whose pages are byte for byte those of an earlier build is
     copied from cache_dir instead. The bundles go under `output` instead of the tree when given (then
-    `publish` moves them into the tree). Returns how many parts Pagefind indexed."""
+    `publish` moves them into the tree); `order` is the pages' order for `parts`. Returns how many parts
+    Pagefind indexed."""
     output = tree if output is None else output
     version = pinned_version(project)
     binary = pagefind_binary(project)
@@ -207,7 +213,7 @@ def write_index(tree: Path, project: Path, cache_dir: Path | None, part_pages: i
         raise SearchIndexError(f"{binary} not found: run `npm ci` (package.json pins pagefind {version}); "
                                "the site was built without its search index")
     pages = searched_pages(tree)
-    groups = parts(tree, list(pages), part_pages)
+    groups = parts(tree, list(pages), part_pages, order)
     indexed = 0
     for number, group in enumerate(groups, 1):
         target = output / part_dir(number)
@@ -229,7 +235,7 @@ def write_index(tree: Path, project: Path, cache_dir: Path | None, part_pages: i
 
 
 def index_trees(site_dir: Path, roots: list[str], project: Path, cache_dir: Path | None, part_pages: int,
-                warn: Callable[[str], None], staged: bool = False) -> int:
+                warn: Callable[[str], None], staged: bool = False, order: dict[str, int] | None = None) -> int:
     """Each variant's index (write_index), its bundles moved into place when written (`publish`) if `staged`
     (the site is being served meanwhile). Pagefind missing or failing is warned of once, not raised: the
     site stays usable without search. Returns how many parts Pagefind indexed."""
@@ -238,7 +244,7 @@ def index_trees(site_dir: Path, roots: list[str], project: Path, cache_dir: Path
         tree = site_dir / root
         output = site_dir / f".pagefind-staged-{root}" if staged else None
         try:
-            indexed += write_index(tree, project, cache_dir, part_pages, output)
+            indexed += write_index(tree, project, cache_dir, part_pages, output, order)
         except SearchIndexError as exc:
             warn(f"search ({root}): {exc}")
             break

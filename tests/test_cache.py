@@ -96,6 +96,23 @@ def test_seeds_cleaned_in_worker_processes_make_the_same_site(project, cache, mo
     assert cache.stats.cleaned == [] and cache.stats.reused == len(SEEDS)
 
 
+def test_a_seed_read_back_from_the_cache_has_every_edit_and_raw_line_it_was_cleaned_with(project, cache):
+    """A cleaned seed's edits and raw lines are kept packed (seedtext.packed): most of the build's memory as
+    objects. Read back from the cache, the seed is the one cleaned, edit for edit and line for line (its
+    原文对照 page and --explain are made from them), and its cache file is a fraction of the unpacked one."""
+    path = project / "seeds" / SEEDS[2]
+    [cleaned] = cache.cleaned_seeds([path], load_site(project).cleaning)
+    cache.new_build()
+    [read_back] = cache.cleaned_seeds([path], load_site(project).cleaning)
+    assert cache.stats.reused == 1 and read_back is not cleaned
+    edits, raw_lines = tuple(cleaned.edits), tuple(cleaned.raw_lines)
+    assert len(edits) > 100 and len(raw_lines) == path.read_text(encoding="utf-8").count("\n") + 1
+    assert tuple(read_back.edits) == edits and tuple(read_back.raw_lines) == raw_lines and read_back == cleaned
+    assert read_back.raw_lines[4] == raw_lines[4] and list(read_back.edits)[-1] == edits[-1]
+    unpacked = dataclasses.replace(cleaned, edits=edits, raw_lines=raw_lines)
+    assert len(pickle.dumps(read_back)) * 3 < len(pickle.dumps(unpacked))
+
+
 def test_editing_one_seed_cleans_only_that_seed(project, cache):
     build(project, cache)
     seed = project / "seeds" / SEEDS[1]

@@ -113,7 +113,7 @@ def test_a_wrong_search_part_size_stops_the_build_naming_the_key(tmp_path, value
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("search_part_pages: 850", f"search_part_pages: {value}")
+    text = config.read_text(encoding="utf-8").replace("search_part_pages: 700", f"search_part_pages: {value}")
     config.write_text(text, encoding="utf-8")
     proc = mkdocs_build(project, tmp_path / "site")
     assert proc.returncode != 0

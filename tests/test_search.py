@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import HANS, HANT, REPO, QuietHandler, copy_project, free_port, mkdocs_build
-from search_index import EXCLUDE_SELECTORS, ZWSP, han_characters, indexed_bytes, parts
+from search_index import EXCLUDE_SELECTORS, ZWSP, han_characters, indexed_bytes, page_order, parts
 from seedtext.tagpages import LINKS_CLASS
 
 RESULT_LINKS = ".md-search-result__item > a"
@@ -134,8 +134,8 @@ def parted_site(tmp_path_factory):
     project = copy_project(tmp / "project")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert text.count("  search_part_pages: 850\n") == 1
-    config.write_text(text.replace("  search_part_pages: 850\n", "  search_part_pages: 2\n"), encoding="utf-8")
+    assert text.count("  search_part_pages: 700\n") == 1
+    config.write_text(text.replace("  search_part_pages: 700\n", "  search_part_pages: 2\n"), encoding="utf-8")
     site = tmp / "site"
     proc = mkdocs_build(project, site)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -295,17 +295,24 @@ def test_the_result_page_marks_every_query_word_and_scrolls_to_the_first(site_se
     page.close()
 
 
-def test_adding_an_article_changes_its_own_search_part_only(tmp_path):
-    """A deploy after one seed is added indexes that seed's parts again, not every part (cut by position,
-    every part after the new page would shift). No part is over the limit."""
+def test_a_seed_added_last_changes_the_last_search_part_only(tmp_path):
+    """A deploy after a seed is added (seeds/ in name order: a new seed takes the next number) indexes the last
+    part of each script again, not every part holding one of its articles. An article put before others
+    changes its part and the parts after it, never one before. No part is over the limit."""
     tree = tmp_path / "zh-hans"
-    pages = [tree / "articles" / f"article-{n:04}" / "index.html" for n in range(1000)]
-    before = parts(tree, pages, 300)
-    added = tree / "articles" / "article-0500-new" / "index.html"
-    after = parts(tree, sorted([*pages, added]), 300)
-    assert len(after) == len(before) >= 4
-    changed = [n for n, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
-    assert len(changed) == 1 and added in after[changed[0]]
-    assert [p for p in after[changed[0]] if p != added] == before[changed[0]]
-    assert sorted(p for group in after for p in group) == sorted([*pages, added])
-    assert max(map(len, after)) <= 300
+    slugs = [f"article-{n:04}" for n in range(1000)]
+
+    def cut(slugs):
+        pages = sorted(tree / "articles" / slug / "index.html" for slug in slugs)
+        return parts(tree, pages, 300, page_order(slugs))
+
+    before = cut(slugs)
+    after = cut([*slugs, "zz-new-1", "aa-new-2"])  # a seed's two articles, whose names sort anywhere
+    assert len(after) == len(before) == 4
+    assert after[:3] == before[:3]
+    assert after[3] == sorted([*before[3], *(tree / "articles" / s / "index.html" for s in ("zz-new-1", "aa-new-2"))])
+    inserted = cut([*slugs[:650], "inserted", *slugs[650:]])
+    assert inserted[:2] == before[:2] and inserted[2] != before[2]
+    for grouping, count in ((before, 1000), (after, 1002), (inserted, 1001)):
+        assert max(map(len, grouping)) <= 300
+        assert len({p for group in grouping for p in group}) == sum(map(len, grouping)) == count

@@ -22,7 +22,7 @@ import enum
 import functools
 import hashlib
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .cleaning.evidence import is_doubtful
@@ -30,6 +30,7 @@ from .cleaning.text import FULL_TO_HALF
 from .convert import is_traditional, script_patterns
 from .model import Article, Block, BlockKind, Edit, EditKind
 from .notes import Say, pieces
+from .packed import Packed
 from .render import dump_front_matter, escape_text, html_text
 
 # What each edit is called on the page, as a copy editor marks a proof; its note (seedtext/notes.py) follows.
@@ -211,17 +212,34 @@ class RawTable:
                        for (text, part), piece in zip(self.parts, converted, strict=True))
 
 
+class SeedTables:
+    """A seed's 原文对照 tables, one per article (`rows`: page_rows), made together the first time one is asked
+    for: the seed's raw lines and edits are unpacked once for all its articles and let go after, and each
+    table is kept packed (seedtext.packed) until its page in the other script asks again."""
+
+    def __init__(self, raw_lines: Sequence[str], edits: Sequence[Edit], rows: list[list[Row]]) -> None:
+        self._raw_lines, self._edits, self._rows = raw_lines, edits, rows
+        self._made: list[Packed] | None = None
+
+    def table(self, number: int) -> RawTable:
+        """The table of the seed's article `number` (0-based)."""
+        if self._made is None:
+            raw = RawText.of(tuple(self._raw_lines), tuple(self._edits))
+            self._made = [Packed(raw_table(rows, raw).parts) for rows in self._rows]
+        return RawTable(self._made[number].unpacked())
+
+
 class TableToMake:
-    """A 原文对照 page's RawTable, made the first time its HTML is asked for: a build that takes the page
-    whole from an earlier build (the hook's output cache) never needs it. Its digest is read without
-    making it: a digest of what it is made from (`made_from`: the seed's cache key, which holds the seed,
-    its overrides, the cleaning options and the code, and the article's place in the seed)."""
+    """A 原文对照 page's RawTable, made when its HTML is asked for (`make`: SeedTables.table): a build that
+    takes the page whole from an earlier build (the hook's output cache) never needs it. Its digest is read
+    without making it: a digest of what it is made from (`made_from`: the seed's cache key, which holds the
+    seed, its overrides, the cleaning options and the code, and the article's place in the seed)."""
 
     def __init__(self, make: Callable[[], RawTable], made_from: str) -> None:
         self._make = make
         self.made_from = made_from
 
-    @functools.cached_property
+    @property
     def table(self) -> RawTable:
         return self._make()
 

@@ -3,6 +3,7 @@ or rendered). This is what the cache keeps per seed; later stages never change i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,18 +14,20 @@ from .cleaning.lossless import check_lossless
 from .config import CleaningOptions
 from .decode import decode_seed
 from .model import Article, Edit, Notice, SeedError
+from .packed import Packed
 
 
 @dataclass(frozen=True)
 class CleanedSeed:
     source: str  # seed file name
     articles: tuple[Article, ...] = ()
-    edits: tuple[Edit, ...] = ()  # every edit of the cleaner, for --explain
+    # Every edit of the cleaner (--explain, the 原文对照 pages), packed (seedtext.packed): most of a seed's size
+    edits: Sequence[Edit] = ()
     warnings: tuple[Notice, ...] = ()
     error: str = ""  # set when the seed could not be read at all
     encoding: str = ""  # what decode_seed detected (the hook logs it at debug level)
     size: int = 0  # bytes
-    raw_lines: tuple[str, ...] = ()  # the decoded text's lines, as the edits number them (the 原文对照 pages)
+    raw_lines: Sequence[str] = ()  # the decoded text's lines, as the edits number them (the 原文对照 pages); packed
 
 
 class _TextDates(yaml.SafeLoader):
@@ -74,5 +77,5 @@ def clean_seed(seed: Path, options: CleaningOptions) -> CleanedSeed:
     read_notes = [Notice(no, raw_lines[no - 1].strip() if no <= len(raw_lines) else "", message)
                   for no, message in notes]
     warnings = read_notes + unreadable + list(result.warnings) + check_lossless(text, result)
-    return CleanedSeed(seed.name, tuple(result.articles), tuple(result.edits), tuple(warnings), "", encoding,
-                       len(data), tuple(raw_lines))
+    return CleanedSeed(seed.name, tuple(result.articles), Packed(result.edits), tuple(warnings), "", encoding,
+                       len(data), Packed(raw_lines))

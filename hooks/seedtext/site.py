@@ -33,7 +33,7 @@ from .page import ArticlePage, SitePage, newest_first, pages_by_city, reading_or
 from .paging import PAGE_SIZE, UNDATED_HEADING, in_pages, page_title, pager
 from .printed import chinese_date
 from .quotes import QuoteStyle, in_style
-from .rawpage import RawText, TableToMake, page_rows, raw_page_markdown, raw_table
+from .rawpage import SeedTables, TableToMake, page_rows, raw_page_markdown
 from .render import dump_front_matter, escape_text, first_sentence
 from .seed import CleanedSeed
 from .tagpages import (
@@ -233,12 +233,12 @@ def raw_pages(site: Site, cache: Cache) -> list[SitePage]:
 def seed_raw_pages(seed: CleanedSeed, slugs: tuple[str, ...], seed_key: str | None = None) -> list[SitePage]:
     """A seed's 原文对照 pages. With the key the seed's cleaned pages are cached under, each table is made
     only when its HTML is asked for (TableToMake); without one (no cache), now."""
-    raw = functools.cache(lambda: RawText.of(seed.raw_lines, seed.edits))
     rows = page_rows(list(seed.articles), len(seed.raw_lines))
+    tables = SeedTables(seed.raw_lines, seed.edits, rows)
     pages = []
     for n, (article, article_rows, slug) in enumerate(zip(seed.articles, rows, slugs, strict=True)):
         markdown = raw_page_markdown(article, article_rows, link(raw_path(slug), article_path(slug)))
-        make = functools.partial(lambda rows: raw_table(rows, raw()), article_rows)
+        make = functools.partial(tables.table, n)
         pages.append(SitePage(raw_path(slug), markdown, f"原文对照：{article.title}", names=tuple(article.authors),
                               table=TableToMake(make, f"{seed_key}\0{n}") if seed_key else make()))
     return pages

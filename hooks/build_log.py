@@ -11,7 +11,6 @@ import time
 from mkdocs.plugins import get_plugin_logger
 
 from build_state import Build, Told
-from seedtext.cleaning.evidence import doubtful
 from seedtext.review import Difference
 from seedtext.site import Site, Variant
 
@@ -38,10 +37,10 @@ def report_site(site: Site, largest_seed_kb: int | None = None, told: Told | Non
                           f"than one article (extra.largest_seed_kb: {largest_seed_kb}); it was published, but "
                           "check that it is not several files pasted together or the wrong file, then split it "
                           "or raise the limit"))
-        unsure = doubtful(seed.edits)
+        unsure = seed.doubtful_lines
         if unsure:  # doubt is not an error: info, so --strict builds pass
             lines.append((logging.INFO, f"seeds/{seed.source}: {len(unsure)} decisions weighed close to the "
-                          f"balance (first at raw line {unsure[0].line}); python hooks/clean.py --doubtful "
+                          f"balance (first at raw line {unsure[0]}); python hooks/clean.py --doubtful "
                           f"seeds/{seed.source}"))
         for w in seed.warnings:
             raw = f" | raw: {w.raw!r}" if w.line else ""

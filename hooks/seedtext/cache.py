@@ -309,7 +309,7 @@ class Cache:
         if found is not None:
             self.stats.conversions_reused += 1
             return found
-        result, reused = self._stored(self._conversion_path(kept_as),
+        result, reused = self._stored(self._conversion_path(kept_as, last=True),
                                       lambda: convert(text, config, phrases, quotes, vocabulary, names),
                                       lambda result: result.encode("utf-8"), lambda data: data.decode("utf-8"), kept_as)
         if reused:
@@ -330,17 +330,20 @@ class Cache:
                                                                              (stat.st_mtime_ns, stat.st_size))
         return "convert", config, phrase_digest, str(quotes), vocabulary.digest, names, text
 
-    def _conversion_path(self, kept_as: tuple) -> Path:
+    def _conversion_path(self, kept_as: tuple, last: bool = False) -> Path:
         """The conversion's file, its name a sha256 of the inputs: worked out once a build (convert_ahead asks
-        whether each is there, then the build reads it)."""
-        path = self._conversion_paths.get(kept_as)
+        whether each is there, then the build reads it), and forgotten at the `last` use (the build's read):
+        the memo holds the whole text (a page's Markdown, a table's), 100 MB at N = 1000 by the build's end."""
+        path = self._conversion_paths.pop(kept_as, None) if last else self._conversion_paths.get(kept_as)
         if path is None:
             import opencc
 
             _, config, phrase_digest, quotes, vocabulary_digest, names, text = kept_as
             key = _key(code_version(), opencc.__version__, config or "", phrase_digest, quotes, vocabulary_digest,
                        "\t".join(names), text)
-            path = self._conversion_paths[kept_as] = self.directory / "convert" / f"{key}.txt"
+            path = self.directory / "convert" / f"{key}.txt"
+            if not last:
+                self._conversion_paths[kept_as] = path
         return path
 
     def conversion_kept(self, text: str, config: str | None, phrases: str | os.PathLike | None, quotes: str,

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from .cleaning import clean
+from .cleaning.evidence import doubtful
 from .cleaning.lossless import check_lossless
 from .config import CleaningOptions
 from .decode import decode_seed
@@ -28,6 +29,9 @@ class CleanedSeed:
     encoding: str = ""  # what decode_seed detected (the hook logs it at debug level)
     size: int = 0  # bytes
     raw_lines: Sequence[str] = ()  # the decoded text's lines, as the edits number them (the 原文对照 pages); packed
+    # The raw lines of the decisions weighed close to the balance (evidence.doubtful), the closest first: the
+    # build's log names them each build without unpacking the edits
+    doubtful_lines: tuple[int, ...] = ()
 
 
 class _TextDates(yaml.SafeLoader):
@@ -78,4 +82,4 @@ def clean_seed(seed: Path, options: CleaningOptions) -> CleanedSeed:
                   for no, message in notes]
     warnings = read_notes + unreadable + list(result.warnings) + check_lossless(text, result)
     return CleanedSeed(seed.name, tuple(result.articles), Packed(result.edits), tuple(warnings), "", encoding,
-                       len(data), Packed(raw_lines))
+                       len(data), Packed(raw_lines), tuple(edit.line for edit in doubtful(result.edits)))

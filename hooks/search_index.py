@@ -48,8 +48,8 @@ PAGES_GLOB = f"{ARTICLE_DIR}/**/*.html"
 KEPT_BUNDLES = 3  # per variant and part, in the cache
 PARTS_FILE = "parts.json"  # in part 1's bundle: the other parts' bundles, relative to it
 # Pages a Pagefind run indexes at most when mkdocs.yml does not say (extra.search_part_pages): Pagefind holds
-# about 0.8 MB a page (688 MB for 850 pages at N = 1000, 2026-12-06) while the build holds 0.85 GB beside it;
-# 700 keeps the two within 1.5 GB.
+# about 0.8 MB a page (688 MB for 850 pages at N = 1000, 2026-12-06) while the build holds 0.65 GB beside it
+# (serve's first build 0.85 GB); 700 keeps the two within 1.5 GB.
 PART_PAGES = 700
 # Not the article's own text: heading and paragraph permalinks (¶), the links to the 原文对照 page, the tag
 # chips (the tags come from the text), and the lists of other articles after it (their titles would make

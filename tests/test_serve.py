@@ -311,6 +311,7 @@ def test_serve_rebuilds_what_an_edit_changes_and_nothing_else(tmp_path, browser)
             assert gone(f"zh-hans/articles/{slug}/") and gone(f"zh-hant/articles/{slug}/")
             assert gone(f"zh-hans/raw/{slug}/") and gone(f"zh-hant/raw/{slug}/")
             assert not (site / "zh-hans" / "articles" / slug).exists()
+            assert f"/articles/{slug}/" not in (site / "zh-hans" / "sitemap-pages.xml").read_text(encoding="utf-8")
             assert f"{slug}/" not in shown("zh-hans/tags/zhu-zhou/") and f"{slug}/" not in shown("zh-hant/")
             for other in slugs - moved_slugs:
                 assert f"{slug}/" not in related(other), other
@@ -323,6 +324,7 @@ def test_serve_rebuilds_what_an_edit_changes_and_nothing_else(tmp_path, browser)
         rebuilt(lambda: moved.write_bytes(moved_text))
         for slug in moved_slugs:
             assert titles[slug] in shown(f"zh-hans/articles/{slug}/") and titles[slug] in shown(f"zh-hans/raw/{slug}/")
+            assert f"/articles/{slug}/" in (site / "zh-hant" / "sitemap-pages.xml").read_text(encoding="utf-8")
             shown(f"zh-hant/articles/{slug}/")
             shown(f"zh-hant/raw/{slug}/")
             assert f"{slug}/" in shown("zh-hans/tags/zhu-zhou/") and f"{slug}/" in shown("zh-hans/")

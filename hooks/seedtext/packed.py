@@ -38,7 +38,7 @@ class Packed(Sequence[T], Generic[T]):
     def __iter__(self) -> Iterator[T]:
         return iter(self.unpacked())
 
-    def __getitem__(self, index):  # noqa: ANN001 (int or slice, as a tuple's)
+    def __getitem__(self, index):  # an int or a slice, as a tuple's
         return self.unpacked()[index]
 
     def __eq__(self, other: object) -> bool:
@@ -52,7 +52,7 @@ class Packed(Sequence[T], Generic[T]):
     def __repr__(self) -> str:
         return f"Packed({self.unpacked()!r})"
 
-    def __reduce__(self):  # noqa: ANN204 (pickled as its bytes: a cache file or a worker's result stays packed)
+    def __reduce__(self):  # pickled as its bytes: a cache file or a worker's result stays packed
         return _from_data, (self._data, self._length)
 
 

@@ -23,7 +23,7 @@ from citation import CITE_LABELS, page_reference, read_on
 from material_internals import check_versions, tag_chips, ui_strings_partial
 from options import OptionsError, hosted_at, load_site_options
 from page_config import language_partial, not_found_config, not_found_trees, outside_trees_config, page_config
-from page_content import finished_html
+from page_content import finished_html, with_table
 from search_index import index_trees, page_order, write_query_tables
 from seedtext import layout
 from seedtext.cache import Cache
@@ -167,7 +167,9 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-100)  # after every plugin's on_post_page: the page is written, nothing reads its HTML again
 def on_post_page(output, page, config):
-    build_state.of(config).outputs.keep(output, page)  # whole, for the next builds (output_cache)
+    build = build_state.of(config)
+    output = with_table(output, page, build)  # a 原文对照 page's table, made now that the page is written
+    build.outputs.keep(output, page)  # whole, for the next builds (output_cache)
     page.content = None  # MkDocs keeps every page's HTML until the build ends (mkdocs#1960): let it go
     return output
 

@@ -103,6 +103,9 @@ def source_path(build, uri: str) -> str:
     return os.fspath(source_dir(build) / uri)
 
 
+SETTLE_SECONDS = 1.0  # from a build asking for the search index to the collection before it (SearchRuns)
+
+
 class SearchRuns:
     """Under `mkdocs serve`: the search index written by one background thread after the build, so the
     browser is told to reload (MkDocs' livereload, when the builder returns) without waiting for Pagefind.
@@ -123,21 +126,28 @@ class SearchRuns:
                 self._thread.start()
 
     def _loop(self) -> None:
+        from build_state import return_free_memory  # build_state imports this module
+
         while True:
             with self._condition:
                 self._condition.wait_for(lambda: self._wanted is not None)
                 run, self._wanted = self._wanted, None
             start = time.perf_counter()
+            # While the editor reads, not when the next build starts: the last build's objects (MkDocs' files
+            # and pages, which hold cycles) are collected (build_state.made_to_last: 0.8 s of a rebuild at
+            # N = 1000) and their memory given back, before Pagefind runs beside this process. Not at once:
+            # the build that asked returns first and the browser reloads its page (the collection holds the
+            # interpreter while it runs).
+            time.sleep(SETTLE_SECONDS)
+            gc.collect()
+            return_free_memory()
             try:
                 indexed = run()
             except Exception as exc:  # noqa: BLE001 - e.g. serve stopping and removing its site folder
                 log.warning(f"search index not written: {exc}")
                 indexed = None
-            # While the editor reads, not when the next build starts: the last build's objects (MkDocs' files
-            # and pages, which hold cycles) are collected (build_state.made_to_last: 0.8 s of a rebuild at
-            # N = 1000), and the first time, the cleaner's dictionary is loaded (0.9 s of the first edit).
-            # Before the line below, which says this thread is done (bench/measure.py waits for it).
-            gc.collect()
+            # The first time, the cleaner's dictionary is loaded (0.9 s of the first edit). Before the line
+            # below, which says this thread is done (bench/measure.py waits for it).
             load_dictionary()
             if indexed is not None:
                 log.info(f"Search index updated: {indexed} part(s) indexed in {time.perf_counter() - start:.1f} s")

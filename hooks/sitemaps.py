@@ -41,16 +41,21 @@ def write_variant_sitemaps(env: Environment, site_dir: Path, files: list[File], 
     the URLs each sitemap was last written with: one listing the same URLs is not written again (the
     variant's own: 0.2 s of a rebuild at N = 1000)."""
     full = site_dir / root / FULL_SITEMAP
-    listed = tuple(f.page.url for f in files if f.page)
-    if written is None or written.get(full) != listed or not full.exists():
+    if not _written_before(written, full, tuple(f.page.url for f in files if f.page)):
         write_sitemap(env, full, files, config, variants)
-        if written is not None:
-            written[full] = listed
     by_url = {f.page.url: f for f in files if f.page and not is_raw_page(f.src_uri)}
     for folder, urls in folder_sitemaps(list(by_url)).items():
         path = site_dir / folder / FOLDER_SITEMAP
-        if written is not None:
-            if written.get(path) == tuple(urls) and path.exists():
-                continue
-            written[path] = tuple(urls)
-        write_sitemap(env, path, [by_url[u] for u in urls], config, variants)
+        if not _written_before(written, path, tuple(urls)):
+            write_sitemap(env, path, [by_url[u] for u in urls], config, variants)
+
+
+def _written_before(written: dict[Path, tuple] | None, path: Path, urls: tuple) -> bool:
+    """Whether the sitemap at `path` is there listing these URLs (`written`: what each was last written
+    with); if not, it is noted as written with them (the caller writes it)."""
+    if written is None:
+        return False
+    if written.get(path) == urls and path.exists():
+        return True
+    written[path] = urls
+    return False

@@ -5,7 +5,8 @@ One command (about 10 minutes on 2 cores for the default sizes):
     .venv/bin/python bench/run.py --sizes 100,500,1000
 
 For every N, in a temporary copy of the project with N synthetic seeds (bench/corpus.py):
-- `mkdocs build` cold (empty .cache/) and warm (cache filled by the cold build): wall time, peak RSS
+- `mkdocs build` cold (empty .cache/) and warm (cache filled by the cold build, into the cold build's site
+  folder, as a deploy keeping site/ and .cache/ builds: hooks/site_folder.py): wall time, peak RSS
   of the build process, output size, search index size (the Pagefind bundle; the plain build's
   Material index per script), and the time per stage the hook writes to .cache/timings.json
   (decode+clean, conversion, tags and cross-references, MkDocs render, search index; "startup" = the
@@ -14,7 +15,7 @@ For every N, in a temporary copy of the project with N synthetic seeds (bench/co
   built with the same mkdocs.yml minus the hook (a configuration that INHERITs it) and with Material's own
   search plugin and templates (the site a user would otherwise make); the ratio hook build / plain build
   is the hook overhead;
-- a warm build after one seed is added (a deploy with .cache/ kept: the seed is held back until then);
+- a warm build after one seed is added (a deploy with .cache/ and site/ kept: the seed is held back until then);
 - a `mkdocs serve --dirty` rebuild (`make serve`): in one process, as `mkdocs serve` does (load_config +
   build, plugins kept), build once, append a paragraph to one seed, build again; the second build is timed
   (the page shows when it returns), and the time until the search index is updated after it. The same
@@ -84,12 +85,16 @@ def bench(count: int, reader: bool, keep: Path | None, plain_too: bool = True) -
         added_seed = project / "seeds" / f"{count:04d}_bench.txt"  # held back: the seed a later deploy adds
         held = added_seed.rename(tmp / added_seed.name)
         print(f"N={count}: cold build ...", file=sys.stderr, flush=True)
-        cold = mkdocs_build(site_config, tmp / "site-cold")
+        # One site folder for the three, as a deploy that keeps site/ and .cache/ builds (.github/workflows/
+        # pages.yml): a warm build leaves the pages that did not change in it (hooks/site_folder.py).
+        site = tmp / "site"
+        cold = mkdocs_build(site_config, site)
         print(f"N={count}: warm build ...", file=sys.stderr, flush=True)
-        warm = mkdocs_build(site_config, tmp / "site-warm")
+        warm = mkdocs_build(site_config, site)
+        pages = len(list(site.glob("*/articles/*/index.html")))
         print(f"N={count}: warm build, one seed added ...", file=sys.stderr, flush=True)
         held.rename(added_seed)
-        added = mkdocs_build(site_config, tmp / "site-added")
+        added = mkdocs_build(site_config, site)
         added_seed.rename(held)
         plain = plain_serve = None
         if plain_too:
@@ -103,16 +108,16 @@ def bench(count: int, reader: bool, keep: Path | None, plain_too: bool = True) -
             plain_serve = rebuild(plain_config, article, tmp / "site-plain-serve")
         result = {"n": count, "cold": cold, "warm": warm, "added": added, "plain": plain, "serve": serve,
                   "plain_serve": plain_serve,
-                  "pages": len(list((tmp / "site-warm").glob("*/articles/*/index.html")))}
+                  "pages": pages}
         if reader:
             print(f"N={count}: reader bytes ...", file=sys.stderr, flush=True)
             # The Traditional site with the query typed in Simplified: the cross-script path.
-            result["reader"] = {"zh-hans": reader_bytes(tmp / "site-warm", "zh-hans", QUERY),
-                                "zh-hant (typed in Simplified)": reader_bytes(tmp / "site-warm", "zh-hant", QUERY)}
+            result["reader"] = {"zh-hans": reader_bytes(site, "zh-hans", QUERY),
+                                "zh-hant (typed in Simplified)": reader_bytes(site, "zh-hant", QUERY)}
             if plain_too:
                 result["reader"]["plain zh-hans"] = reader_bytes(tmp / "site-plain", "zh-hans", QUERY)
         if keep:
-            shutil.copytree(tmp / "site-warm", keep / f"site-{count}", dirs_exist_ok=True)
+            shutil.copytree(site, keep / f"site-{count}", dirs_exist_ok=True)
         return result
 
 

@@ -85,6 +85,7 @@ def write_timings(build: Build) -> None:
         "search": now - clock["post_build"],  # the script tables and Pagefind (serve: the tables only)
         "total": now - clock["start"],
     }
+    kept_in_place = len(build.folder.kept) if build.folder else 0
     timings = {"seeds": len(build.site.seeds) if build.site else 0, "cleaned": stats.cleaned,
                "reused": stats.reused, "corrupt": stats.corrupt, "converted": stats.converted,
                "conversions_reused": stats.conversions_reused,
@@ -94,7 +95,9 @@ def write_timings(build: Build) -> None:
                "rendered": build.renders.misses, "renders_reused": build.renders.hits,
                # pages drawn through the theme's templates, and taken whole from an earlier build (output_cache)
                "drawn": build.outputs.drawn if build.outputs else None,
-               "kept_whole": len(build.outputs.kept) if build.outputs else None,
+               "kept_whole": len(build.outputs.kept) - kept_in_place if build.outputs else None,
+               # pages left in the site folder as the last build wrote them (site_folder): not built at all
+               "kept_in_place": kept_in_place,
                # pages a second process converted from Markdown (render_ahead), and whether it failed
                "rendered_ahead": len(build.ahead.pages) if build.ahead else 0,
                "ahead_failed": build.ahead.failed if build.ahead else None,

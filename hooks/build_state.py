@@ -21,6 +21,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
+from site_folder import SiteFolder
 
 from options import SiteOptions
 from output_cache import OutputCache
@@ -71,6 +72,7 @@ class Build:
     ahead: Ahead | None = None  # on_nav: a second process converting half of the pages (render_ahead)
     converting: Ahead | None = None  # on_files: one making half of the script conversions (convert_ahead)
     told: Told | None = None  # under `mkdocs serve` without --strict: what its builds said (build_log)
+    folder: SiteFolder | None = None  # on_pre_build: the pages already in the site folder (not under serve)
     config: object = None  # the build's config (start)
 
     @property
@@ -213,13 +215,14 @@ class Kept:
     def __init__(self) -> None:
         self.rendered: RenderCache | None = None
         self.command: str | None = None  # the mkdocs command this process runs (on_startup): build, gh-deploy, serve
+        self.dirty = False  # whether it builds with --dirty (MkDocs does not empty the site folder)
         self.served: ServedPages | None = None  # `mkdocs serve --dirty` (on_startup): only changed pages are built
         self.search: SearchRuns | None = None  # `mkdocs serve`: the search index written after each build
         self.results: KeptResults | None = None  # `mkdocs serve`: cleaned seeds, conversions in memory
         self.told: Told | None = None  # `mkdocs serve`: what its builds said of each seed
 
     def start(self, command: str, dirty: bool) -> None:
-        self.command = command
+        self.command, self.dirty = command, dirty
         self.served = ServedPages() if command == "serve" and dirty else None
         self.search = SearchRuns() if command == "serve" else None
         self.results = KeptResults() if command == "serve" else None

@@ -9,6 +9,7 @@ import time
 from functools import partial
 from pathlib import Path
 
+import site_folder
 from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -24,7 +25,7 @@ from material_internals import check_versions, tag_chips, ui_strings_partial
 from options import OptionsError, hosted_at, load_site_options
 from page_config import language_partial, not_found_config, not_found_trees, outside_trees_config, page_config
 from page_content import finished_html, with_table
-from search_index import index_trees, page_order, write_query_tables
+from search_index import index_trees, is_bundle_folder, page_order, write_query_tables
 from seedtext import layout
 from seedtext.cache import Cache
 from seedtext.review import DOUBT_NOTE
@@ -69,10 +70,18 @@ def on_config(config):
     return config
 
 
+# Default priority (0): nothing else of the site runs here; MkDocs empties the site folder right after.
+def on_pre_build(config):
+    build = build_state.of(config)  # the last build's pages set aside from the emptying (site_folder)
+    build.folder = site_folder.start(build.project, config, KEPT.command, KEPT.dirty)
+
+
 # Default priority (0): no plugin of the site reads the files.
 def on_files(files, config):
     build = build_state.of(config)
     start = time.perf_counter()
+    if build.folder:  # MkDocs has emptied the site folder: the last build's is put back
+        build.folder.put_back()
     with build_state.made_to_last():
         build.site = build_site(build.project / "seeds", Path(config.docs_dir), build.options.cleaning, build.cache,
                                 build.options.extra.raw_pages, tags=build.options.tags,
@@ -87,6 +96,8 @@ def on_files(files, config):
     build.tag_pages = tag_page_paths(build.site.articles, build.site.tags)
     build.renders = build.rendered.session(config, [f.src_uri for f in files.documentation_pages()])
     build.clock["pages_built"] = build_state.digest_pages(build, config, KEPT.command)
+    if build.folder:  # pages whose file holds them already: left out of MkDocs' build
+        build.clock["pages_built"] -= build.folder.keep_in_place(build, config)
     build.clock["files_end"] = time.perf_counter()
     return files
 
@@ -196,6 +207,10 @@ def on_post_build(config):
         write_variant_sitemaps(build.env, site_dir, build.variant_files.get(variant.root, []), config, build.variants,
                                variant.root, build.served.sitemaps if build.served else None)
     write_query_tables(site_dir, build.variants, build.characters)
+    if build.folder:  # before the index is written: what the last build left and this one did not write goes
+        roots = {v.root for v in build.variants}
+        build.folder.sweep(spared=lambda folder: is_bundle_folder(folder, roots))
+        build.folder.remember(build)
     index = partial(index_trees, site_dir, [v.root for v in build.variants], build.project,
                     build.cache.directory / "pagefind", build.options.extra.search_part_pages, log.warning,
                     staged=KEPT.search is not None,

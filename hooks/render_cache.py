@@ -165,6 +165,7 @@ class RenderSession:
         # source path, which is one page's in a build.
         self.waiting: dict[str, str] = {}  # src_uri -> key of a page being rendered (a miss)
         self.found: dict[str, Entry] = {}  # src_uri -> the entry to use (a hit)
+        self.keys: dict[str, str] = {}  # src_uri -> its key, hit or miss (site_folder records it)
         self.hits = self.misses = 0
         self.warnings = HeardWarnings()
         logging.getLogger("mkdocs").addHandler(self.warnings)  # MkDocs' loggers, whose warnings --strict counts
@@ -181,7 +182,7 @@ class RenderSession:
         """True when this page was rendered before from this Markdown: on_page_content then supplies it."""
         if not page.meta.get("title"):  # its title would come from the render
             return False
-        key = self.key(markdown, page)
+        key = self.keys[page.file.src_uri] = self.key(markdown, page)
         entry = self.cache.read(key)
         if entry is None:
             self.waiting[page.file.src_uri] = key

@@ -33,6 +33,8 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from seedtext.cleaning.text import HAN
@@ -125,6 +127,38 @@ def page_order(slugs: Iterable[str]) -> dict[str, int]:
     return {f"{page_url(article_path(slug))}index.html": n for n, slug in enumerate(slugs)}
 
 
+def is_bundle_dir(name: str) -> bool:
+    """Whether a folder of a variant's root, so named, holds a part's bundle (part_dir)."""
+    return name == BUNDLE_DIR or re.fullmatch(f"{BUNDLE_DIR}-[0-9]+", name) is not None
+
+
+def is_bundle_folder(path: str, roots: Iterable[str]) -> bool:
+    """Whether a folder, by its path under the site folder, is a part's bundle of one of these variants."""
+    parts = Path(path).parts
+    return len(parts) == 2 and parts[0] in roots and is_bundle_dir(parts[1])
+
+
+def sync_bundle(stored: Path, target: Path) -> None:
+    """Make `target` a copy of the kept bundle `stored`: a file copied before (same size and modification
+    time: copies keep the time) is left, others are copied, and files not in `stored` removed but parts.json
+    (written after). Under a site left in place (site_folder) a part that did not change copies nothing."""
+    wanted = {path.relative_to(stored): path for path in stored.rglob("*") if path.is_file()}
+    if target.is_dir():
+        for path in [p for p in target.rglob("*") if p.is_file()]:
+            name = path.relative_to(target)
+            source = wanted.get(name)
+            if source is None:
+                if name.as_posix() != PARTS_FILE:
+                    path.unlink()
+                continue
+            found, kept = path.stat(), source.stat()
+            if (found.st_size, found.st_mtime_ns) == (kept.st_size, kept.st_mtime_ns):
+                del wanted[name]
+    for name, source in wanted.items():
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target / name)
+
+
 def part_dir(number: int) -> str:
     """The bundle of part `number` (1-based) under the variant root: pagefind/, pagefind-2/ ..."""
     return BUNDLE_DIR if number == 1 else f"{BUNDLE_DIR}-{number}"
@@ -198,14 +232,26 @@ def run_pagefind(binary: Path, site: Path, output: Path, version: str) -> None:
         unused.unlink()
 
 
-def write_index(tree: Path, project: Path, cache_dir: Path | None, part_pages: int = PART_PAGES,
-                output: Path | None = None, order: dict[str, int] | None = None) -> int:
-    """Index one variant's tree (site/<root>/): its article pages in parts of at most `part_pages`, one
-    Pagefind run a part (the indexer's memory grows with the pages of a run), part 1 into <root>/pagefind/
-    with parts.json naming the others. A part whose pages are byte for byte those of an earlier build is
-    copied from cache_dir instead. The bundles go under `output` instead of the tree when given (then
-    `publish` moves them into the tree); `order` is the pages' order for `parts`. Returns how many parts
-    Pagefind indexed."""
+@dataclass
+class PartRun:
+    """A part Pagefind indexes (its bundle is not in the cache): its pages, where its bundle goes, and where
+    it is kept for the next builds."""
+
+    tree: Path
+    number: int
+    pages: list[Path]
+    target: Path
+    stored: Path | None
+    part_count: int
+
+
+def plan_index(tree: Path, project: Path, cache_dir: Path | None, part_pages: int = PART_PAGES,
+               output: Path | None = None, order: dict[str, int] | None = None) -> list[PartRun]:
+    """One variant's tree (site/<root>/): its article pages in parts of at most `part_pages` (the indexer's
+    memory grows with the pages of a run), part 1 into <root>/pagefind/ with parts.json naming the others.
+    A part whose pages are byte for byte those of an earlier build is copied from cache_dir; the parts
+    returned are those Pagefind must index (run_parts). The bundles go under `output` instead of the tree
+    when given (then `publish` moves them into the tree); `order` is the pages' order for `parts`."""
     output = tree if output is None else output
     version = pinned_version(project)
     binary = pagefind_binary(project)
@@ -214,43 +260,85 @@ def write_index(tree: Path, project: Path, cache_dir: Path | None, part_pages: i
                                "the site was built without its search index")
     pages = searched_pages(tree)
     groups = parts(tree, list(pages), part_pages, order)
-    indexed = 0
+    runs = []
     for number, group in enumerate(groups, 1):
         target = output / part_dir(number)
         stored = cache_dir / f"{tree.name}-{bundle_key(tree, group, pages, version)}" if cache_dir is not None else None
         if stored is not None and (stored / "pagefind-entry.json").is_file():
-            shutil.copytree(stored, target, dirs_exist_ok=True)
-            continue
-        work = tree.parent / f".pagefind-{tree.name}-{number}"
-        try:
-            run_pagefind(binary, part_tree(tree, group, work), target, version)
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-        indexed += 1
-        if stored is not None:
-            _store(target, stored, cache_dir, tree.name, len(groups))
+            sync_bundle(stored, target)
+        else:
+            shutil.rmtree(target, ignore_errors=True)  # an earlier build's, left in place (site_folder)
+            runs.append(PartRun(tree, number, group, target, stored, len(groups)))
+    for extra in output.glob(f"{BUNDLE_DIR}-*"):  # parts an earlier build had beyond these
+        if is_bundle_dir(extra.name) and int(extra.name.rsplit("-", 1)[1]) > len(groups):
+            shutil.rmtree(extra, ignore_errors=True)
     others = [f"../{part_dir(number)}/" for number in range(2, len(groups) + 1)]
+    (output / BUNDLE_DIR).mkdir(parents=True, exist_ok=True)
     (output / BUNDLE_DIR / PARTS_FILE).write_text(json.dumps(others), encoding="utf-8")
-    return indexed
+    return runs
+
+
+def together(runs: list[PartRun], part_pages: int, cores: int) -> list[list[PartRun]]:
+    """The runs in batches run at once: up to `cores` runs a batch, whose pages together are at most
+    `part_pages` (Pagefind's memory grows with the pages it holds, and `part_pages` is the budget for one
+    run). The largest first; at N = 1000 a seed added last re-indexes the last part of each script (226
+    pages each): both run at once, where a cold build's parts of 700 run one by one."""
+    batches: list[list[PartRun]] = []
+    for run in sorted(runs, key=lambda r: len(r.pages), reverse=True):
+        batch = next((b for b in batches if len(b) < cores
+                      and sum(len(r.pages) for r in b) + len(run.pages) <= part_pages), None)
+        if batch is None:
+            batches.append([run])
+        else:
+            batch.append(run)
+    return batches
+
+
+def run_parts(runs: list[PartRun], project: Path, cache_dir: Path | None, part_pages: int) -> None:
+    """Index each part with Pagefind (batches: `together`), each from a copy of its pages as Pagefind reads
+    them (part_tree), and keep its bundle in cache_dir."""
+    if not runs:
+        return
+    version, binary = pinned_version(project), pagefind_binary(project)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    for batch in together(runs, part_pages, cores):
+        works = [run.tree.parent / f".pagefind-{run.tree.name}-{run.number}" for run in batch]
+        try:
+            for run, work in zip(batch, works, strict=True):
+                part_tree(run.tree, run.pages, work)
+            with ThreadPoolExecutor(len(batch)) as pool:  # each thread waits for its Pagefind process
+                list(pool.map(lambda r, w: run_pagefind(binary, w, r.target, version), batch, works))
+        finally:
+            for work in works:
+                shutil.rmtree(work, ignore_errors=True)
+        for run in batch:
+            if run.stored is not None:
+                _store(run.target, run.stored, cache_dir, run.tree.name, run.part_count)
 
 
 def index_trees(site_dir: Path, roots: list[str], project: Path, cache_dir: Path | None, part_pages: int,
                 warn: Callable[[str], None], staged: bool = False, order: dict[str, int] | None = None) -> int:
-    """Each variant's index (write_index), its bundles moved into place when written (`publish`) if `staged`
-    (the site is being served meanwhile). Pagefind missing or failing is warned of once, not raised: the
-    site stays usable without search. Returns how many parts Pagefind indexed."""
-    indexed = 0
-    for root in roots:
-        tree = site_dir / root
-        output = site_dir / f".pagefind-staged-{root}" if staged else None
-        try:
-            indexed += write_index(tree, project, cache_dir, part_pages, output, order)
-        except SearchIndexError as exc:
-            warn(f"search ({root}): {exc}")
-            break
+    """Each variant's index (plan_index, run_parts), its bundles moved into place when written (`publish`) if
+    `staged` (the site is being served meanwhile). Pagefind missing or failing is warned of once, not
+    raised: the site stays usable without search. Returns how many parts Pagefind indexed."""
+    runs: list[PartRun] = []
+    planned: list[tuple[Path, Path | None]] = []
+    try:
+        for root in roots:
+            tree = site_dir / root
+            output = site_dir / f".pagefind-staged-{root}" if staged else None
+            runs += plan_index(tree, project, cache_dir, part_pages, output, order)
+            planned.append((tree, output))
+        run_parts(runs, project, cache_dir, part_pages)
+    except SearchIndexError as exc:
+        warn(f"search: {exc}")
+        for root in roots:  # staged bundles not published: the tree keeps the last index
+            shutil.rmtree(site_dir / f".pagefind-staged-{root}", ignore_errors=True)
+        return 0
+    for tree, output in planned:
         if output is not None:
             publish(output, tree)
-    return indexed
+    return len(runs)
 
 
 ENTRY_FILES = ("pagefind-entry.json", PARTS_FILE)  # what a browser reads first: the rest is named from them

@@ -321,7 +321,8 @@ def test_pages_kept_whole_are_the_pages_a_build_without_the_cache_writes(tmp_pat
     (root / "seeds" / SEEDS[-1]).unlink()
     deleted_build = mkdocs_build(root, tmp_path / "site2", strict=False)  # (the deleted seed's recorded URL)
     assert deleted_build.returncode == 0, deleted_build.stdout + deleted_build.stderr
-    assert json.loads(timings.read_text(encoding="utf-8"))["kept_whole"] > 0
+    report = json.loads(timings.read_text(encoding="utf-8"))
+    assert report["kept_whole"] + report["kept_in_place"] > 0
     # A new seed: the build records its articles' URLs in data/published-urls.yml, which reaches a page through
     # its Markdown (its URL, the links to it) only: the other pages are still taken whole.
     urls = root / "data" / "published-urls.yml"
@@ -331,7 +332,7 @@ def test_pages_kept_whole_are_the_pages_a_build_without_the_cache_writes(tmp_pat
     assert added_build.returncode == 0, added_build.stdout + added_build.stderr
     assert "009_added.txt" in urls.read_text(encoding="utf-8")
     report = json.loads(timings.read_text(encoding="utf-8"))
-    assert report["kept_whole"] > 0 and 0 < report["drawn"] < report["pages_built"], report  # (5 seeds: all related)
+    assert report["kept_whole"] + report["kept_in_place"] > 0 and 0 < report["drawn"] <= report["pages_built"], report
     (root / ".cache").rename(root / ".cache-kept")
     assert mkdocs_build(root, tmp_path / "site2-without", strict=False).returncode == 0
     assert files_of(tmp_path / "site2") == files_of(tmp_path / "site2-without")
@@ -345,6 +346,72 @@ def test_pages_kept_whole_are_the_pages_a_build_without_the_cache_writes(tmp_pat
     assert report["kept_whole"] == 0 and report["drawn"] == report["pages_built"]
     article = next((tmp_path / "site3").glob("zh-hant/articles/*/index.html"))
     assert "编辑改了页脚" in article.read_text(encoding="utf-8")
+
+
+def test_a_build_leaves_the_pages_that_did_not_change_in_the_site_folder_as_they_were(tmp_path):
+    """`mkdocs build` into the folder of the last build (a deploy that keeps site/ and .cache/) leaves each page
+    whose HTML would not change as its file is (site_folder): not written again, and the site is still byte for
+    byte a build's without any cache. A page's file changed or deleted by hand is written again, a file no page
+    writes is removed, and after a build that warned the next builds every page."""
+    root = new_project(tmp_path / "project")
+    site = tmp_path / "site"
+    timings = root / ".cache" / "timings.json"
+
+    def build(strict: bool = True) -> dict:
+        done = mkdocs_build(root, site, strict=strict)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "excluded from the built site" not in done.stdout + done.stderr  # MkDocs' line, filtered
+        return json.loads(timings.read_text(encoding="utf-8"))
+
+    def stamps() -> dict[str, tuple[int, int]]:
+        return {p.relative_to(site).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+                for p in site.rglob("*.html")}
+
+    assert build()["kept_in_place"] == 0
+    first, before = files_of(site), stamps()
+    report = build()
+    articles = [uri for uri in before if "/articles/" in uri]
+    assert report["kept_in_place"] >= len(articles) and report["drawn"] == 0, report
+    assert files_of(site) == first  # the search bundles and sitemaps too
+    after = stamps()
+    assert all(after[uri] == before[uri] for uri in articles)  # the same files, not written again
+
+    changed, deleted = (site / articles[0]), (site / articles[1])
+    changed.write_text("编辑手改的页面", encoding="utf-8")
+    deleted.unlink()
+    stray = site / "zh-hans" / "articles" / "gone-long-ago" / "index.html"
+    stray.parent.mkdir()
+    stray.write_text("一篇删掉的文章", encoding="utf-8")
+    kept = report["kept_in_place"]
+    report = build()
+    assert report["kept_in_place"] == kept - 2, report
+    assert files_of(site) == first and not stray.parent.exists()
+
+    about = root / "docs" / "about.md"  # a hand-written page; MkDocs warns of its link to a missing page
+    about.write_text(about.read_text(encoding="utf-8") + "\n\n[缺页](missing.md)\n", encoding="utf-8")
+    build(strict=False)
+    warned = mkdocs_build(root, site, strict=False)  # nothing changed, but the last build warned
+    assert "missing.md" in warned.stdout + warned.stderr  # said again: every page was built
+    assert json.loads(timings.read_text(encoding="utf-8"))["kept_in_place"] == 0
+
+
+def test_search_runs_of_few_pages_run_at_once_within_the_pages_of_one_run():
+    """Pagefind's memory grows with the pages it holds: runs go two at once only while their pages together
+    stay within one run's budget (a seed added last: the last part of each script)."""
+    from search_index import PartRun, together
+
+    def runs(*sizes: int) -> list[PartRun]:
+        return [PartRun(Path("t"), n, [Path(str(i)) for i in range(size)], Path("o"), None, 1)
+                for n, size in enumerate(sizes)]
+
+    def sizes(batches) -> list[list[int]]:
+        return [[len(r.pages) for r in batch] for batch in batches]
+
+    assert sizes(together(runs(226, 226), 700, 2)) == [[226, 226]]
+    assert sizes(together(runs(700, 700, 226, 700, 700, 226), 700, 2)) == [[700], [700], [700], [700], [226, 226]]
+    assert sizes(together(runs(400, 400), 700, 2)) == [[400], [400]]
+    assert sizes(together(runs(100, 100, 100), 700, 2)) == [[100, 100], [100]]
+    assert sizes(together(runs(226, 226), 700, 1)) == [[226], [226]]
 
 
 def test_a_page_is_rendered_again_when_a_page_it_links_to_comes_or_goes():

@@ -280,7 +280,7 @@ def test_under_serve_a_rebuild_takes_unchanged_seeds_from_memory_and_the_same_pa
     (project / "seeds" / SEEDS[-1]).unlink()
     serve_build(cache_module.Cache(project / ".cache", kept))
     assert not any(isinstance(v, cache_module._seed.CleanedSeed) and v.source == SEEDS[-1]
-                   for v in kept._found.values())
+                   for v in kept.values())
 
 
 def test_a_deploy_after_one_seed_is_added_renders_the_pages_that_changed_not_every_page(tmp_path):

@@ -172,18 +172,19 @@ class KeptResults:
     it ends (`let_go_unused`): memory holds about one build's results."""
 
     def __init__(self) -> None:
-        self._found: dict[Hashable, object] = {}
-        self._asked: set[Hashable] = set()
+        self._found: dict[Hashable, object] = {}  # what this build asked for or made
+        self._last: dict[Hashable, object] = {}  # what the last build had that this one has not asked for yet
 
     def get(self, key: Hashable):
         found = self._found.get(key)
-        if found is not None:
-            self._asked.add(key)
+        if found is None:
+            found = self._last.pop(key, None)
+            if found is not None:
+                self._found[key] = found
         return found
 
     def put(self, key: Hashable, value) -> None:
         self._found[key] = value
-        self._asked.add(key)
 
     def derived(self, source: object, name: Hashable, make: Callable[[], T]) -> T:
         """make(), a pure function of `source` (a kept result: a CleanedSeed, an article of one, a converted
@@ -191,15 +192,20 @@ class KeptResults:
         holds the objects, so an id cannot be another's."""
         sources = source if isinstance(source, tuple) else (source,)
         key = ("derived", name, tuple(map(id, sources)))
-        found = self._found.get(key)
+        found = self.get(key)
         if found is None or any(kept is not given for kept, given in zip(found[0], sources, strict=True)):
             found = (sources, make())
-        self.put(key, found)
+            self.put(key, found)
         return found[1]
 
     def let_go_unused(self) -> None:
-        self._found = {key: self._found[key] for key in self._asked}
-        self._asked = set()
+        """At the end of a build: what it did not ask for goes (a swap: no walk over every key, which took
+        0.15 s of a serve rebuild at N = 1000)."""
+        self._last, self._found = self._found, {}
+
+    def values(self) -> list:
+        """Every result kept."""
+        return [*self._found.values(), *self._last.values()]
 
 
 class Cache:

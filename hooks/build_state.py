@@ -21,6 +21,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 from site_folder import SiteFolder
 
 from options import SiteOptions
@@ -68,6 +69,7 @@ class Build:
     markdown: dict[str, str] = field(default_factory=dict)  # on_files: each generated page's Markdown by src_uri
     served: ServedPages | None = None  # under `mkdocs serve --dirty`: the pages kept between builds (serve_pages)
     digests: dict[str, str] = field(default_factory=dict)  # on_files: src_uri -> what its HTML is made of
+    site_digest: str = ""  # on_files: what every page is made of besides its own content (page_digest.site_digest)
     outputs: OutputCache | None = None  # on_files: whole pages kept between builds (.cache/pages)
     ahead: Ahead | None = None  # on_nav: a second process converting half of the pages (render_ahead)
     converting: Ahead | None = None  # on_files: one making half of the script conversions (convert_ahead)
@@ -83,9 +85,26 @@ class Build:
         """The page at `path` in the variant's tree (None for none), its front matter read: a page a dirty
         build skips is not read by MkDocs (serve_pages), and the pages that show it need its title."""
         found = self.files.get_file_from_path(in_tree(variant, path)) if path and self.files else None
-        if found and found.page and found.page.markdown is None:
-            found.page.read_source(self.config)
-        return found.page if found else None
+        if found is None:
+            return None
+        page = self.page_of(found)
+        if page.markdown is None:
+            page.read_source(self.config)
+        return page
+
+    def page_of(self, file: File) -> Page:
+        """The file's Page. MkDocs makes none for a page left out of its build (site_folder, serve_pages): it
+        is made when something shows or lists the page, with the front matter it was written with (its robots
+        in the sitemaps) and, after `mkdocs build`, its anchors (a link to one is checked)."""
+        if file.page is None:
+            page = Page(None, file, self.config)
+            left = self.folder.before.get(file.src_uri) if self.folder else None
+            if left is not None:
+                page.meta = dict(left.meta)
+                page.present_anchor_ids = set(left.anchors) if left.anchors is not None else None
+            elif self.served and file.src_uri in self.served.meta:
+                page.meta = self.served.meta[file.src_uri]
+        return file.page
 
 
 def start(config, build: Build) -> Build:
@@ -102,7 +121,7 @@ def digest_pages(build: Build, config, command: str | None = None) -> int:
     """Once the files are known: every generated page's digest (page_digest), the whole pages kept by
     earlier builds (output_cache) and, under a dirty serve, the pages MkDocs will skip (serve_pages).
     Returns how many pages will be built."""
-    site = site_digest(build.project, config)
+    site = build.site_digest = site_digest(build.project, config)
     build.digests = page_digests(build, site, build.rendered.links, build.renders.named)
     build.outputs = OutputCache(cache_folder(build.project, "pages", command), build.digests)
     return build.served.sync(build, site, build.digests) if build.served else len(build.markdown)

@@ -97,7 +97,9 @@ def on_files(files, config):
     build.renders = build.rendered.session(config, [f.src_uri for f in files.documentation_pages()])
     build.clock["pages_built"] = build_state.digest_pages(build, config, KEPT.command)
     if build.folder:  # pages whose file holds them already: left out of MkDocs' build
-        build.clock["pages_built"] -= build.folder.keep_in_place(build, config)
+        build.clock["pages_built"] -= build.folder.keep_in_place(build)
+    elif build.served:  # under a dirty serve, the pages whose digest did not change: left out likewise
+        build.served.leave_unchanged(build)
     build.clock["files_end"] = time.perf_counter()
     return files
 
@@ -137,6 +139,9 @@ def on_env(env, config, files):
     build.env = env
     if build.served:  # the pages are read (MkDocs' _populate_page): the skipped ones get their front matter
         build.served.restore_meta(build, config)
+    for file in files.documentation_pages():  # a link to an anchor of a page left out: checked (site_folder)
+        for target in (file.page.links_to_anchors or {}) if file.page else ():
+            build.page_of(target)
     build.outputs.choose_templates(f.page for f in files.documentation_pages())  # pages kept whole: not drawn
     return env
 
@@ -203,9 +208,12 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     if build.served:  # before the index reads the tree
         build.served.remove_gone(build)
-    for variant in build.variants:
-        write_variant_sitemaps(build.env, site_dir, build.variant_files.get(variant.root, []), config, build.variants,
-                               variant.root, build.served.sitemaps if build.served else None)
+    written = build.served.sitemaps if build.served else build.folder.sitemaps if build.folder else None
+    sitemaps = [path for variant in build.variants
+                for path in write_variant_sitemaps(build.env, site_dir, build.variant_files.get(variant.root, []),
+                                                   config, build.variants, variant.root, written, build.page_of)]
+    if build.folder:  # the sitemaps not written again are left
+        build.folder.keep_sitemaps(sitemaps)
     write_query_tables(site_dir, build.variants, build.characters)
     if build.folder:  # before the index is written: what the last build left and this one did not write goes
         roots = {v.root for v in build.variants}

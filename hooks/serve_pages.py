@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
+from site_folder import leave_out, nav_pages
 
 from seedtext.cleaning.headings import load_dictionary
 from seedtext.layout import FOLDER_SITEMAP
@@ -43,6 +44,7 @@ class ServedPages:
         self.meta: dict[str, dict] = {}  # src_uri -> its front matter as MkDocs last read it
         self.site = ""  # the site's digest (site_digest) at the last build
         self.sitemaps: dict[Path, tuple] = {}  # folder sitemap -> the URLs it lists (sitemaps.py), this site's
+        self.unchanged: set[str] = set()  # this build's pages whose digest is the last build's (sync)
 
     def restore_meta(self, build, config) -> None:
         """Give each page this build skipped the front matter it was built with (its digest holds it): its
@@ -50,6 +52,10 @@ class ServedPages:
         kept = {}
         for files in build.variant_files.values():
             for f in files:
+                if f.page is None:  # left out of this build (leave_unchanged): as it was
+                    if f.src_uri in self.meta:
+                        kept[f.src_uri] = self.meta[f.src_uri]
+                    continue
                 if f.page.markdown is None and f.src_uri in self.meta:
                     f.page.meta = self.meta[f.src_uri]
                 elif f.page.markdown is None:
@@ -67,6 +73,7 @@ class ServedPages:
         if site != self.site:  # a template, the address ...: every sitemap is written again too
             self.site, self.sitemaps = site, {}
         changed = 0
+        self.unchanged = {uri for uri, digest in digests.items() if self.digests.get(uri) == digest}
         for uri, digest in digests.items():
             if self.digests.get(uri) != digest:
                 path = directory / uri
@@ -77,6 +84,16 @@ class ServedPages:
             (directory / uri).unlink(missing_ok=True)
         self.digests = digests
         return changed
+
+    def leave_unchanged(self, build) -> int:
+        """Leave out of MkDocs' build every page whose digest did not change and whose HTML file is there
+        (site_folder.leave_out): MkDocs' dirty build would skip it, after making its Page object and
+        checking its files (about 0.4 s of a rebuild at N = 1000). Returns how many."""
+        nav = nav_pages(build)
+        left = [f for files in build.variant_files.values() for f in files
+                if f.src_uri in self.unchanged and f.src_uri not in nav and os.path.isfile(f.abs_dest_path)]
+        leave_out(left)
+        return len(left)
 
     def remove_gone(self, build) -> int:
         """Delete the HTML of the pages the last build had and this one has not (a deleted seed's): under a

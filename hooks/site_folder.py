@@ -7,9 +7,10 @@ and a file for each of 8,076 pages (6 s), reading each page's front matter and k
 A page's digest (page_digest) holds everything its HTML is made of, so a page whose digest is the one its
 file was written with, and whose file is as that build left it (same size and modification time), is
 already that page. Such a page is set to MkDocs' InclusionLevel.EXCLUDED: MkDocs neither reads nor writes
-it, and still resolves a link to it (the INFO line MkDocs says about such a link is filtered here). It
-keeps a Page object with the front matter and anchors it was written with: the sitemaps list it, a link
-to one of its anchors is checked, the pages beside it read its title (build_state.Build.page).
+it, and still resolves a link to it (the INFO line MkDocs says about such a link is filtered here). Its
+Page object is made only when something shows or lists it (build_state.Build.page_of), with the front
+matter and anchors it was written with: the sitemaps list it, the pages beside it read its title, a link
+to one of its anchors is checked (pages.on_env).
 
 How, in the build's events:
 - on_pre_build (`start`): the folder is renamed aside, so that MkDocs' emptying finds nothing;
@@ -40,7 +41,7 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
-from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
 
 from seedtext.layout import NAV_PAGES, in_tree
 from seedtext.site import city_pages
@@ -61,6 +62,15 @@ class Written:
     meta: dict  # the page's front matter: its title for the pages beside it, its robots for the sitemaps
     anchors: frozenset[str] | None  # its anchors: another page's link to one is checked (MkDocs' validation)
     render_key: str | None  # its entry in the render cache (render_cache), kept while the page is
+
+
+@dataclass(frozen=True)
+class Record:
+    """What a build left in its site folder (`.cache/site-folder/<folder>.pickle`)."""
+
+    pages: dict[str, Written]  # src_uri -> what its file holds
+    sitemaps: dict[Path, tuple]  # a sitemap -> the URLs it lists (sitemaps.write_variant_sitemaps)
+    sitemaps_made_with: str  # the site's digest and the day (each URL's lastmod is the build's date)
 
 
 class _MkDocsWarnings(logging.Handler):
@@ -105,6 +115,8 @@ class SiteFolder:
         self.set_aside = set_aside  # the folder is renamed aside before MkDocs empties it (not under --dirty)
         self.start_ns = time.time_ns()  # a file older than this, neither written nor kept, is stale (`sweep`)
         self.before: dict[str, Written] = {}  # src_uri -> what its file held after the last build
+        self.last = Record({}, {}, "")  # the last build's record
+        self.sitemaps: dict[Path, tuple] = {}  # the sitemaps and their URLs, for write_variant_sitemaps
         self.kept: dict[str, Written] = {}  # src_uri -> its record, for the pages left in place
         self.kept_files: set[str] = set()  # their files (abs_dest_path, normalised)
         self.restored = False  # the last build's folder is back: what this build does not write is swept
@@ -125,9 +137,9 @@ class SiteFolder:
             log.debug(f"{self.record}: not read ({type(exc).__name__}); every page is built")
             self.record.unlink(missing_ok=True)
             return
-        if not isinstance(before, dict) or not self.site_dir.is_dir():
+        if not isinstance(before, Record) or not self.site_dir.is_dir():
             return
-        self.before = before
+        self.last, self.before = before, before.pages
         if self.set_aside:
             self.site_dir.rename(self.aside)
 
@@ -142,12 +154,15 @@ class SiteFolder:
         self.aside.rename(self.site_dir)
         self.restored = True
 
-    def keep_in_place(self, build, config) -> int:
+    def keep_in_place(self, build) -> int:
         """Set aside from MkDocs' build every generated page whose file holds its HTML already (the module's
         docstring); its output and render cache entries stay used. Returns how many."""
+        if self.last.sitemaps_made_with == self._sitemaps_made_with(build):
+            self.sitemaps = dict(self.last.sitemaps)
         if not self.before:
             return 0
-        nav = {in_tree(v, uri) for v in build.variants for uri in (*NAV_PAGES, *city_pages(build.site))}
+        nav = nav_pages(build)
+        left = []
         for files in build.variant_files.values():
             for file in files:
                 uri = file.src_uri
@@ -160,17 +175,24 @@ class SiteFolder:
                     continue
                 if (found.st_mtime_ns, found.st_size) != (written.mtime_ns, written.size):
                     continue
-                file.inclusion = InclusionLevel.EXCLUDED
-                page = Page(None, file, config)
-                page.meta = dict(written.meta)
-                page.present_anchor_ids = set(written.anchors) if written.anchors is not None else None
                 build.outputs.used.add(written.digest)
                 if written.render_key:
                     build.renders.used[written.render_key] = None
                 self.kept[uri] = written
                 self.kept_files.add(os.path.normpath(file.abs_dest_path))
-        _LINKS.kept = set(self.kept)
+                left.append(file)
+        leave_out(left)
         return len(self.kept)
+
+    @staticmethod
+    def _sitemaps_made_with(build) -> str:
+        return f"{build.site_digest}\0{get_build_date()}"
+
+    def keep_sitemaps(self, paths: list[Path]) -> None:
+        """After the sitemaps are written: the ones not written again are left (`sweep`); the record holds
+        these only."""
+        self.sitemaps = {path: self.sitemaps[path] for path in paths if path in self.sitemaps}
+        self.kept_files.update(os.path.normpath(path) for path in paths)
 
     def sweep(self, spared: Callable[[str], bool] = lambda folder: False) -> int:
         """Delete what the last build left that this one neither wrote nor kept (a deleted seed's pages), and
@@ -221,10 +243,25 @@ class SiteFolder:
         try:
             self.record.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.record.with_name(f".{self.record.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+            made = Record(record, self.sitemaps, self._sitemaps_made_with(build))
+            tmp.write_bytes(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
             tmp.replace(self.record)
         except OSError as exc:
             log.debug(f"{self.record}: not written ({exc})")
+
+
+def nav_pages(build) -> set[str]:
+    """The pages MkDocs makes the drawers from (site_files.variant_navs): never left out of a build."""
+    return {in_tree(v, uri) for v in build.variants for uri in (*NAV_PAGES, *city_pages(build.site))}
+
+
+def leave_out(files: list) -> None:
+    """These pages' files are as this build would write them: MkDocs is to neither read nor write them
+    (InclusionLevel.EXCLUDED), and not to say so of each link to them. MkDocs makes them no Page object:
+    build_state.Build.page_of does, for what shows or lists one."""
+    for file in files:
+        file.inclusion = InclusionLevel.EXCLUDED
+    _LINKS.kept = {file.src_uri for file in files}
 
 
 def start(project: Path, config, command: str | None, dirty: bool) -> SiteFolder | None:

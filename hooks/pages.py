@@ -215,6 +215,7 @@ def on_post_build(config):
     if build.folder:  # the sitemaps not written again are left
         build.folder.keep_sitemaps(sitemaps)
     write_query_tables(site_dir, build.variants, build.characters)
+    build.cache.keep_for_next_build()
     if build.folder:  # before the index is written: what the last build left and this one did not write goes
         roots = {v.root for v in build.variants}
         build.folder.sweep(spared=lambda folder: is_bundle_folder(folder, roots))

@@ -62,7 +62,7 @@ def add_variant_files(files: Files, build: Build, config) -> None:
             if page.source:  # the searched pages (articles): what a query can find (search-script.txt)
                 # As one string, not a set: under serve each page's stays for the next build (a set of one-character
                 # strings was 280 MB at N = 1000)
-                characters.update(build.cache.derived(markdown, "characters", lambda m=markdown: "".join(set(m))))
+                characters.update(build.cache.characters(markdown))
                 found = doubts[raw_page_of(page.uri)] = conversion_doubts(build, variant, page, markdown)
                 if found:
                     by_seed.setdefault(page.source, []).extend(found)

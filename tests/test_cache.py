@@ -415,6 +415,35 @@ def test_search_runs_of_few_pages_run_at_once_within_the_pages_of_one_run():
     assert sizes(together(runs(226, 226), 700, 1)) == [[226], [226]]
 
 
+def test_a_pages_characters_are_kept_for_the_next_build_by_its_text(tmp_path):
+    """The characters of each article page (the search's query tables) are kept by the page's text: a page
+    whose text changed gets its new characters, a damaged file is made again, and what a build did not ask
+    for is let go."""
+    first = cache_module.Cache(tmp_path)
+    assert sorted(first.characters("反诈宣传反诈")) == sorted("反诈宣传")
+    first.characters("旧文章")
+    first.keep_for_next_build()
+    second = cache_module.Cache(tmp_path)
+    assert sorted(second.characters("反诈宣传，守护平安")) == sorted("反诈宣传，守护平安")
+    assert sorted(second.characters("反诈宣传反诈")) == sorted("反诈宣传")
+    second.keep_for_next_build()
+    _, kept = pickle.loads((tmp_path / cache_module.CHARACTERS_FILE).read_bytes()[32:])
+    assert sorted(map(sorted, kept.values())) == sorted([sorted("反诈宣传，守护平安"), sorted("反诈宣传")])
+    (tmp_path / cache_module.CHARACTERS_FILE).write_bytes(b"damaged")
+    assert sorted(cache_module.Cache(tmp_path).characters("守护")) == sorted("守护")
+
+
+def test_the_pages_a_markdown_names_are_found_in_every_form_of_link():
+    """What the render key and a page's digest hold of the pages it links to (render_cache.pages_named): an
+    inline link with or without an anchor, a reference, an HTML href, a path right after Chinese text; not
+    a name that only begins with .md, nor one inside a longer word."""
+    from render_cache import pages_named
+
+    markdown = ('见[乙](b.md#p2)和[丙][c]。\n\n[c]: ../tags/c/index.md\n\n<a href="d.md">丁</a> 正文e.md\n'
+                "旧稿f.mdx、g.md.bak、(h.md) 'i.md'")
+    assert pages_named(markdown) == ["i.md", "h.md", "正文e.md", "d.md", "../tags/c/index.md", "b.md"]
+
+
 def test_a_page_is_rendered_again_when_a_page_it_links_to_comes_or_goes():
     """The render key holds whether each page the Markdown names exists (inline links, references, HTML),
     and nothing of the pages it does not name."""

@@ -23,8 +23,10 @@ How, in the build's events:
 The record is taken away when a build starts and written when it is done, and only when the build heard no
 warning from MkDocs: a page left in place is not read, so a warning about it (a link to a missing anchor)
 would not be said again; a build that warned is followed by a whole one. The navigation's pages are
-always built (MkDocs makes the drawers from them). Not under `mkdocs serve`, which skips pages its own way
-(serve_pages), nor under `mkdocs build --dirty`, which does not empty the folder.
+always built (MkDocs makes the drawers from them). The folder sitemaps that would list the same URLs on
+the same day are left too (sitemaps.write_variant_sitemaps). Under `mkdocs build --dirty` MkDocs does not
+empty the folder: nothing is renamed. `mkdocs serve` keeps its own record in memory (serve_pages) and
+leaves pages out the same way (`leave_out`).
 """
 
 from __future__ import annotations

@@ -22,7 +22,6 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from site_folder import SiteFolder
 
 from options import SiteOptions
 from output_cache import OutputCache
@@ -35,6 +34,7 @@ from seedtext.page import SitePage
 from seedtext.review import Difference
 from seedtext.site import Site, Variant
 from serve_pages import SearchRuns, ServedPages
+from site_folder import SiteFolder
 
 _CONFIG_KEY = "seeds_build"  # the Build in its config (not a key of mkdocs.yml)
 

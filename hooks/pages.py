@@ -9,7 +9,6 @@ import time
 from functools import partial
 from pathlib import Path
 
-import site_folder
 from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -18,6 +17,7 @@ import build_state
 import convert_ahead
 import output_cache
 import render_ahead
+import site_folder
 from article_html import LINK_LABELS
 from build_log import report_held, report_site, write_timings
 from citation import CITE_LABELS, page_reference, read_on

@@ -24,11 +24,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
-from site_folder import leave_out, nav_pages
 
 from seedtext.cleaning.headings import load_dictionary
 from seedtext.layout import FOLDER_SITEMAP
 from seedtext.review import load_word_cutter
+from site_folder import leave_out, nav_pages
 
 log = get_plugin_logger("seeds")
 

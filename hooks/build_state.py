@@ -98,7 +98,7 @@ class Build:
         in the sitemaps) and, after `mkdocs build`, its anchors (a link to one is checked)."""
         if file.page is None:
             page = Page(None, file, self.config)
-            left = self.folder.before.get(file.src_uri) if self.folder else None
+            left = self.folder.last.pages.get(file.src_uri) if self.folder else None
             if left is not None:
                 page.meta = dict(left.meta)
                 page.present_anchor_ids = set(left.anchors) if left.anchors is not None else None

@@ -28,7 +28,7 @@ from mkdocs.plugins import get_plugin_logger
 from seedtext.cleaning.headings import load_dictionary
 from seedtext.layout import FOLDER_SITEMAP
 from seedtext.review import load_word_cutter
-from site_folder import leave_out, nav_pages
+from site_folder import leave_out, nav_pages, remove_if_empty
 
 log = get_plugin_logger("seeds")
 
@@ -74,9 +74,11 @@ class ServedPages:
         if site != self.site:  # a template, the address ...: every sitemap is written again too
             self.site, self.sitemaps = site, {}
         changed = 0
-        self.unchanged = {uri for uri, digest in digests.items() if self.digests.get(uri) == digest}
+        self.unchanged = set()
         for uri, digest in digests.items():
-            if self.digests.get(uri) != digest:
+            if self.digests.get(uri) == digest:
+                self.unchanged.add(uri)
+            else:
                 path = directory / uri
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(build.markdown[uri], encoding="utf-8")  # a new mtime: MkDocs builds it again
@@ -105,9 +107,7 @@ class ServedPages:
             Path(path).unlink(missing_ok=True)
             folder = Path(path).parent
             (folder / FOLDER_SITEMAP).unlink(missing_ok=True)  # written again after this if a page is left there
-            while folder.is_dir() and not any(folder.iterdir()):  # a page's folder, and its section's if emptied
-                folder.rmdir()
-                folder = folder.parent
+            remove_if_empty(folder, Path(build.config.site_dir))
         self.written = written
         return len(gone)
 

@@ -45,6 +45,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import get_build_date
 
+from render_cache import write_entry
 from seedtext.layout import NAV_PAGES, in_tree
 from seedtext.site import city_pages
 
@@ -116,8 +117,7 @@ class SiteFolder:
         self.aside = site_dir.with_name(f".{site_dir.name}.last-build")
         self.set_aside = set_aside  # the folder is renamed aside before MkDocs empties it (not under --dirty)
         self.start_ns = time.time_ns()  # a file older than this, neither written nor kept, is stale (`sweep`)
-        self.before: dict[str, Written] = {}  # src_uri -> what its file held after the last build
-        self.last = Record({}, {}, "")  # the last build's record
+        self.last = Record({}, {}, "")  # the last build's record (its pages: what each file held after it)
         self.sitemaps: dict[Path, tuple] = {}  # the sitemaps and their URLs, for write_variant_sitemaps
         self.kept: dict[str, Written] = {}  # src_uri -> its record, for the pages left in place
         self.kept_files: set[str] = set()  # their files (abs_dest_path, normalised)
@@ -141,7 +141,7 @@ class SiteFolder:
             return
         if not isinstance(before, Record) or not self.site_dir.is_dir():
             return
-        self.last, self.before = before, before.pages
+        self.last = before
         if self.set_aside:
             self.site_dir.rename(self.aside)
 
@@ -151,7 +151,7 @@ class SiteFolder:
             return
         if self.site_dir.exists():  # made in between: start from it, without the last build's pages
             shutil.rmtree(self.aside, ignore_errors=True)
-            self.before = {}
+            self.last = Record({}, {}, "")
             return
         self.aside.rename(self.site_dir)
         self.restored = True
@@ -161,14 +161,14 @@ class SiteFolder:
         docstring); its output and render cache entries stay used. Returns how many."""
         if self.last.sitemaps_made_with == self._sitemaps_made_with(build):
             self.sitemaps = dict(self.last.sitemaps)
-        if not self.before:
+        if not self.last.pages:
             return 0
         nav = nav_pages(build)
         left = []
         for files in build.variant_files.values():
             for file in files:
                 uri = file.src_uri
-                written = self.before.get(uri)
+                written = self.last.pages.get(uri)
                 if written is None or uri in nav or build.digests.get(uri) != written.digest:
                     continue
                 try:
@@ -203,7 +203,7 @@ class SiteFolder:
         if not self.restored:
             return 0
         site = os.path.normpath(self.site_dir)
-        removed = 0
+        removed, emptied = 0, set()
         for folder, folders, names in os.walk(site):
             folders[:] = [f for f in folders if not spared(os.path.relpath(os.path.join(folder, f), site))]
             for name in names:
@@ -213,9 +213,9 @@ class SiteFolder:
                 if path not in self.kept_files and os.stat(path).st_mtime_ns < self.start_ns:
                     os.unlink(path)
                     removed += 1
-        for folder, _, _ in os.walk(site, topdown=False):
-            if folder != site and not os.listdir(folder):
-                os.rmdir(folder)
+                    emptied.add(folder)
+        for folder in emptied:
+            remove_if_empty(Path(folder), Path(site))
         return removed
 
     def remember(self, build) -> None:
@@ -242,14 +242,16 @@ class SiteFolder:
                 anchors = frozenset(page.present_anchor_ids) if page.present_anchor_ids is not None else None
                 record[uri] = Written(digest, found.st_mtime_ns, found.st_size, dict(page.meta), anchors,
                                       build.renders.keys.get(uri))
-        try:
-            self.record.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.record.with_name(f".{self.record.name}.{os.getpid()}.tmp")
-            made = Record(record, self.sitemaps, self._sitemaps_made_with(build))
-            tmp.write_bytes(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
-            tmp.replace(self.record)
-        except OSError as exc:
-            log.debug(f"{self.record}: not written ({exc})")
+        made = Record(record, self.sitemaps, self._sitemaps_made_with(build))
+        write_entry(self.record.parent, self.record.name, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def remove_if_empty(folder: Path, top: Path) -> None:
+    """Remove `folder` if it is empty, and then each folder above it, up to `top` (not it), that is left empty:
+    a deleted page's folder, and its section's."""
+    while folder != top and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 def nav_pages(build) -> set[str]:

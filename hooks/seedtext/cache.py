@@ -44,8 +44,8 @@ CHARACTERS_FILE = "characters.pickle"  # Cache.characters, under the cache's fol
 DERIVED_FILE = "derived.pickle"  # Cache.derived, likewise
 # The results of Cache.derived kept for the next build by an article's content (its seed's key): each a
 # pure function of one article and a name written the same in every process (strings, tuples, patterns),
-# and small. An article's tags, its text as Markdown, its sentences naming a term: 2.5 s of every warm build
-# at N = 1000 (the related lists and listings, made from every article, are made again).
+# and small. An article's tags, its text as Markdown, its sentences naming a term: tags+xref of a warm build
+# at N = 1000 went from 4.0 to 2.0 s (the related lists and listings, made from every article, are made again).
 KEPT_ON_DISK = ("tags", "article", "quotes")
 
 
@@ -211,8 +211,8 @@ class KeptResults:
         return found[1]
 
     def let_go_unused(self) -> None:
-        """At the end of a build: what it did not ask for goes (a swap: no walk over every key, which took
-        0.15 s of a serve rebuild at N = 1000)."""
+        """At the end of a build: what it did not ask for goes. A swap of the two maps: each result moved to
+        this build's map when first asked for (`get`), instead of a walk over every key here."""
         self._last, self._found = self._found, {}
 
     def values(self) -> list:
@@ -232,11 +232,11 @@ class Cache:
         self.seed_keys: dict[str, str] = {}  # seed file name -> the key of its cleaned pages' entry (_look_up)
         self._phrase_digests: dict[str | os.PathLike, str] = {}  # a phrase file -> its digest, this build
         self._conversion_paths: dict[tuple, Path] = {}  # a conversion's inputs -> its file, this build
-        self._characters: dict[bytes, str] | None = None  # a text's digest -> its characters (`characters`)
-        self._characters_used: dict[bytes, str] = {}
         self._content_keys: dict[int, tuple[object, str]] = {}  # id -> (a cleaned seed's article, its key)
-        self._derived: dict[bytes, object] | None = None  # made by an earlier build (`derived`), by digest
-        self._derived_used: dict[bytes, object] = {}
+        # Per file of `keep_for_next_build` (CHARACTERS_FILE, DERIVED_FILE): what the last build kept (read when
+        # first asked), and what this build asked for, by digest (`_made_before`)
+        self._last_build: dict[str, dict[bytes, object]] = {}
+        self._this_build: dict[str, dict[bytes, object]] = {}
 
     def derived(self, source: object, name: Hashable, make: Callable[[], T]) -> T:
         """make(), a pure function of `source` and `name`: under `mkdocs serve` kept with `source` while it is
@@ -247,35 +247,31 @@ class Cache:
         found = self._content_keys.get(id(source))
         if self.directory is None or found is None or found[0] is not source or not _kept_on_disk(name):
             return make()
-        if self._derived is None:
-            self._derived = self._read_kept(DERIVED_FILE)
-        key = hashlib.blake2b(f"{found[1]}\0{name!r}".encode(), digest_size=16).digest()
-        value = self._derived.get(key)
-        if value is None:
-            value = make()
-        self._derived_used[key] = value
-        return value
+        return self._made_before(DERIVED_FILE, f"{found[1]}\0{name!r}", make)
 
     def characters(self, text: str) -> str:
         """The characters of `text`, each once (an article page's, for the search's query tables). Under `mkdocs
         serve` kept with the text (`derived`); else by the text's digest in one file for the next build
-        (`keep_characters`): the sets of 3,252 pages' characters took 0.7 s of every warm build at N = 1000."""
+        (`keep_for_next_build`): the sets of 3,252 pages' characters took 0.7 s of every warm build at N = 1000."""
         if self.kept is not None or self.directory is None:
             return self.derived(text, "characters", lambda: "".join(set(text)))
-        if self._characters is None:
-            self._characters = self._read_kept(CHARACTERS_FILE)
-        key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-        found = self._characters.get(key)
-        if found is None:
-            found = "".join(set(text))
-        self._characters_used[key] = found
-        return found
+        return self._made_before(CHARACTERS_FILE, text, lambda: "".join(set(text)))
+
+    def _made_before(self, name: str, inputs: str, make: Callable[[], T]) -> T:
+        """make(), or what an earlier build made of the same `inputs` and kept in the file `name`."""
+        if name not in self._last_build:
+            self._last_build[name] = self._read_kept(name)
+        key = hashlib.blake2b(inputs.encode(), digest_size=16).digest()
+        value = self._last_build[name].get(key)
+        if value is None:
+            value = make()
+        self._this_build.setdefault(name, {})[key] = value
+        return value
 
     def keep_for_next_build(self) -> None:
         """What this build asked of `characters` and `derived`, for the next build; the rest let go."""
-        for name, before, used in ((CHARACTERS_FILE, self._characters, self._characters_used),
-                                   (DERIVED_FILE, self._derived, self._derived_used)):
-            if self.directory is not None and before is not None and used != before:
+        for name, used in self._this_build.items():
+            if used != self._last_build[name]:
                 _write_atomic(self.directory / name,
                               pickle.dumps((code_version(), used), protocol=pickle.HIGHEST_PROTOCOL))
 
@@ -306,10 +302,10 @@ class Cache:
                 self.stats.cleaned.append(seeds[n].name)
                 self._file(seeds[n], found[n][1], cleaned)
                 results[n] = cleaned
-            for seed, cleaned in zip(seeds, results, strict=True):  # what `derived` keeps results by
-                key = self.seed_keys.get(seed.name)
-                if key is not None and self.kept is None:
-                    for n, article in enumerate(cleaned.articles):
+            if self.kept is None:  # what `derived` keeps results by for the next build
+                for seed, cleaned in zip(seeds, results, strict=True):
+                    key = self.seed_keys.get(seed.name)
+                    for n, article in enumerate(cleaned.articles if key is not None else ()):
                         self._content_keys[id(article)] = (article, f"{key}/{n}")
             return results
         finally:

@@ -93,9 +93,12 @@ def write_timings(build: Build) -> None:
                "search_indexed": clock.get("indexed"),
                "pages_built": clock.get("pages_built"),  # pages MkDocs built (the others skipped: serve --dirty)
                "rendered": build.renders.misses, "renders_reused": build.renders.hits,
-               # pages drawn through the theme's templates, and taken whole from an earlier build (output_cache)
+               # pages drawn through the theme's templates here, and taken whole from an earlier build (output_cache)
                "drawn": build.outputs.drawn if build.outputs else None,
-               "kept_whole": len(build.outputs.kept) - kept_in_place if build.outputs else None,
+               "kept_whole": len(build.outputs.kept - build.outputs.ahead) - kept_in_place if build.outputs else None,
+               # pages a second process drew (draw_ahead), taken whole here, and whether it failed
+               "drawn_ahead": len(build.drawing.pages) if build.drawing else 0,
+               "drawing_failed": build.drawing.failed if build.drawing else None,
                # pages left in the site folder as the last build wrote them (site_folder): not built at all
                "kept_in_place": kept_in_place,
                # pages a second process converted from Markdown (render_ahead), and whether it failed

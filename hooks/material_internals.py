@@ -72,6 +72,10 @@ RELIED_ON = (
     "Page.links_to_anchors is checked by validate_anchor_links after every page is converted",
     "output_cache: _build_page takes its template from page.meta['template'] after on_env and before "
     "on_page_context; the theme's Jinja environment has no autoescape (Markup passes HTML through either way)",
+    "draw_ahead.draw: mkdocs.commands.build._build_page draws a page as get_context(nav, doc_files, config, page), "
+    "the template of page.meta['template'] (default main.html), on_page_context, template.render, on_post_page, "
+    "with config._current_page and page.active set around it; build() draws documentation_pages(inclusion="
+    "InclusionLevel.is_included) in their order, after on_env, static files and static templates",
 )
 
 

@@ -191,7 +191,7 @@ class SiteExtra:
     largest_seed_kb: int | None = None  # a larger seed gets a warning
     search_part_pages: int = PART_PAGES  # pages one Pagefind run indexes at most
     listing_page_size: int = PAGE_SIZE  # articles on one page of a tag's listing or the undated ones
-    render_ahead_pages: int | None = None  # with this many pages to convert, a second process converts half
+    render_ahead_pages: int | None = None  # with this many pages to convert or draw, a second process does half
     variants: tuple[VariantOptions, ...] = ()
 
 

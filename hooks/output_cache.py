@@ -38,6 +38,7 @@ class OutputCache:
         stored = set(os.listdir(directory)) if directory.is_dir() else set()
         self.kept = {uri for uri, digest in digests.items() if digest in stored}  # taken whole, not drawn
         self._lost: set[str] = set()  # kept, but its entry could not be read after all: drawn
+        self.ahead: set[str] = set()  # drawn by a second process in this build (draw_ahead), taken whole here
         self.used: set[str] = set()  # digests this build read or wrote
         self.drawn = 0  # pages drawn through the theme's templates and kept
 
@@ -52,6 +53,17 @@ class OutputCache:
                 page.meta["template"] = TEMPLATE
             elif page.meta.get("template") == TEMPLATE:
                 del page.meta["template"]
+
+    def draw_ahead(self, uris: set[str]) -> None:
+        """These pages are being drawn by a second process (draw_ahead): taken whole here once it is done. Their
+        HTML was finished here already (on_page_content ran before the split)."""
+        self.ahead = set(uris)
+        self.kept |= self.ahead
+
+    def ahead_failed(self) -> None:
+        """The second process failed or warned: its pages are drawn here after all (`lost`)."""
+        self.kept -= self.ahead
+        self._lost |= self.ahead
 
     def fill(self, context: dict, page) -> bool:
         """Give a page taken whole its HTML for TEMPLATE to print. False for any other page, and for one
@@ -72,6 +84,11 @@ class OutputCache:
 
     def lost(self, page) -> bool:
         return page.file.src_uri in self._lost
+
+    def unfinished(self, page) -> bool:
+        """A lost page whose HTML the hook has not finished (page_content.finished_html): one kept from an
+        earlier build, not one drawn ahead."""
+        return page.file.src_uri in self._lost and page.file.src_uri not in self.ahead
 
     def draw_lost(self, context: dict, page, draw) -> dict:
         """A lost page drawn with `draw(context)` (the theme's template), for TEMPLATE to print."""

@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 import build_state
 import convert_ahead
+import draw_ahead
 import output_cache
 import render_ahead
 import site_folder
@@ -124,7 +125,8 @@ def on_page_content(html, page, config, files):
 def on_nav(nav, config, files):
     """One navigation per variant; a page is shown only its own variant's nav."""
     build = build_state.of(config)
-    build.navs = variant_navs(files, build)
+    build.navs, build.nav = variant_navs(files, build), nav
+    build_state.leave_to_last(KEPT.command)  # the files and pages last the build
     build.ahead = render_ahead.start(build, config, files, KEPT.command)  # the pages exist from here on
     return nav
 
@@ -143,15 +145,18 @@ def on_env(env, config, files):
         for target in (file.page.links_to_anchors or {}) if file.page else ():
             build.page_of(target)
     build.outputs.choose_templates(f.page for f in files.documentation_pages())  # pages kept whole: not drawn
+    build_state.leave_to_last(KEPT.command)  # every page's render lasts until it is written
+    build.drawing = draw_ahead.start(build, config, files, env, KEPT.command)  # half of the pages to draw
     return env
 
 
 # Default priority (0): no plugin of the site changes a page's context.
 def on_page_context(context, page, config, nav):
     build = build_state.of(config)
-    if build.outputs.fill(context, page):  # the page whole, as an earlier build wrote it (output_cache)
+    draw_ahead.wait_for(build, page)  # one of the second process's pages: it has kept them (draw_ahead)
+    if build.outputs.fill(context, page):  # the page whole, as an earlier build (or the second process) drew it
         return context
-    if build.outputs.lost(page):  # its entry went missing: drawn after all, from the rendered Markdown
+    if build.outputs.unfinished(page):  # its entry went missing: drawn after all, from the rendered Markdown
         page.content = finished_html(page.content, page, build, config)
     variant = layout.variant_of(page.file.src_uri, build.variants)
     url_in_tree = layout.twin_url(page.url) if variant else ""

@@ -10,10 +10,15 @@ import json
 import pickle
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+import draw_ahead
+import output_cache
+import render_ahead
 from conftest import REPO, copy_project, load_site, mkdocs_build
+from output_cache import OutputCache
 from seedtext import cache as cache_module
 from seedtext.convert import convert_variant
 from seedtext.site import build_site, seed_files
@@ -493,10 +498,11 @@ def test_a_page_taken_from_the_render_cache_warns_as_when_it_was_rendered(tmp_pa
 
 
 def test_a_second_process_converting_half_the_pages_makes_the_same_site_and_the_same_warnings(tmp_path):
-    """render_ahead and convert_ahead: with extra.render_ahead_pages at 1, forked processes convert half of
-    the pages from Markdown and half into the other scripts; the site is byte for byte the one made in one
-    process, and each page's warning is printed once (the child's come with its renders) and fails --strict."""
-    sites = {}
+    """render_ahead, convert_ahead and draw_ahead: with extra.render_ahead_pages at 1, forked processes
+    convert half of the pages from Markdown, half into the other scripts, and draw half of them through the
+    templates; the site is byte for byte the one made in one process, and each page's warning is printed once
+    (the child's come with its renders) and fails --strict."""
+    sites, drawn = {}, {}
     for ahead in ("1", "null"):
         root = new_project(tmp_path / f"project-{ahead}")
         config = root / "mkdocs.yml"
@@ -509,15 +515,19 @@ def test_a_second_process_converting_half_the_pages_makes_the_same_site_and_the_
         report = json.loads((root / ".cache" / "timings.json").read_text(encoding="utf-8"))
         assert (report["rendered_ahead"] > 0 and report["ahead_failed"] is False) if ahead == "1" \
             else report["rendered_ahead"] == 0
-        # convert_ahead: the script conversions too
+        # convert_ahead: the script conversions too; draw_ahead: the pages drawn through the templates
         assert (report["converted_ahead"] > 0 and report["converting_failed"] is False) if ahead == "1" \
             else report["converted_ahead"] == 0
+        assert (report["drawn_ahead"] > 0 and report["drawing_failed"] is False) if ahead == "1" \
+            else report["drawn_ahead"] == 0
+        drawn[ahead] = report["drawn"] + report["drawn_ahead"]  # each page drawn in one of the two processes
         sites[ahead] = files_of(tmp_path / f"site-{ahead}")
         if ahead == "1":  # a warm build has nothing to convert: no second process
             again = mkdocs_build(root, tmp_path / "site-again")
             assert again.returncode == 0, again.stdout + again.stderr
             report = json.loads((root / ".cache" / "timings.json").read_text(encoding="utf-8"))
             assert report["rendered"] == 0 and report["rendered_ahead"] == 0 and report["converted_ahead"] == 0
+            assert report["drawn_ahead"] == 0
             shutil.rmtree(root / ".cache")
             about = root / "docs" / "about.md"
             about.write_text(about.read_text(encoding="utf-8") + "\n\n见[旧页](no-such-page.md)。\n", encoding="utf-8")
@@ -527,6 +537,29 @@ def test_a_second_process_converting_half_the_pages_makes_the_same_site_and_the_
             for tree in ("zh-hans", "zh-hant"):
                 assert output.count(f"Doc file '{tree}/about.md' contains a link 'no-such-page.md'") == 1, output
     assert sites["1"] == sites["null"]
+    assert drawn["1"] == drawn["null"]
+
+
+def test_pages_a_failed_second_process_was_drawing_are_drawn_by_the_build_itself(tmp_path):
+    """draw_ahead: when the child drawing half of the pages fails (or warned), the main process draws those
+    pages itself, from the HTML it has already finished (not finished a second time), instead of taking
+    them whole from the output cache."""
+    outputs = OutputCache(tmp_path, {"zh-hans/a.md": "digest-a", "zh-hans/b.md": "digest-b"})
+    build = SimpleNamespace(outputs=outputs,
+                            drawing=render_ahead.Ahead(render_ahead.fork(lambda: 1 / 0), {"zh-hans/b.md"}))
+    outputs.draw_ahead({"zh-hans/b.md"})
+    mine, theirs = (SimpleNamespace(file=SimpleNamespace(src_uri=uri), meta={})
+                    for uri in ("zh-hans/a.md", "zh-hans/b.md"))
+    outputs.choose_templates([mine, theirs])
+    assert outputs.takes_whole(theirs) and theirs.meta["template"] == output_cache.TEMPLATE
+    draw_ahead.wait_for(build, mine)  # not one of the child's pages: no waiting
+    assert build.drawing.failed is None
+    draw_ahead.wait_for(build, theirs)
+    assert build.drawing.failed is True
+    assert not outputs.takes_whole(theirs) and not outputs.fill({}, theirs)
+    assert outputs.lost(theirs) and not outputs.unfinished(theirs)  # drawn here from its finished HTML
+    context = outputs.draw_lost({}, theirs, lambda context: "<p>drawn here</p>")
+    assert str(context["kept_page"]) == "<p>drawn here</p>"
 
 
 def test_a_page_taken_from_the_render_cache_keeps_its_anchors_for_the_pages_that_link_to_them(tmp_path):

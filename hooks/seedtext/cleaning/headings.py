@@ -15,7 +15,18 @@ from .evidence import Decision, Evidence, Fill, Weighing
 from .layout import HANG, INDENT, SHORT_BY, WIDE_COLUMN, BlankHabit, Layout, indented, indented_above
 from .lines import Line, LineKind
 from .roles import Vocabulary
-from .text import CLOSING_START, LEADS_ON, PAUSES, PROSE_PUNCT, STOP, despace_prose, ends_sentence, is_han, width
+from .text import (
+    CLOSING_START,
+    LEADS_ON,
+    PAUSES,
+    PROSE_PUNCT,
+    STOP,
+    despace_prose,
+    ends_sentence,
+    is_han,
+    remembered,
+    width,
+)
 from .words import word_across
 
 _NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\S")
@@ -41,12 +52,14 @@ def load_dictionary() -> None:
     ends_on_function_word("今年春节前，在")
 
 
+@remembered  # jieba's tagging, asked again of the same tail
 def ends_on_function_word(text: str) -> bool:
     """Does the text end on a particle, preposition or conjunction (刘建业所在的, 今年春节前，在)?"""
     words = list(_tagger().cut(text))
     return bool(words) and words[-1].flag in _LEADING_ON_TAGS
 
 
+@remembered
 def opens_on_particle(text: str) -> bool:
     """Does the text open on a particle that only follows other words (的褒奖, 了群众)?"""
     words = list(_tagger().cut(text[:6]))

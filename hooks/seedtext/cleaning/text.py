@@ -6,6 +6,7 @@ a half-width one (Latin, digits, ASCII punctuation, space) is 1/2.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -32,14 +33,22 @@ _URL = re.compile(r"(?:https?://|www\.)[\w\-./?#=&%~+@:]*[\w/]", re.ASCII)
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
+# The per-line questions of the cleaning are asked of the same text many times over (a line's width by every
+# pass that weighs it, jieba's reading of the same break by the line roles, captions and headings): each is
+# answered once per process. For functions of strings with immutable answers only.
+remembered = functools.lru_cache(maxsize=1 << 16)  # lines and breaks remembered
+
+
+@functools.cache  # one answer per character
 def is_wide(ch: str) -> bool:
     """Full-width on a Chinese page: East Asian wide and full-width characters, and the ambiguous ones
     (“ ” ‘ ’ … — ·) that Chinese fonts set full-width."""
     return bool(ch) and unicodedata.east_asian_width(ch) in "WFA"
 
 
+@functools.cache
 def is_han(ch: str) -> bool:
-    return bool(ch) and bool(re.match(f"[{HAN}]", ch))
+    return bool(ch) and bool(HAN_CHARACTER.match(ch))
 
 
 # Full-width punctuation that justified print may set in half a character (标点挤压): the stops and
@@ -48,6 +57,7 @@ COMPRESSIBLE_STOPS = "，。、；：！？"
 COMPRESSIBLE_ALL = COMPRESSIBLE_STOPS + "“”‘’（）《》「」『』【】〔〕"
 
 
+@remembered
 def width(text: str, compressed: str = "") -> float:
     """Width on the page: full-width 1, half-width 1/2; the characters in `compressed` take 1/2."""
     return sum((0.5 if ch in compressed else 1.0) if is_wide(ch) else 0.5 for ch in text)
@@ -193,6 +203,7 @@ _HEADLINE_EDGE = HAN + "“”‘’《》「」"
 _CLAUSE_PUNCT = re.compile(r"[，；：,;:（）()]")
 
 
+@remembered
 def is_two_part_headline(text: str) -> bool:
     """Two or three runs of Chinese words separated by a space (抗大疫、大抗疫 忠诚尽显). A space next to a
     digit or inside a clause (人脸识别摄像机 2000个），新建) is an OCR space in prose."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import logging
 
-from .text import is_han
+from .text import is_han, remembered
 
 _MIN_FREQ = 10  # rarer dictionary entries are mostly names and fragments that the segmentation picks by chance
 _CONTEXT = 6  # characters either side of the break segmented together
@@ -21,6 +21,7 @@ def _tokenizer():
     return jieba.dt
 
 
+@remembered  # asked again of the same break by the line roles, captions and headings
 def word_across(left: str, right: str) -> str:
     """The word jieba's segmentation puts across the break between `left` and `right` (two or more
     Han characters, at least one on each side), or ''. The text on both sides is segmented together,

@@ -2,14 +2,17 @@
 
 Once every page is converted (on_env), MkDocs draws the pages one after another in one process: Material's
 templates around each page, and each 原文对照 page's table (page_content.with_table), about 40 s of a cold
-build at N = 1000 while the second core has nothing to do. So the pages this build will draw (not taken
-whole from an earlier build: output_cache) are split in two by their cost; a forked child draws the second
-half as MkDocs would (`draw`: its context, template, every plugin's on_page_context and on_post_page) and
-leaves each page's HTML where a later build finds it (output_cache.OutputCache.keep), while this process
-draws the first half. When this process reaches the child's first page it waits for the child; those pages
-are then taken whole, as in a warm build, and written here. The site is the same either way (a test holds
-the two builds' sites byte for byte equal). If the child fails, or anything warned while it drew, its pages
-are drawn here (their warnings are then logged here, and --strict counts them).
+build at N = 1000 while the second core had nothing to do. So the pages this build will draw (not taken
+whole from an earlier build: output_cache) are split in two by their cost, a page and its twins in the other
+scripts together (a seed's tables are made once for both scripts: seedtext.rawpage.SeedTables); a forked
+child draws its half as MkDocs would (`draw`: its context, template, every plugin's on_page_context and
+on_post_page), leaving each page's HTML where a later build finds it (output_cache.OutputCache.keep), while
+this process draws the other half. Each process goes through the pages in MkDocs' order, so when this process
+reaches one of the child's pages the child has usually left it already: it is taken whole, as in a warm
+build, and written here (else this process waits for it). The site is the same either way (a test holds the
+two builds' sites byte for byte equal). If the child fails, or anything warns while it draws, it stops before
+keeping that page, and its pages not taken yet are drawn here (their warnings are then logged here, and
+--strict counts them).
 
 Only where render_ahead forks (`mkdocs build` and gh-deploy, two CPUs), and only with at least
 mkdocs.yml's extra.render_ahead_pages pages to draw.
@@ -18,15 +21,22 @@ mkdocs.yml's extra.render_ahead_pages pages to draw.
 from __future__ import annotations
 
 import logging
+import time
 
 from mkdocs.commands.build import get_context
 from mkdocs.structure.files import InclusionLevel
 
 import render_ahead
+from seedtext.layout import ARTICLE_DIR, section, twin_url
 
-# What a page costs to draw, in pages without a table: a 原文对照 page's table (page_content.with_table) is
-# about three times its templates (a cold build's profile at N = 1000: 6 ms against 2 ms a page).
-TABLE_COST = 3
+# What a page costs to draw, against a tag or listing page (2.2 ms): an article (3.6 ms: the most text to
+# lay out and keep) and a 原文对照 page with its table (5.4 ms); a cold build at N = 1000 on the bench corpus.
+ARTICLE_COST = 1.6
+RAW_PAGE_COST = 2.4
+# Taking a page whole here, once the child has drawn it (reading, decompressing and writing its HTML):
+# 0.7 ms.
+TAKE_COST = 0.3
+WAIT_SECONDS = 0.005  # how often this process looks for a page the child has not left yet
 
 
 class WarningHeard(logging.Handler):
@@ -41,23 +51,44 @@ class WarningHeard(logging.Handler):
 
 
 def split(build, doc_files, fewest: int) -> list | None:
-    """The second half (by cost) of the pages this build will draw, in MkDocs' order; None when there are
-    fewer than `fewest`. Pages without a digest (the script chooser) are drawn here."""
-    todo = [(file.page, 1 + (TABLE_COST if file.src_uri in build.raw_tables else 0)) for file in doc_files
-            if file.page is not None and file.src_uri in build.digests and not build.outputs.takes_whole(file.page)]
-    return render_ahead.second_half(todo, fewest)
+    """The child's half (by cost: what it draws against what this process draws and takes whole) of the pages
+    this build will draw, in MkDocs' order: the later pages by their place in a tree, with their twins in the
+    other trees; None when there are fewer than `fewest`. Pages without a digest (the script chooser) are
+    drawn here."""
+    todo = [file for file in doc_files if file.page is not None and file.src_uri in build.digests
+            and not build.outputs.takes_whole(file.page)]
+    if len(todo) < fewest:
+        return None
+    groups: dict[str, list] = {}  # a page's path in its tree -> [what it and its twins cost to draw, pages]
+    for file in todo:
+        group = groups.setdefault(twin_url(file.src_uri), [0, 0])
+        group[0] += RAW_PAGE_COST if file.src_uri in build.raw_tables \
+            else ARTICLE_COST if section(file.src_uri) == ARTICLE_DIR else 1
+        group[1] += 1
+    child, here, later = 0.0, float(sum(drawn for drawn, _ in groups.values())), set()
+    for twin, (drawn, pages) in reversed(groups.items()):  # the child's pages from the last, until it has half
+        if child >= here:
+            break
+        later.add(twin)
+        child += drawn
+        here -= drawn - TAKE_COST * pages  # this process takes them whole instead
+    return [file.page for file in todo if twin_url(file.src_uri) in later]
 
 
-def draw(page, config, doc_files, nav, env) -> None:
+def draw(page, config, doc_files, nav, env, heard: WarningHeard) -> None:
     """What MkDocs' _build_page does with a page (mkdocs/commands/build.py, 1.6.1), except writing its file:
-    the hook's on_post_page keeps the HTML (output_cache) for this build's main process to write."""
+    the hook's on_post_page (the last) keeps the HTML (output_cache) for this build's main process to write.
+    Raises before that when a warning was heard: the page is drawn again where the warning is shown."""
     config._current_page = page
     try:
         page.active = True
         context = get_context(nav, doc_files, config, page)
         template = env.get_template(page.meta.get("template", "main.html"))
         context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-        config.plugins.on_post_page(template.render(context), page=page, config=config)
+        output = template.render(context)
+        if heard.heard:
+            raise RuntimeError(f"a warning while drawing {page.file.src_uri}")
+        config.plugins.on_post_page(output, page=page, config=config)
     finally:
         page.active = False
         config._current_page = None
@@ -78,9 +109,7 @@ def start(build, config, files, env, command: str) -> render_ahead.Ahead | None:
         heard = WarningHeard()
         logging.getLogger("mkdocs").addHandler(heard)
         for page in share:
-            draw(page, config, doc_files, build.nav, env)
-        if heard.heard:
-            raise RuntimeError("a warning while drawing: the pages are drawn again where it is shown")
+            draw(page, config, doc_files, build.nav, env, heard)
 
     ahead = render_ahead.Ahead(render_ahead.fork(draw_share), {page.file.src_uri for page in share})
     build.outputs.draw_ahead(ahead.pages)
@@ -89,10 +118,18 @@ def start(build, config, files, env, command: str) -> render_ahead.Ahead | None:
 
 
 def wait_for(build, page) -> None:
-    """Before this process draws one of the child's pages: the child is done; if it failed, its pages are
-    drawn here."""
-    drawing = build.drawing
-    if drawing and drawing.failed is None:
-        drawing.wait_for(page.file.src_uri)
-        if drawing.failed:
-            build.outputs.ahead_failed()
+    """Before this process draws one of the child's pages: the child has kept it, or has stopped; if it
+    failed, its pages not taken yet are drawn here."""
+    drawing, uri = build.drawing, page.file.src_uri
+    if not drawing or drawing.failed is not None or uri not in drawing.pages:
+        return
+    while not build.outputs.has_entry(uri) and drawing.running():
+        time.sleep(WAIT_SECONDS)
+    if drawing.failed:
+        build.outputs.ahead_failed()
+
+
+def finish(build) -> None:
+    """After the last page: the child is waited for (it has exited, or is about to)."""
+    if build.drawing and build.drawing.failed is None:
+        build.drawing.failed = render_ahead.wait(build.drawing.pid)

@@ -209,6 +209,7 @@ def on_template_context(context, template_name, config):
 # Default priority (0): the pages are written; nothing else changes them after this.
 def on_post_build(config):
     build = build_state.of(config)
+    draw_ahead.finish(build)
     build.clock["post_build"] = time.perf_counter()
     site_dir = Path(config.site_dir)
     if build.served:  # before the index reads the tree

@@ -44,6 +44,14 @@ class Ahead:
         if self.failed is None and page in self.pages:
             self.failed = wait(self.pid)
 
+    def running(self) -> bool:
+        """Whether the child is still at work (if it has ended, `failed` says how)."""
+        if self.failed is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.failed = os.waitstatus_to_exitcode(status) != 0
+        return self.failed is None
+
 
 def split(build, pages, fewest: int) -> list | None:
     """The second half (by Markdown size) of the pages this build will convert, in MkDocs' order; None when

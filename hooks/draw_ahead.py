@@ -33,8 +33,8 @@ from seedtext.layout import ARTICLE_DIR, section, twin_url
 # lay out and keep) and a 原文对照 page with its table (5.4 ms); a cold build at N = 1000 on the bench corpus.
 ARTICLE_COST = 1.6
 RAW_PAGE_COST = 2.4
-# Taking a page whole here, once the child has drawn it (reading, decompressing and writing its HTML):
-# 0.7 ms.
+# Taking a page whole here, once the child has drawn it (reading, decompressing and writing its HTML): 0.7 ms,
+# in the same unit.
 TAKE_COST = 0.3
 WAIT_SECONDS = 0.005  # how often this process looks for a page the child has not left yet
 

@@ -540,6 +540,53 @@ def test_a_second_process_converting_half_the_pages_makes_the_same_site_and_the_
     assert drawn["1"] == drawn["null"]
 
 
+# A site owner's own hook that warns while one page is drawn: the last page of the Simplified tree, whose
+# twins are the first pages draw_ahead gives its child.
+WARNING_HOOK = """
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+log = get_plugin_logger("owner")
+LAST = []
+
+@event_priority(-100)  # after the site's hook has added its pages
+def on_files(files, config):
+    LAST[:] = [f.src_uri for f in files.documentation_pages() if f.src_uri.startswith("zh-hans/")][-1:]
+    return files
+
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri in LAST:
+        log.warning(f"the owner's check found something on {page.file.src_uri}")
+    return context
+"""
+
+
+def test_a_warning_while_the_second_process_draws_is_shown_once_and_fails_strict(tmp_path):
+    """draw_ahead: a page that warns while the child draws it is drawn again by the build itself, so its
+    warning is printed (once) and `mkdocs build --strict` fails, as in a one-process build; without --strict
+    the site is the one a single process makes."""
+    sites = {}
+    for ahead in ("1", "null"):
+        root = new_project(tmp_path / f"project-{ahead}")
+        config = root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert text.count("\n  render_ahead_pages: 200\n") == 1 and text.count("\n  - hooks/pages.py\n") == 1
+        config.write_text(text.replace("\n  render_ahead_pages: 200\n", f"\n  render_ahead_pages: {ahead}\n")
+                          .replace("\n  - hooks/pages.py\n", "\n  - hooks/pages.py\n  - owner_hook.py\n"),
+                          encoding="utf-8")
+        (root / "owner_hook.py").write_text(WARNING_HOOK, encoding="utf-8")
+        strict = mkdocs_build(root, tmp_path / f"strict-{ahead}")
+        output = strict.stdout + strict.stderr
+        assert strict.returncode != 0 and output.count("the owner's check found something on zh-hans/") == 1, output
+        shutil.rmtree(root / ".cache")
+        built = mkdocs_build(root, tmp_path / f"site-{ahead}", strict=False)
+        output = built.stdout + built.stderr
+        assert built.returncode == 0 and output.count("the owner's check found something on zh-hans/") == 1, output
+        report = json.loads((root / ".cache" / "timings.json").read_text(encoding="utf-8"))
+        assert report["drawing_failed"] is True if ahead == "1" else report["drawn_ahead"] == 0
+        sites[ahead] = files_of(tmp_path / f"site-{ahead}")
+    assert sites["1"] == sites["null"]
+
+
 def test_pages_a_failed_second_process_was_drawing_are_drawn_by_the_build_itself(tmp_path):
     """draw_ahead: when the child drawing half of the pages fails (or warned), the main process draws those
     pages itself, from the HTML it has already finished (not finished a second time), instead of taking

@@ -131,7 +131,8 @@ def on_nav(nav, config, files):
     return nav
 
 
-# Default priority (0): no plugin of the site changes the templates' environment.
+# Default priority (0): no plugin of the site changes the templates' environment (draw_ahead's child, forked
+# here, draws with the environment as it is now: a plugin changing it after this event would need this later).
 def on_env(env, config, files):
     build = build_state.of(config)
     env.bytecode_cache = build_state.template_cache(build.project)  # MkDocs makes a new env each build

@@ -131,5 +131,5 @@ def wait_for(build, page) -> None:
 
 def finish(build) -> None:
     """After the last page: the child is waited for (it has exited, or is about to)."""
-    if build.drawing and build.drawing.failed is None:
-        build.drawing.failed = render_ahead.wait(build.drawing.pid)
+    if build.drawing:
+        build.drawing.join()

@@ -41,7 +41,12 @@ class Ahead:
 
     def wait_for(self, page) -> None:
         """Before this process reaches one of the child's pages: the child's results are all filed."""
-        if self.failed is None and page in self.pages:
+        if page in self.pages:
+            self.join()
+
+    def join(self) -> None:
+        """Wait for the child, once; `failed` says how it ended."""
+        if self.failed is None:
             self.failed = wait(self.pid)
 
     def running(self) -> bool:

@@ -156,7 +156,9 @@ def clean_in_processes(seeds: list[Path], options: CleaningOptions, workers: int
     workers = min(workers or usable_cpus(), len(seeds))
     if workers < 2 or len(seeds) < PARALLEL_FROM:
         return [_seed.clean_seed(seed, options) for seed in seeds]
-    chunk = max(1, len(seeds) // (workers * 8))
+    # Small chunks (about 15 seeds a worker at 1,000 seeds): the last to finish is not left cleaning a long
+    # chunk alone (62 seeds a chunk kept one core idle about a second at the end).
+    chunk = max(1, len(seeds) // (workers * 32))
     spawn = multiprocessing.get_context("spawn")
     with _importable_by_workers(), ProcessPoolExecutor(workers, mp_context=spawn) as pool:
         return list(pool.map(_seed.clean_seed, seeds, [options] * len(seeds), chunksize=chunk))

@@ -22,7 +22,7 @@ SUBTITLE_DASHES = ("——", "--", "—")  # what a subtitle under a headline op
 CLOSING_START = re.compile(f"^[{re.escape(PAUSES + STOPS + CLOSING)}…]")
 # A sentence's end: a stop or an ellipsis (……, ...), with the closing quotes or brackets after it.
 _STOP = f"(?:[{STOPS}]|…{{1,2}}|\\.{{3,}})[{CLOSING}]*"
-SENTENCE_END = re.compile(_STOP + "$")
+SENTENCE_ENDS = (*STOPS, "…", "...")  # _STOP's stops, for a text's end (ends_sentence: no pattern search)
 # One sentence (or the unfinished rest of a text): what first_sentence and the concordance cut by.
 SENTENCE = re.compile(f"(?:[^{STOPS}….]|\\.(?!\\.\\.))*(?:{_STOP}|$)")
 HAN_CHARACTER = re.compile(f"[{HAN}]")
@@ -64,7 +64,8 @@ def width(text: str, compressed: str = "") -> float:
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(SENTENCE_END.search(text.rstrip()))
+    """Whether the text ends on a sentence's end (_STOP: a stop or an ellipsis, closing marks after it)."""
+    return text.rstrip().rstrip(CLOSING).endswith(SENTENCE_ENDS)
 
 
 def is_single_sentence(text: str) -> bool:
@@ -80,6 +81,7 @@ def nonspace(text: str) -> str:
 
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 FULL_TO_HALF = {v: k for k, v in _HALF_TO_FULL.items()}
+_HALF_WIDTH_MARK = re.compile(f"[{re.escape(''.join(_HALF_TO_FULL))}]")
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
@@ -99,6 +101,8 @@ def full_width_punctuation(text: str) -> tuple[str, list[str]]:
 
     Numbers (12:30, 1,000), Latin text and URLs keep theirs. Returns the text and a
     description of each change."""
+    if not _HALF_WIDTH_MARK.search(text):  # most lines and paragraphs: nothing to look at
+        return text, []
     chars = list(text)
     protected = _protected(text)
     changes = []

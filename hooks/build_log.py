@@ -107,6 +107,10 @@ def write_timings(build: Build) -> None:
                # script conversions a second process made (convert_ahead), and whether it failed
                "converted_ahead": len(build.converting.pages) if build.converting else 0,
                "converting_failed": build.converting.failed if build.converting else None,
+               # seconds this process waited for each second process (converting, rendering, drawing): the
+               # splits' costs are right when these stay near 0 (render_ahead.second_half)
+               "waited_ahead": [round(ahead.waited, 2) if ahead else None
+                                for ahead in (build.converting, build.ahead, build.drawing)],
                "stages": {k: round(v, 3) for k, v in stages.items()}}
     log.debug(f"cleaned {len(stats.cleaned)} of {timings['seeds']} seeds, converted {stats.converted} pages; "
               + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items()))

@@ -21,7 +21,7 @@ mkdocs.yml's extra.render_ahead_pages pages to draw.
 from __future__ import annotations
 
 import logging
-import time
+from collections.abc import Iterable
 
 from mkdocs.commands.build import get_context
 from mkdocs.structure.files import InclusionLevel
@@ -36,7 +36,6 @@ RAW_PAGE_COST = 2.4
 # Taking a page whole here, once the child has drawn it (reading, decompressing and writing its HTML): 0.7 ms,
 # in the same unit.
 TAKE_COST = 0.3
-WAIT_SECONDS = 0.005  # how often this process looks for a page the child has not left yet
 
 
 class WarningHeard(logging.Handler):
@@ -105,13 +104,14 @@ def start(build, config, files, env, command: str) -> render_ahead.Ahead | None:
     if not share:
         return None
 
-    def draw_share() -> None:
+    def draw_share() -> Iterable[None]:
         heard = WarningHeard()
         logging.getLogger("mkdocs").addHandler(heard)
         for page in share:
             draw(page, config, doc_files, build.nav, env, heard)
+            yield
 
-    ahead = render_ahead.Ahead(render_ahead.fork(draw_share), {page.file.src_uri for page in share})
+    ahead = render_ahead.fork(draw_share, [page.file.src_uri for page in share])
     build.outputs.draw_ahead(ahead.pages)
     build.outputs.choose_templates(share)
     return ahead
@@ -120,11 +120,10 @@ def start(build, config, files, env, command: str) -> render_ahead.Ahead | None:
 def wait_for(build, page) -> None:
     """Before this process draws one of the child's pages: the child has kept it, or has stopped; if it
     failed, its pages not taken yet are drawn here."""
-    drawing, uri = build.drawing, page.file.src_uri
-    if not drawing or drawing.failed is not None or uri not in drawing.pages:
+    drawing = build.drawing
+    if not drawing or drawing.failed is not None:
         return
-    while not build.outputs.has_entry(uri) and drawing.running():
-        time.sleep(WAIT_SECONDS)
+    drawing.wait_for(page.file.src_uri)
     if drawing.failed:
         build.outputs.ahead_failed()
 

@@ -60,10 +60,6 @@ class OutputCache:
         self.ahead = set(uris)
         self.kept |= self.ahead
 
-    def has_entry(self, uri: str) -> bool:
-        """Whether the page's HTML is kept (written whole by this build's second process: draw_ahead)."""
-        return (self.directory / self.digests[uri]).is_file()
-
     def ahead_failed(self) -> None:
         """The second process failed or warned: its pages not taken whole yet are drawn here (`lost`)."""
         self.kept -= self.ahead

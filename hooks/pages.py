@@ -135,6 +135,8 @@ def on_nav(nav, config, files):
 # here, draws with the environment as it is now: a plugin changing it after this event would need this later).
 def on_env(env, config, files):
     build = build_state.of(config)
+    if build.ahead:  # every page is converted: the child converting half of them has ended
+        build.ahead.join()
     env.bytecode_cache = build_state.template_cache(build.project)  # MkDocs makes a new env each build
     partials = {f"partials/languages/{language_partial(v)}.html": ui_strings_partial(env, v) for v in build.variants}
     env.loader = ChoiceLoader([DictLoader({**partials, output_cache.TEMPLATE: output_cache.TEMPLATE_SOURCE}),

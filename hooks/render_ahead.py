@@ -6,10 +6,11 @@ navigation is made, the pages this build will convert (not in the render cache) 
 the size of their Markdown; a forked child converts the second half exactly as MkDocs would (the page
 read, every plugin's on_page_markdown, Page.render) and files each render in the render cache
 (render_cache: HTML, table of contents, anchors, links to anchors, warnings), while MkDocs converts the
-first half here. Before MkDocs reaches the child's first page, this process waits for the child; its
-pages are then cache hits, handled as in any warm build (their warnings logged again here, so --strict
-counts them). The site is the same either way: a render from the cache is the render (a test holds the
-two builds' sites byte for byte equal); if the child fails, its pages are converted here.
+first half here. The child tells this process each page it has filed (`fork`: a byte down a pipe); when
+MkDocs reaches one of the child's pages, this process waits until the child has filed it, and the page is
+then a cache hit, handled as in any warm build (its warnings logged again here, so --strict counts them).
+The site is the same either way: a render from the cache is the render (a test holds the two builds'
+sites byte for byte equal); if the child fails, the pages it had not filed are converted here.
 
 Only under `mkdocs build` (and gh-deploy): `mkdocs serve` runs threads (livereload, the search index),
 which a fork does not carry; and only with two CPUs and enough pages to pay for the fork (mkdocs.yml
@@ -20,42 +21,66 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from page_digest import front_matter
 from render_cache import HeardWarnings
 
 COMMANDS = ("build", "gh-deploy")
+# What this process spends taking one of the child's pages from the render cache, against converting it
+# (a cold build at N = 1000 on the bench corpus: the child ended 1.7 s before this process without it).
+TAKE_SHARE = 0.03
 T = TypeVar("T")
 
 
 class Ahead:
-    """A child working ahead of this process, and the pages it does: each page's src_uri (render_ahead), each
-    (variant root, page's path) (convert_ahead)."""
+    """A child working ahead of this process through its share of the pages, in order: each page's src_uri
+    (render_ahead, draw_ahead), each (variant root, page's path) (convert_ahead). It tells this process each
+    page whose results it has filed by a byte down a pipe (`fork`)."""
 
-    def __init__(self, pid: int, pages: set) -> None:
+    def __init__(self, pid: int, share: Sequence, reports: int) -> None:
         self.pid = pid
-        self.pages = pages
-        self.failed: bool | None = None  # None until waited for
+        self.pages = set(share)
+        self._place = {page: n for n, page in enumerate(share)}
+        self._reports = reports  # the pipe's end this process reads; closed once the child has ended
+        self._done = 0  # how many of the share the child has filed, from the first
+        self.failed: bool | None = None  # None until the child has ended and been waited for
+        self.waited = 0.0  # seconds this process spent waiting for the child (timings.json)
 
     def wait_for(self, page) -> None:
-        """Before this process reaches one of the child's pages: the child's results are all filed."""
-        if page in self.pages:
+        """Before this process reaches one of the child's pages: the child has filed it, or has ended (then
+        `failed` says how; a page it had not filed is this process's to do)."""
+        place = self._place.get(page)
+        if place is None or self._done > place or self.failed is not None:
+            return
+        start = time.perf_counter()
+        while self._done <= place and self._read():
+            pass
+        if self._done <= place:
             self.join()
+        self.waited += time.perf_counter() - start
 
     def join(self) -> None:
-        """Wait for the child, once; `failed` says how it ended."""
+        """Wait for the child to end, once; `failed` says how it ended."""
         if self.failed is None:
+            while self._read():  # what it still tells (it may be waiting for room in the pipe)
+                pass
             self.failed = wait(self.pid)
 
-    def running(self) -> bool:
-        """Whether the child is still at work (if it has ended, `failed` says how)."""
-        if self.failed is None:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                self.failed = os.waitstatus_to_exitcode(status) != 0
-        return self.failed is None
+    def _read(self) -> bool:
+        """Take what the child has told since (waiting until it tells something or ends); False once it has
+        ended and the pipe is closed."""
+        if self._reports < 0:
+            return False
+        told = os.read(self._reports, 1 << 16)
+        if told:
+            self._done += len(told)
+            return True
+        os.close(self._reports)
+        self._reports = -1
+        return False
 
 
 def split(build, pages, fewest: int) -> list | None:
@@ -72,19 +97,20 @@ def split(build, pages, fewest: int) -> list | None:
         body = markdown[len(head):].lstrip("\n") if head else markdown
         if build.renders.key(body, page) not in stored:
             todo.append((page, len(markdown)))
-    return second_half(todo, fewest)
+    return second_half(todo, fewest, TAKE_SHARE * sum(cost for _, cost in todo))
 
 
-def second_half(todo: list[tuple[T, int]], fewest: int) -> list[T] | None:
-    """The items (with their sizes) from where the first half of the total size ends, in their order; None
-    for fewer than `fewest` items."""
+def second_half(todo: list[tuple[T, float]], fewest: int, here: float = 0.0) -> list[T] | None:
+    """The items (with their costs) the child takes so that both processes finish together: from the end,
+    while this process does the rest and `here` besides (what it spends on every item however it is done,
+    in the same unit), in their order; None for fewer than `fewest` items."""
     if len(todo) < fewest:
         return None
-    half, done, share = sum(size for _, size in todo) / 2, 0, []
-    for item, size in todo:
-        if done >= half:
+    first, done, share = (sum(cost for _, cost in todo) - here) / 2, 0.0, []
+    for item, cost in todo:
+        if done >= first:
             share.append(item)
-        done += size
+        done += cost
     return share
 
 
@@ -94,16 +120,22 @@ def may_fork(fewest: int, command: str) -> bool:
     return bool(fewest) and command in COMMANDS and hasattr(os, "fork") and len(os.sched_getaffinity(0)) >= 2
 
 
-def fork(work: Callable[[], object]) -> int:
-    """The pid of a child that runs work() printing nothing (MkDocs' warnings reach the render cache's
-    listener only) and exits, with status 0 when work() returned."""
+def fork(work: Callable[[], Iterable[object]], share: Sequence) -> Ahead:
+    """A child that runs through work() printing nothing (MkDocs' warnings reach the render cache's listener
+    only) and exits, with status 0 when work() ran to its end. work() yields once for each page of `share`,
+    in its order, when that page's results are filed; the child tells this process each (a byte: the pipe
+    holds 64 KB, so a child more than 65,536 pages ahead waits for this process to read)."""
+    reports, tell = os.pipe()
     pid = os.fork()
     if pid:
-        return pid
+        os.close(tell)  # the pipe closes when the child ends: no later child may hold this end
+        return Ahead(pid, share, reports)
     status = 1
     try:
+        os.close(reports)
         quiet(logging.getLogger("mkdocs"))
-        work()
+        for _ in work():
+            os.write(tell, b".")
         status = 0
     finally:
         os._exit(status)  # nothing of MkDocs' build runs on in the child
@@ -124,14 +156,15 @@ def start(build, config, files, command: str) -> Ahead | None:
     if not share:
         return None
 
-    def render() -> None:
+    def render() -> Iterable[None]:
         for page in share:
             page.read_source(config)
             page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
             page.render(config, files)
             build.renders.content(page.content, page, files)  # filed (a miss: look_up ran in on_page_markdown)
+            yield
 
-    return Ahead(fork(render), {page.file.src_uri for page in share})
+    return fork(render, [page.file.src_uri for page in share])
 
 
 def quiet(logger: logging.Logger) -> None:

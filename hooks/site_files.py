@@ -77,6 +77,8 @@ def add_variant_files(files: Files, build: Build, config) -> None:
             files.append(f)
             generated.append(f)
         report_doubts(variant, by_seed, build.told)
+    if build.converting:  # every conversion is made: the child making half of them has ended
+        build.converting.join()
     files.append(File.generated(config, SITE_ROOT, content=root_chooser(build.variants, config.site_name),
                                 inclusion=InclusionLevel.NOT_IN_NAV))
 

@@ -9,6 +9,7 @@ import dataclasses
 import json
 import pickle
 import shutil
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -587,13 +588,42 @@ def test_a_warning_while_the_second_process_draws_is_shown_once_and_fails_strict
     assert sites["1"] == sites["null"]
 
 
+def test_the_build_takes_each_page_the_second_process_has_done_without_waiting_for_the_rest(tmp_path):
+    """render_ahead.fork: the child tells the build each page it has filed, so the build goes on with that page
+    while the child works on the next (the child here goes on to "b" only once the build has taken "a": a
+    build that waited for the whole child would never get there). A child that fails after "b" leaves "c"
+    to the build: it is failed when the build reaches "c", not before."""
+    taken = tmp_path / "a taken"
+
+    def work():
+        yield  # "a" filed
+        for _ in range(1000):  # up to 10 s for the build to take "a"
+            if taken.exists():
+                break
+            time.sleep(0.01)
+        else:
+            raise RuntimeError("the build did not take a page the child had filed")
+        yield  # "b" filed
+        raise RuntimeError("the child fails before filing c")
+
+    ahead = render_ahead.fork(work, ["a", "b", "c"])
+    ahead.wait_for("not the child's")
+    ahead.wait_for("a")
+    assert ahead.failed is None  # still at work
+    taken.touch()
+    ahead.wait_for("b")
+    assert ahead.failed is None
+    ahead.wait_for("c")
+    assert ahead.failed is True
+
+
 def test_pages_a_failed_second_process_was_drawing_are_drawn_by_the_build_itself(tmp_path):
     """draw_ahead: when the child drawing half of the pages fails (or warned), the main process draws those
     pages itself, from the HTML it has already finished (not finished a second time), instead of taking
     them whole from the output cache."""
     outputs = OutputCache(tmp_path, {"zh-hans/a.md": "digest-a", "zh-hans/b.md": "digest-b"})
     build = SimpleNamespace(outputs=outputs,
-                            drawing=render_ahead.Ahead(render_ahead.fork(lambda: 1 / 0), {"zh-hans/b.md"}))
+                            drawing=render_ahead.fork(lambda: 1 / 0, ["zh-hans/b.md"]))
     outputs.draw_ahead({"zh-hans/b.md"})
     mine, theirs = (SimpleNamespace(file=SimpleNamespace(src_uri=uri), meta={})
                     for uri in ("zh-hans/a.md", "zh-hans/b.md"))

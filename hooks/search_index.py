@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import platform
 import re
 import shutil
@@ -97,14 +98,26 @@ def pagefind_binary(project: Path) -> Path:
     return project / "node_modules" / "@pagefind" / f"{system}-{machine}" / "bin" / f"pagefind_extended{suffix}"
 
 
-def searched_pages(tree: Path) -> dict[Path, bytes]:
+def searched_pages(tree: Path, known: dict[str, tuple] | None = None) -> dict[Path, bytes]:
     """The pages Pagefind indexes (articles, marked data-pagefind-body), in path order, each with the digest
-    of what Pagefind reads of it (indexed_bytes). Each page is read once."""
-    pages = {}
+    of what Pagefind reads of it (indexed_bytes). `known`: what an earlier build found, by the page's path in
+    the tree: (size, modification time, digest or None); a page whose file still has that size and time is
+    not read again (a build into the last build's folder leaves most pages as they were: site_folder; reading
+    every page took 0.8 s of each build at N = 1000). It is brought up to date in place."""
+    known = {} if known is None else known
+    pages, found = {}, {}
     for page in sorted(tree.glob(PAGES_GLOB)):
-        data = page.read_bytes()
-        if PAGE_MARK in data:
-            pages[page] = hashlib.sha256(indexed_bytes(data)).digest()
+        name, stat = page.relative_to(tree).as_posix(), page.stat()
+        stamp = (stat.st_size, stat.st_mtime_ns)
+        was = known.get(name)
+        if was is None or was[:2] != stamp:
+            data = page.read_bytes()
+            was = (*stamp, hashlib.sha256(indexed_bytes(data)).digest() if PAGE_MARK in data else None)
+        found[name] = was
+        if was[2] is not None:
+            pages[page] = was[2]
+    known.clear()
+    known.update(found)
     return pages
 
 
@@ -125,6 +138,30 @@ def page_order(slugs: Iterable[str]) -> dict[str, int]:
     """Each article page's place in the seeds' order (`slugs`, the site's articles in that order), by its path
     in a variant's tree: the order `parts` cuts."""
     return {f"{page_url(article_path(slug))}index.html": n for n, slug in enumerate(slugs)}
+
+
+def _known_file(cache_dir: Path, root: str) -> Path:
+    return cache_dir / f"searched-{root}.pickle"
+
+
+def _read_known(cache_dir: Path, root: str) -> dict[str, tuple]:
+    """What searched_pages found in a variant's tree at the last build (nothing if unreadable)."""
+    try:
+        known = pickle.loads(_known_file(cache_dir, root).read_bytes())
+        return known if isinstance(known, dict) else {}
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return {}
+
+
+def _write_known(cache_dir: Path, root: str, known: dict[str, tuple]) -> None:
+    try:  # a read-only or full disk only costs the next build time
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        path = _known_file(cache_dir, root)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(known, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)
+    except OSError:
+        pass
 
 
 def is_bundle_dir(name: str) -> bool:
@@ -258,7 +295,10 @@ def plan_index(tree: Path, project: Path, cache_dir: Path | None, part_pages: in
     if not binary.is_file():
         raise SearchIndexError(f"{binary} not found: run `npm ci` (package.json pins pagefind {version}); "
                                "the site was built without its search index")
-    pages = searched_pages(tree)
+    known = _read_known(cache_dir, tree.name) if cache_dir is not None else None
+    pages = searched_pages(tree, known)
+    if cache_dir is not None:
+        _write_known(cache_dir, tree.name, known)
     groups = parts(tree, list(pages), part_pages, order)
     runs = []
     for number, group in enumerate(groups, 1):

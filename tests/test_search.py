@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import HANS, HANT, REPO, QuietHandler, copy_project, free_port, mkdocs_build
-from search_index import EXCLUDE_SELECTORS, ZWSP, han_characters, indexed_bytes, page_order, parts
+from search_index import EXCLUDE_SELECTORS, ZWSP, han_characters, indexed_bytes, page_order, parts, searched_pages
 from seedtext.tagpages import LINKS_CLASS
 
 RESULT_LINKS = ".md-search-result__item > a"
@@ -200,6 +200,28 @@ def test_an_edit_re_indexes_only_the_parts_holding_the_seeds_articles(parted_sit
                or "鸚鵡" in fragments_text(entry.parent)]
     assert len(holding) == 2  # the edited article's part in each script, and the new paragraph is in it
     assert report["search_indexed"] == 2 < len(parts)  # every other part came from the cache
+
+
+def test_the_index_reads_again_only_the_pages_whose_file_changed_since_the_last_build(tmp_path):
+    """search_index.searched_pages: a page whose file has the size and time the last build saw is not read
+    again (its digest then is kept); an edited page is, and the index is keyed on its new text."""
+    tree = tmp_path / "zh-hans"
+    pages = {}
+    for slug, text in (("a", "反诈宣传进社区"), ("b", "民警为群众找回走失的鹦鹉")):
+        pages[slug] = tree / "articles" / slug / "index.html"
+        pages[slug].parent.mkdir(parents=True)
+        pages[slug].write_text(f"<html><div data-pagefind-body><p>{text}</p></div></html>", encoding="utf-8")
+    (tree / "articles" / "c").mkdir()
+    (tree / "articles" / "c" / "index.html").write_text("<html><p>不检索的页</p></html>", encoding="utf-8")
+    known: dict = {}
+    first = searched_pages(tree, known)
+    assert sorted(first) == [pages["a"], pages["b"]] and len(known) == 3  # the unsearched page is known too
+    size, time_ns, _ = known["articles/a/index.html"]
+    known["articles/a/index.html"] = (size, time_ns, b"as the last build read it")
+    pages["b"].write_text(pages["b"].read_text(encoding="utf-8").replace("鹦鹉", "小狗和鹦鹉"), encoding="utf-8")
+    second = searched_pages(tree, known)
+    assert second[pages["a"]] == b"as the last build read it"  # not read again
+    assert second[pages["b"]] != first[pages["b"]] and second[pages["b"]] == searched_pages(tree)[pages["b"]]
 
 
 def test_the_index_reads_each_han_character_of_the_article_text_as_a_word():

@@ -15,6 +15,7 @@ import yaml
 from degrade import (
     CAPTIONS,
     HEADING_BEFORE,
+    HEADINGS,
     LONG_HEADINGS,
     PARAGRAPHS,
     SUBTITLE,
@@ -94,6 +95,22 @@ def test_slogans_and_running_heads_are_removed_and_logged():
     assert blocks(result) == expected_blocks()
     removed = [e.removed for e in result.edits if e.removed]
     assert "澄川日报 2025年12月30日 星期二 A07版" in removed and "爱护环境，人人有责" in removed
+
+
+@pytest.mark.parametrize("column", [14, 18, 22])
+def test_a_slogan_between_sections_over_a_plain_heading_is_removed_and_a_heading_of_its_shape_kept(column):
+    """A slogan set apart between two sections (爱护环境，人人有责) heads nothing: the plain heading under it
+    heads the section. It is removed and logged, as one above a Markdown heading is; a section heading of
+    the same shape (聚焦主业，筑牢屏障) heads its text and stays. (Where the slogan is as wide as an indented
+    first line of the column, or every line is followed by a blank line, it and the heading below read as
+    one wrapped heading: not undone here.)"""
+    headings = {2: "聚焦主业，筑牢屏障", 3: HEADINGS[1]}
+    lines = article_lines(column, heading_texts=headings)
+    at = lines.index(HEADINGS[1])
+    lines[at:at] = ["", "爱护环境，人人有责", "", "", ""]
+    result = run(lines)
+    assert blocks(result) == expected_blocks_with(headings)
+    assert "爱护环境，人人有责" in [e.removed for e in result.edits if e.removed]
 
 
 def test_half_width_bracket_closing_a_full_width_one_becomes_full_width():

@@ -27,7 +27,7 @@ from .articles import TitleBlock, apply_title_block, find_title_blocks, page_ban
 from .captions import framed_captions, mark_weak_captions, wrapped_captions
 from .draft import Draft
 from .gaps import mark_gaps
-from .headings import mark_heading_runs, prose_in_headlines, rank_headings
+from .headings import drop_slogans, mark_heading_runs, prose_in_headlines, rank_headings
 from .lines import NOT_TEXT, Line, LineKind, headline_text, read_lines
 from .paragraphs import build_blocks
 from .quotecheck import check_quotes
@@ -206,6 +206,14 @@ def _paragraphs(part: ArticleState) -> tuple[ArticleState, list[Change]]:
     changes: list[Change] = []
     drafts = build_blocks(part.body, part.vocab, part.overrides, part.caption_tails, changes)
     return replace(part, drafts=drafts), changes
+
+
+@ARTICLE_STEPS.step("slogans")
+def _slogans(part: ArticleState) -> tuple[ArticleState, list[Change]]:
+    """A slogan set between sections, found as a heading that heads nothing, is filler."""
+    changes: list[Change] = []
+    drop_slogans(part.drafts, changes)
+    return part, changes
 
 
 @ARTICLE_STEPS.step("heading_levels")

@@ -42,12 +42,16 @@ class Ahead:
 
     def __init__(self, pid: int, share: Sequence, reports: int) -> None:
         self.pid = pid
-        self.pages = set(share)
         self._place = {page: n for n, page in enumerate(share)}
         self._reports = reports  # the pipe's end this process reads; closed once the child has ended
         self._done = 0  # how many of the share the child has filed, from the first
         self.failed: bool | None = None  # None until the child has ended and been waited for
         self.waited = 0.0  # seconds this process spent waiting for the child (timings.json)
+
+    @property
+    def pages(self):
+        """The child's share, as a set."""
+        return self._place.keys()
 
     def wait_for(self, page) -> None:
         """Before this process reaches one of the child's pages: the child has filed it, or has ended (then

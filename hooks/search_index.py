@@ -38,6 +38,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from render_cache import write_entry
 from seedtext.cleaning.text import HAN
 from seedtext.convert import query_table
 from seedtext.layout import ARTICLE_DIR, article_path, page_url
@@ -154,14 +155,8 @@ def _read_known(cache_dir: Path, root: str) -> dict[str, tuple]:
 
 
 def _write_known(cache_dir: Path, root: str, known: dict[str, tuple]) -> None:
-    try:  # a read-only or full disk only costs the next build time
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        path = _known_file(cache_dir, root)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(known, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(path)
-    except OSError:
-        pass
+    path = _known_file(cache_dir, root)
+    write_entry(path.parent, path.name, pickle.dumps(known, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def is_bundle_dir(name: str) -> bool:

@@ -14,7 +14,7 @@ from .draft import Draft, first_token
 from .evidence import Decision, Evidence, Fill, Weighing
 from .layout import HANG, INDENT, SHORT_BY, WIDE_COLUMN, BlankHabit, Layout, indented, indented_above
 from .lines import Line, LineKind
-from .roles import SLOGAN, Vocabulary
+from .roles import Vocabulary, is_slogan
 from .text import (
     CLOSING_START,
     LEADS_ON,
@@ -236,7 +236,7 @@ def rank_headings(drafts: list[Draft], changes: list[Change]) -> None:
 
 
 def drop_slogans(drafts: list[Draft], changes: list[Change]) -> None:
-    """A heading of a slogan's shape (roles.SLOGAN) set apart by blank lines that heads nothing (another
+    """A heading of a slogan's shape (roles.is_slogan) set apart by blank lines that heads nothing (another
     heading follows it, or the text ends) is filler a page put between sections: removed and logged, as
     roles.mark_interruptions removes one above a marked heading (a plain heading is only known here)."""
     kept: list[Draft] = []
@@ -244,7 +244,7 @@ def drop_slogans(drafts: list[Draft], changes: list[Change]) -> None:
         line = draft.lines[0]
         after = drafts[k + 1] if k + 1 < len(drafts) else None
         if draft.kind == BlockKind.HEADING and len(draft.lines) == 1 and not line.md_level \
-                and line.blank_before and line.blank_after and SLOGAN.match(line.text.replace(" ", "")) \
+                and line.blank_before and line.blank_after and is_slogan(line.text) \
                 and (after is None or after.kind == BlockKind.HEADING):
             line.kind = LineKind.FILLER
             line.removed.append(line.text)

@@ -146,7 +146,11 @@ def strip_photo_pointer(line: Line, vocab: Vocabulary, changes: list[Change]) ->
 
 # A slogan's shape: two short phrases and a comma (节约用水，人人有责); the same shape heads sections too
 # (聚焦主业，筑牢屏障), so one is filler only where it heads nothing.
-SLOGAN = re.compile(f"^[{HAN}]{{2,6}}[，,][{HAN}]{{2,6}}$")
+_SLOGAN = re.compile(f"^[{HAN}]{{2,6}}[，,][{HAN}]{{2,6}}$")
+
+
+def is_slogan(text: str) -> bool:
+    return bool(_SLOGAN.match(text.replace(" ", "")))
 
 
 def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Change]) -> None:
@@ -188,7 +192,7 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Chang
                                       "a sentence set off inside a cut sentence: a photo caption",
                                       note=Note.of(Say.CAPTION_IN_CUT_SENTENCE)))
             continue
-        heads_nothing = SLOGAN.match(line.text.replace(" ", "")) and (after is None or after.kind == LineKind.HEADING
+        heads_nothing = is_slogan(line.text) and (after is None or after.kind == LineKind.HEADING
                                                                       or after.md_level)
         if inside_sentence or heads_nothing:
             line.kind = LineKind.FILLER

@@ -29,13 +29,15 @@ from mkdocs.structure.files import InclusionLevel
 import render_ahead
 from seedtext.layout import ARTICLE_DIR, section, twin_url
 
-# What a page costs to draw, against a tag or listing page (2.2 ms): an article (3.6 ms: the most text to
-# lay out and keep) and a 原文对照 page with its table (5.4 ms); a cold build at N = 1000 on the bench corpus.
-ARTICLE_COST = 1.6
-RAW_PAGE_COST = 2.4
-# Taking a page whole here, once the child has drawn it (reading, decompressing and writing its HTML): 0.7 ms,
+# What a page costs to draw, against a tag or listing page (2.4 ms): an article (3.2 ms) and a 原文对照 page
+# with its table (6.7 ms); each page's time in both processes of a cold build at N = 1000 on the bench corpus
+# (2026-12-06). With the costs of an earlier build (1.6 and 2.4) the child, given the 原文对照 pages, drew
+# 3 s longer than this process, which waited for it.
+ARTICLE_COST = 1.3
+RAW_PAGE_COST = 2.8
+# Taking a page whole here, once the child has drawn it (reading, decompressing and writing its HTML): 1.0 ms,
 # in the same unit.
-TAKE_COST = 0.3
+TAKE_COST = 0.4
 
 
 class WarningHeard(logging.Handler):

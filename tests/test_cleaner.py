@@ -447,3 +447,24 @@ def test_the_readme_example_names_every_key_an_overrides_file_takes():
     assert set(example) == {field.name for field in dataclasses.fields(Overrides)}
     overrides, problems = checked_overrides(example)
     assert problems == [] and overrides.articles[2].title
+
+
+def test_a_line_is_read_as_ending_on_a_function_word_exactly_as_when_jieba_tags_the_whole_line():
+    """The heading rule "a line ending on 的, 在, 和 runs on" tags only the line's last run of Han characters,
+    letters and digits (jieba tags each run on its own): for every line of the seeds and the dev set, the
+    answer is the one tagging the whole line gives. A tail cut inside a run would change the last word
+    (刘建业所在的 -> 在的) and headings with it."""
+    import jieba.posseg
+
+    from seedtext.cleaning import headings
+
+    lines = {line.strip()[:n] for path in [*sorted((REPO / "seeds").glob("*.txt")),
+                                          *sorted((REPO.parent / "shared/devset/raw_hard").glob("*.txt"))[:4]]
+             for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()
+             for n in (9, 17, 40)}
+    lines |= {"今年春节前，在", "刘建业所在的", "户籍室引入AI智能导办系", "3.86万人次和", "“平安”与"}
+    whole = [list(jieba.posseg.dt.cut(line)) for line in sorted(lines)]
+    ends = {line: bool(words) and words[-1].flag in headings._LEADING_ON_TAGS
+            for line, words in zip(sorted(lines), whole, strict=True)}
+    assert sum(ends.values()) > 20  # the sample holds lines of both kinds
+    assert {line: headings.ends_on_function_word(line) for line in ends} == ends

@@ -8,6 +8,7 @@ most of the hook's memory (about 1 KB an edit with its note and the raw lines, a
 
 from __future__ import annotations
 
+import gc
 import pickle
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -30,7 +31,16 @@ class Packed(Sequence[T], Generic[T]):
         self._data = zlib.compress(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL), LEVEL)
 
     def unpacked(self) -> tuple[T, ...]:
-        return pickle.loads(zlib.decompress(self._data))
+        # The cycle collector paused while the objects are made: a seed's edits are thousands of small objects,
+        # and the collections their making sets off walk the young objects again and again (60 bench seeds'
+        # edits: 0.35-0.55 s to unpack with it, 0.10 s without). They hold no cycles.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return pickle.loads(zlib.decompress(self._data))
+        finally:
+            if collecting:
+                gc.enable()
 
     def __len__(self) -> int:
         return self._length

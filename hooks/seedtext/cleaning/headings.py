@@ -55,8 +55,21 @@ def load_dictionary() -> None:
 @remembered  # jieba's tagging, asked again of the same tail
 def ends_on_function_word(text: str) -> bool:
     """Does the text end on a particle, preposition or conjunction (刘建业所在的, 今年春节前，在)?"""
-    words = list(_tagger().cut(text))
+    words = list(_tagger().cut(_last_blocks(text)))
     return bool(words) and words[-1].flag in _LEADING_ON_TAGS
+
+
+def _last_blocks(text: str) -> str:
+    """The text from its last run of characters jieba tags together (Han, letters, digits: jieba.posseg's
+    re_han_internal): jieba cuts and tags each run on its own, so the last word of the text is the last
+    word of this tail. Tagging a whole paragraph's text to read its last word was about a tenth of the time
+    cleaning a seed took (150 bench seeds: 6.4 s, 6.1 s tagging the tail)."""
+    import jieba.posseg
+
+    last = None
+    for last in jieba.posseg.re_han_internal.finditer(text):  # noqa: B007 - the last one is wanted
+        pass
+    return text[last.start():] if last is not None else text
 
 
 @remembered

@@ -468,3 +468,21 @@ def test_a_line_is_read_as_ending_on_a_function_word_exactly_as_when_jieba_tags_
             for line, words in zip(sorted(lines), whole, strict=True)}
     assert sum(ends.values()) > 20  # the sample holds lines of both kinds
     assert {line: headings.ends_on_function_word(line) for line in ends} == ends
+
+
+@pytest.mark.parametrize("layout", [lambda ls: ls, no_blank_lines, double_spaced],
+                         ids=["blank-between-paragraphs", "single-spaced", "double-spaced"])
+@pytest.mark.parametrize("column", [8, 11, 13, 16, 17, 22])  # columns where a line of the text ends on a pause
+def test_a_caption_without_a_marker_set_off_inside_a_sentence_cut_at_a_pause_is_a_caption(column, layout):
+    """A photo placed inside a paragraph: the text stops on a pause mark (…先后侦破、), the photo's gap, a
+    whole short sentence under it with no 图为 or credit (民警巡逻归来。), the gap, and the sentence goes on.
+    The reader gets the paragraph whole and the caption after it, not the caption read as the end of the
+    sentence (…先后侦破、民警巡逻归来。) and the rest as a new paragraph."""
+    lines = layout(article_lines(column))
+    cut = next(n for n, line in enumerate(lines) if n > 6 and line.endswith(("，", "、")))
+    paragraph = next(p for p in PARAGRAPHS if lines[cut].strip() in p)
+    lines[cut + 1:cut + 1] = ["", "", "民警巡逻归来。", "", ""]
+    got = blocks(run(lines))
+    at = got.index(("paragraph", paragraph))
+    assert got[at + 1] == ("caption", "民警巡逻归来。")
+    assert [b for b in got if b != ("caption", "民警巡逻归来。")] == expected_blocks()

@@ -13,6 +13,7 @@ import sys
 import pytest
 import yaml
 from degrade import (
+    BYLINE,
     CAPTIONS,
     HEADING_BEFORE,
     HEADINGS,
@@ -486,3 +487,54 @@ def test_a_caption_without_a_marker_set_off_inside_a_sentence_cut_at_a_pause_is_
     at = got.index(("paragraph", paragraph))
     assert got[at + 1] == ("caption", "民警巡逻归来。")
     assert [b for b in got if b != ("caption", "民警巡逻归来。")] == expected_blocks()
+
+
+PREFIX = "经过街道社区干部和民警多方协调反复沟通，在调解员吴德明一次又一次耐心细致的劝说下"  # full-width only
+SETTLED = "两户邻居终于握手言和。"
+QUOTE = "“远亲不如近邻，有啥事坐下来说开就好了。”吴德明笑着说。"
+
+
+def kinsoku(lines: list[str]) -> list[str]:
+    """Chinese line-breaking rules on a paragraph's wrapped lines: closing marks that open a line hang at the end
+    of the line above, an opening mark that ends a line goes down to the next."""
+    out = list(lines)
+    for n in range(1, len(out)):
+        hanging = re.match(r"[，。、；：！？”）]+", out[n])
+        if hanging:
+            out[n - 1], out[n] = out[n - 1] + hanging.group(), out[n][hanging.end():]
+    for n in range(len(out) - 1):
+        if out[n][-1:] in ("“", "《", "（"):
+            out[n], out[n + 1] = out[n][:-1], out[n][-1] + out[n + 1]
+    return [line for line in out if line]
+
+
+def quoted_paragraph(column: int) -> str:
+    """A paragraph in which, wrapped at `column`, the opening quotation mark falls on a line's last place."""
+    before = (column - 1 - len(SETTLED)) % column + column
+    return PREFIX[:before] + SETTLED + QUOTE
+
+
+@pytest.mark.parametrize("column", [8, 10, 13, 17, 21])
+@pytest.mark.parametrize("layout", [no_blank_lines, double_spaced], ids=["single-spaced", "double-spaced"])
+def test_a_line_left_a_character_short_by_an_opening_quote_that_went_down_does_not_end_its_paragraph(column, layout):
+    """A typesetter keeping the line-breaking rules takes an opening quotation mark at a line's end down to the
+    next line (…言和。| “远亲…), leaving the line a character short after a full stop: the paragraph goes on,
+    it is not two."""
+    paragraph = quoted_paragraph(column)
+    wrapped = kinsoku(wrap(paragraph, column, indent=0))
+    assert any(line.endswith(SETTLED[-3:]) and len(line) == column - 1 for line in wrapped)
+    lines = layout([*wrapped, *(line for p in PARAGRAPHS[1:] for line in kinsoku(wrap(p, column, indent=0)))])
+    got = blocks(run([TITLE, "", SUBTITLE, "", BYLINE, "", *lines]))
+    assert any(paragraph in text for kind, text in got if kind == "paragraph"), got
+
+
+@pytest.mark.parametrize("column", [8, 10, 13, 17, 21])
+def test_a_paragraph_ending_a_character_short_before_a_quotation_stays_ended_where_a_line_opens_on_a_comma(column):
+    """Where the typesetter kept no line-breaking rules (a line of the text opens on ，), a paragraph whose last
+    line is a character short and the next paragraph opening on “ are two paragraphs, as printed."""
+    first = quoted_paragraph(column).split("“")[0]
+    lines = [line for p in (first, QUOTE, PARAGRAPHS[1]) for line in wrap(p, column, indent=0)]
+    assert len(lines[len(wrap(first, column, indent=0)) - 1]) == column - 1
+    lines[-1] = "，" + lines[-1]  # a comma the line above could not hold: no rule kept it there
+    got = blocks(run([TITLE, "", SUBTITLE, "", BYLINE, "", *lines]))
+    assert ("paragraph", first) in got and ("paragraph", QUOTE) in got

@@ -31,6 +31,7 @@ WEIGHTS: dict[str, float] = {
     "full line ends a sentence": -1.0,  # the line filled the column: the text may go on
     "sentence ends a line wider than the column": 3.0,  # no column held it: not wrapped there
     "next word did not fit": -2.0,  # a long number or Latin word went down a line, leaving the line short
+    "an opening mark went down a line": -1.0,  # …言和。| “远亲…: the line was full (no line ends on “ or 《)
     "blank line between blocks": 2.5,  # where blank lines separate blocks
     "blank line in unspaced text": 1.0,  # a page or column break, which may fall at a paragraph's end
     "no blank line between blocks": -1.5,  # where blank lines separate blocks, and none is here

@@ -20,6 +20,7 @@ OPENING = "“‘（(《「『【〔"
 LEADS_ON = tuple(PAUSES + "—…")
 SUBTITLE_DASHES = ("——", "--", "—")  # what a subtitle under a headline opens with (——某市公安局工作综述)
 CLOSING_START = re.compile(f"^[{re.escape(PAUSES + STOPS + CLOSING)}…]")
+ONLY_CLOSING = re.compile(f"^[{re.escape(STOPS + PAUSES + CLOSING)}…—.]+$")  # a line of hanging punctuation only
 # A sentence's end: a stop or an ellipsis (……, ...), with the closing quotes or brackets after it.
 _STOP = f"(?:[{STOPS}]|…{{1,2}}|\\.{{3,}})[{CLOSING}]*"
 SENTENCE_ENDS = (*STOPS, "…", "...")  # _STOP's stops, for a text's end (ends_sentence: no pattern search)

@@ -538,3 +538,24 @@ def test_a_paragraph_ending_a_character_short_before_a_quotation_stays_ended_whe
     lines[-1] = "，" + lines[-1]  # a comma the line above could not hold: no rule kept it there
     got = blocks(run([TITLE, "", SUBTITLE, "", BYLINE, "", *lines]))
     assert ("paragraph", first) in got and ("paragraph", QUOTE) in got
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize(("wide", "narrow"), [(15, 8), (18, 9), (22, 11)])
+def test_a_narrow_stretch_with_letter_spaced_lines_inside_a_paragraph_does_not_break_it(wide, narrow, seed):
+    """A paragraph goes on in a narrow column (a box beside a photo) where the typesetter letter-spaced the lines
+    it justified (分 析 功 能 ，对 矫): those lines are full at the narrow column, not short lines of the wide
+    one, so the paragraph's short lines there are not read as its end or as headings."""
+    rng = random.Random(seed)
+    text = PARAGRAPHS[3] + ("平台还引入语音分析功能，对电话报告进行情绪识别，一旦发现异常，"
+                            "系统会在五分钟内向所属派出所推送预警，"
+                            "由民警和社区工作人员上门了解情况、化解矛盾，把问题解决在萌芽状态。")
+    cut = len(PARAGRAPHS[3]) - narrow  # the narrow stretch starts a full line before the sentence's end
+    head = wrap(text[:cut], wide, indent=0)
+    tail = [letter_spaced(line, rng) if n % 2 and len(line) >= narrow - 1 else line
+            for n, line in enumerate(wrap(text[cut:], narrow, indent=0))]
+    assert tail[0].endswith("。") and " " not in tail[0] and any(" " in line for line in tail)
+    lines = [*(line for p in PARAGRAPHS[:3] for line in wrap(p, wide, indent=0)), *head, *tail,
+             *(line for p in PARAGRAPHS[4:] for line in wrap(p, wide, indent=0))]
+    got = blocks(run([TITLE, "", SUBTITLE, "", BYLINE, "", *lines]))
+    assert ("paragraph", text) in got, got

@@ -31,6 +31,10 @@ _HANGING = 0.3  # one punctuation mark past the margin
 _TOO_WIDE = 3.0  # a line the column could not hold
 _UNWRAPPED_LINE = 0.8  # any line, in text that is not wrapped
 _NEW_COLUMN = 3.0  # a change of column width between two lines
+# How much narrower than its column a letter-spaced line's letters may be: the spacing fills what a full line
+# lacks (a mark taken down to the next line, a word that did not fit), not half a column.
+_JUSTIFIED_SLACK = 3.0
+_JUSTIFIED_SHORT = 0.5  # a letter-spaced line narrower than that: less than a short line (a display line)
 
 # Costs of explaining the blank lines before a line by a habit.
 _MISSING_BLANK = 2.0  # no blank line where the habit puts one after every line
@@ -96,8 +100,8 @@ def _line_cost(line: Line, col: float) -> float:
     if col == UNWRAPPED:
         return _UNWRAPPED_LINE
     w = line.phys
-    if line.justified:
-        return 0.0 if w <= col + 1 else _TOO_WIDE  # letter-spaced to fill its column, whatever it measures
+    if line.justified:  # letter-spaced to fill its column: its letters a little short of it at most
+        return 0.0 if col - _JUSTIFIED_SLACK <= w <= col + 1 else _TOO_WIDE if w > col else _JUSTIFIED_SHORT
     if col - 0.5 <= w <= col:
         return 0.0
     if col < w <= col + 1:

@@ -559,3 +559,16 @@ def test_a_narrow_stretch_with_letter_spaced_lines_inside_a_paragraph_does_not_b
              *(line for p in PARAGRAPHS[4:] for line in wrap(p, wide, indent=0))]
     got = blocks(run([TITLE, "", SUBTITLE, "", BYLINE, "", *lines]))
     assert ("paragraph", text) in got, got
+
+
+@pytest.mark.parametrize("column", [12, 18, 200])
+def test_spaces_around_a_plus_set_against_chinese_go_and_between_latin_words_stay(column):
+    """OCR puts spaces around a plus inside Chinese (“5G + 智慧林防”平台, “AI +大数据”): the paper printed
+    5G+智慧林防. Between two Latin words (5G + AI) the spaces are the text's own."""
+    printed = ("大队搭建“5G+智慧林防”平台，依托“AI+大数据”研判平台开展动态核查，"
+               "并试点“5G + AI”巡护模式，实现林区重点部位24小时监控。")
+    lines = article_lines(column)
+    at = lines.index(wrap(PARAGRAPHS[2], column)[0]) if column < 200 else lines.index(PARAGRAPHS[2])
+    ocr = printed.replace("5G+智慧", "5G + 智慧").replace("AI+大", "AI +大")
+    lines[at:at] = [*wrap(ocr, column), ""]
+    assert ("paragraph", printed) in blocks(run(lines))

@@ -159,11 +159,15 @@ def full_width_punctuation(text: str) -> tuple[str, list[str]]:
 # --- spacing ---------------------------------------------------------------------------------
 
 _SPACE_NEXT_TO_WIDE = re.compile(r" +(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) +")
+# A plus set solid against Chinese joins what is on its other side too (5G+智慧林防, AI+大数据): a space there
+# is an OCR space, not one between two Latin words.
+_SPACE_BY_PLUS_ON_WIDE = re.compile(r" +(?=\+[^\x00-\x7f])|(?<=[^\x00-\x7f]\+) +")
 
 
 def squeeze_spaces(text: str) -> str:
     text = " ".join(text.split())
-    return _SPACE_NEXT_TO_WIDE.sub(lambda m: m.group(0) if not _touches_wide(m) else "", text)
+    text = _SPACE_NEXT_TO_WIDE.sub(lambda m: m.group(0) if not _touches_wide(m) else "", text)
+    return _SPACE_BY_PLUS_ON_WIDE.sub("", text) if "+" in text else text
 
 
 def _touches_wide(m: re.Match) -> bool:

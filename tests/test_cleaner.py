@@ -452,23 +452,30 @@ def test_the_readme_example_names_every_key_an_overrides_file_takes():
 
 def test_a_line_is_read_as_ending_on_a_function_word_exactly_as_when_jieba_tags_the_whole_line():
     """The heading rule "a line ending on 的, 在, 和 runs on" tags only the line's last run of Han characters,
-    letters and digits (jieba tags each run on its own): for every line of the seeds and the dev set, the
-    answer is the one tagging the whole line gives. A tail cut inside a run would change the last word
-    (刘建业所在的 -> 在的) and headings with it."""
+    letters and digits (jieba tags each run on its own): for every line of the seeds and the fixtures, and
+    for mixed strings of Han, Latin, digits, spaces and punctuation, the last word and its part of speech
+    are those tagging the whole line gives. A tail cut inside a run would change the last word (刘建业所在的
+    -> 在的) and headings with it."""
     import jieba.posseg
 
     from seedtext.cleaning import headings
 
-    lines = {line.strip()[:n] for path in [*sorted((REPO / "seeds").glob("*.txt")),
-                                          *sorted((REPO.parent / "shared/devset/raw_hard").glob("*.txt"))[:4]]
+    files = [*sorted((REPO / "seeds").glob("*.txt")), *sorted((REPO / "tests").rglob("*.txt"))]
+    assert len(files) > 5
+    lines = {line.strip()[:n] for path in files
              for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()
              for n in (9, 17, 40)}
-    lines |= {"今年春节前，在", "刘建业所在的", "户籍室引入AI智能导办系", "3.86万人次和", "“平安”与"}
-    whole = [list(jieba.posseg.dt.cut(line)) for line in sorted(lines)]
-    ends = {line: bool(words) and words[-1].flag in headings._LEADING_ON_TAGS
-            for line, words in zip(sorted(lines), whole, strict=True)}
-    assert sum(ends.values()) > 20  # the sample holds lines of both kinds
-    assert {line: headings.ends_on_function_word(line) for line in ends} == ends
+    rng = random.Random(7)
+    pieces = ["所在的", "在", "和", "AI", "5G", "2025", "3.86", "+", "，", "。", "、", " ", "“", "”", "系统",
+              "户籍室", "de", "_", "#", "（", "万人次"]
+    lines |= {"".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(2000)}
+
+    def last(text: str) -> tuple[str, str] | None:
+        words = list(jieba.posseg.dt.cut(text))
+        return (words[-1].word, words[-1].flag) if words else None
+
+    assert {line: last(headings._last_blocks(line)) for line in lines} == {line: last(line) for line in lines}
+    assert sum(headings.ends_on_function_word(line) for line in lines) > 20  # both answers are in the sample
 
 
 @pytest.mark.parametrize("layout", [lambda ls: ls, no_blank_lines, double_spaced],
@@ -572,3 +579,14 @@ def test_spaces_around_a_plus_set_against_chinese_go_and_between_latin_words_sta
     ocr = printed.replace("5G+智慧", "5G + 智慧").replace("AI+大", "AI +大")
     lines[at:at] = [*wrap(ocr, column), ""]
     assert ("paragraph", printed) in blocks(run(lines))
+
+
+@pytest.mark.parametrize("column", [12, 16])
+def test_a_paragraph_ending_well_short_before_a_quotation_stays_ended_where_the_rules_are_kept(column):
+    """Only a line a character short can owe its shortness to an opening mark that went down: a paragraph
+    whose last line is several characters short ends there, though the next paragraph opens on “."""
+    first = "两户邻居终于握手。"
+    lines = [first, *(line for p in (QUOTE, *PARAGRAPHS[1:]) for line in kinsoku(wrap(p, column, indent=0)))]
+    assert column - len(first) >= 3
+    got = blocks(run([TITLE, "", SUBTITLE, "", BYLINE, "", *lines]))
+    assert ("paragraph", first) in got and ("paragraph", QUOTE) in got

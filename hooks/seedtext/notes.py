@@ -209,7 +209,8 @@ WORDING: dict[str, str] = {
     "full line ends a sentence": "{line}排满（{width}字，栏宽{column}字），句末标点正好在行末，文字可能还接着写",
     "sentence ends a line wider than the column": "{line}比栏宽还宽（{width}字，栏宽{column}字），不是折行",
     "next word did not fit": "下一行开头的{text}排不下，上一行因此提前折行",
-    "an opening mark went down a line": "前引号、前括号不排在行末，下一行开头的{text}因此移下，上一行只差一字是排满的",
+    "an opening mark went down a line":
+        "前引号、前括号（“《（等）不排在行末，下一行开头的{text}因此移下，上一行只差一字是排满的",
     "blank line between blocks": "前面有空行（这一部分以空行分段）",
     "blank line in unspaced text": "前面有空行（可能是换页或换栏）",
     "no blank line between blocks": "前面没有空行（这一部分以空行分段）",

@@ -33,7 +33,8 @@ class Packed(Sequence[T], Generic[T]):
     def unpacked(self) -> tuple[T, ...]:
         # The cycle collector paused while the objects are made: a seed's edits are thousands of small objects,
         # and the collections their making sets off walk the young objects again and again (60 bench seeds'
-        # edits: 0.35-0.55 s to unpack with it, 0.10 s without). They hold no cycles.
+        # edits: 0.35-0.55 s to unpack with it, 0.10 s without). They hold no cycles. Only the build's thread
+        # unpacks (serve's other threads serve files and run Pagefind): no lock around the switch.
         collecting = gc.isenabled()
         gc.disable()
         try:

@@ -14,7 +14,7 @@ from .draft import first_token
 from .evidence import Decision, Fill, Weighing
 from .layout import INDENT, SHORT_BY, WIDE_COLUMN, WIDER_BY, BlankHabit, Layout, indented, indented_above
 from .lines import Line
-from .text import CLOSING_START, ONLY_CLOSING, OPENING, despace_prose, ends_sentence, width
+from .text import CLOSING_START, ONLY_PUNCT, OPENING, despace_prose, ends_sentence, width
 
 # A paragraph's run-in head of two short phrases (扩面降槛，应援尽援。): printed only where a paragraph starts.
 PAIRED_HEAD = re.compile(r"^[^，。！？；“”]{2,6}[，,][^，。！？；“”]{2,6}[。！？](?![”’」』])")
@@ -39,7 +39,7 @@ def boundary_decision(prev: Line, line: Line, after: Line | None, layout: Layout
         return weigh.settled("overrides: break_before", True)
     if line.no in overrides.join_before:
         return weigh.settled("overrides: join_before", False)
-    if ONLY_CLOSING.match(line.text):
+    if ONLY_PUNCT.match(line.text):
         return weigh.settled("hanging punctuation belongs to the line above", False)
     if CLOSING_START.match(line.text):
         return weigh.settled("a line that opens with closing punctuation cannot start a paragraph", False)
@@ -61,7 +61,8 @@ def boundary_decision(prev: Line, line: Line, after: Line | None, layout: Layout
             weigh.saw("next word did not fit", Quoted(token))
         elif prev.phys <= full_at - SHORT_BY - 0.5 and not (prev_opens and indented(prev, col)):
             weigh.saw("short line ends a sentence", Fill(prev.no, prev.phys, col))
-        elif line.text[:1] in OPENING and layout.kinsoku:  # no line ends on an opening mark: it went down
+        elif line.text[:1] in OPENING and layout.keeps_line_breaking_rules \
+                and prev.phys > full_at - SHORT_BY - 0.5:  # a character short: no line ends on “, it went down
             weigh.saw("an opening mark went down a line", Quoted(line.text[:1]))
         else:  # a character short, or a first line as short as an indent the stretch does not show
             weigh.saw("a character short ends a sentence", Fill(prev.no, prev.phys, col))

@@ -1,5 +1,5 @@
 """The page layout, read per stretch of text: the column width, the blank-line habit, the indent; and
-for the whole text, whether the typesetter kept the line-breaking rules.
+for all the lines read together (an article's), whether the typesetter kept the line-breaking rules.
 
 One file mixes layouts: a section set at 9 characters, the next at 12; a stretch with a blank line
 after every line, then one with none. Each is read by one small segmentation (dynamic programming
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .lines import Line
-from .text import CLOSING_START, ONLY_CLOSING, OPENING, ends_sentence
+from .text import CLOSING_START, ONLY_PUNCT, OPENING, ends_sentence
 
 UNWRAPPED = 0.0  # the column of a stretch that is not hard-wrapped (each line a whole block)
 WIDE_COLUMN = 30  # wider than this, a line is a whole paragraph (no hard wrap)
@@ -66,8 +66,9 @@ class Layout:
     habits: dict[int, BlankHabit]
     indent_cues: dict[int, bool]  # does the line's stretch mark paragraphs by a first line two characters short?
     # Was the text set by Chinese line-breaking rules (禁则: no line opens on a closing mark or ends on an
-    # opening one)? Read from the whole text: one line that breaks them says the typesetter did not keep them.
-    kinsoku: bool = True
+    # opening one)? Read from all the text lines read together: one line that breaks them says the
+    # typesetter did not keep them.
+    keeps_line_breaking_rules: bool
 
     def column(self, line: Line) -> float:
         return self.columns[line.no]
@@ -85,14 +86,14 @@ def read_layout(text_lines: list[Line]) -> Layout:
     indents = indent_per_line(text_lines, columns)
     numbers = [ln.no for ln in text_lines]
     return Layout(dict(zip(numbers, columns, strict=True)), dict(zip(numbers, habits, strict=True)),
-                  dict(zip(numbers, indents, strict=True)), keeps_line_breaking_rules(text_lines))
+                  dict(zip(numbers, indents, strict=True)), _line_breaking_rules_kept(text_lines))
 
 
-def keeps_line_breaking_rules(text_lines: list[Line]) -> bool:
+def _line_breaking_rules_kept(text_lines: list[Line]) -> bool:
     """No line opens on a closing mark (，。” …) or ends on an opening one (“《（): a typesetter keeping Chinese
     line-breaking rules hangs the one past the margin and takes the other down to the next line. A line of
     nothing but closing marks (。 or ”。 alone) is an extraction's, not the typesetter's, and says nothing."""
-    return not any((CLOSING_START.match(ln.text) and not ONLY_CLOSING.match(ln.text))
+    return not any((CLOSING_START.match(ln.text) and not ONLY_PUNCT.match(ln.text))
                    or ln.text.rstrip().endswith(tuple(OPENING)) for ln in text_lines)
 
 

@@ -13,9 +13,9 @@ from ..overrides import Overrides
 from .lines import MD_BOLD, Line, LineKind
 from .text import (
     CIRCLED,
+    COMMAS,
     HAN,
     LEADS_ON,
-    PAUSES,
     PROSE_PUNCT,
     SUBTITLE_DASHES,
     despace_prose,
@@ -186,10 +186,10 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Chang
             and not word_across(line.text, despace_prose(after.text))  # 系统，引|进: the text goes on
         if ends_sentence(line.text):
             # A whole short sentence inside a cut sentence whose halves read on (既讲法|律), or whose first half
-            # stops on a pause (设置治安岗亭48个，|民警每天) with an image's gap above and below the sentence (a line
-            # that went on from the pause would stand right under it): a photo's caption.
+            # stops on a comma (设置治安岗亭48个，|民警每天) with an image's gap above and below the sentence (a line
+            # that went on from the comma would stand right under it): a photo's caption.
             halves_read_on = inside_sentence and (word_across(before.text, despace_prose(after.text)) or (
-                before.text.rstrip().endswith(tuple(PAUSES)) and min(line.blank_before, line.blank_after) >= 2))
+                before.text.rstrip().endswith(tuple(COMMAS)) and min(line.blank_before, line.blank_after) >= 2))
             if halves_read_on and not re.search(r"[。！？].", line.text):
                 line.kind = LineKind.CAPTION
                 changes.append(Change(EditKind.CAPTION, line.no,

@@ -15,12 +15,13 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # mark (the line above goes on); a line ending in a pause or a dash leads on into the next.
 STOPS = "。！？!?"
 PAUSES = "，、；：,;:"
+COMMAS = "，、,"  # a comma or an enumeration comma: the sentence goes on after it (a colon may end a lead-in)
 CLOSING = "”’」』）)】》〕"
 OPENING = "“‘（(《「『【〔"
 LEADS_ON = tuple(PAUSES + "—…")
 SUBTITLE_DASHES = ("——", "--", "—")  # what a subtitle under a headline opens with (——某市公安局工作综述)
 CLOSING_START = re.compile(f"^[{re.escape(PAUSES + STOPS + CLOSING)}…]")
-ONLY_CLOSING = re.compile(f"^[{re.escape(STOPS + PAUSES + CLOSING)}…—.]+$")  # a line of hanging punctuation only
+ONLY_PUNCT = re.compile(f"^[{re.escape(STOPS + PAUSES + CLOSING)}…—.]+$")  # a line of punctuation only (it hangs)
 # A sentence's end: a stop or an ellipsis (……, ...), with the closing quotes or brackets after it.
 _STOP = f"(?:[{STOPS}]|…{{1,2}}|\\.{{3,}})[{CLOSING}]*"
 SENTENCE_ENDS = (*STOPS, "…", "...")  # _STOP's stops, for a text's end (ends_sentence: no pattern search)
@@ -160,7 +161,8 @@ def full_width_punctuation(text: str) -> tuple[str, list[str]]:
 
 _SPACE_NEXT_TO_WIDE = re.compile(r" +(?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) +")
 # A plus set solid against Chinese joins what is on its other side too (5G+智慧林防, AI+大数据): a space there
-# is an OCR space, not one between two Latin words.
+# is an OCR space, not one between two Latin words. Only the plus next to the Chinese: A + B + 中文 keeps its
+# first plus's spaces (A + B+中文).
 _SPACE_BY_PLUS_ON_WIDE = re.compile(r" +(?=\+[^\x00-\x7f])|(?<=[^\x00-\x7f]\+) +")
 
 

@@ -61,8 +61,10 @@ def boundary_decision(prev: Line, line: Line, after: Line | None, layout: Layout
             weigh.saw("next word did not fit", Quoted(token))
         elif prev.phys <= full_at - SHORT_BY - 0.5 and not (prev_opens and indented(prev, col)):
             weigh.saw("short line ends a sentence", Fill(prev.no, prev.phys, col))
-        elif line.text[:1] in OPENING and layout.keeps_line_breaking_rules \
+        elif line.text[:1] in OPENING and layout.keeps_line_breaking_rules and not prev_opens \
                 and prev.phys > full_at - SHORT_BY - 0.5:  # a character short: no line ends on “, it went down
+            # (not after a paragraph's first line: a one-line paragraph a character short, then a quotation, is
+            # as likely as a full first line, in dialogue more so)
             weigh.saw("an opening mark went down a line", Quoted(line.text[:1]))
         else:  # a character short, or a first line as short as an indent the stretch does not show
             weigh.saw("a character short ends a sentence", Fill(prev.no, prev.phys, col))

@@ -13,7 +13,7 @@ from .boundary import PAIRED_HEAD
 from .draft import Draft, first_token
 from .evidence import Decision, Evidence, Fill, Weighing
 from .layout import HANG, INDENT, SHORT_BY, WIDE_COLUMN, BlankHabit, Layout, indented, indented_above
-from .lines import Line, LineKind
+from .lines import Line, LineKind, remove
 from .roles import Vocabulary, is_slogan
 from .text import (
     CLOSING_START,
@@ -260,9 +260,7 @@ def drop_slogans(drafts: list[Draft], changes: list[Change]) -> None:
                 and line.blank_before and line.blank_after and is_slogan(line.text) \
                 and (after is None or after.kind == BlockKind.HEADING):
             line.kind = LineKind.FILLER
-            line.removed.append(line.text)
-            changes.append(Change(EditKind.REMOVE, line.no, f"filler (a slogan that heads no text): {line.text!r}",
-                                  line.text, note=Note.of(Say.SLOGAN, text=Quoted(line.text))))
+            remove(line, line.text, changes, "filler (a slogan that heads no text)", Say.SLOGAN)
             continue
         kept.append(draft)
     drafts[:] = kept

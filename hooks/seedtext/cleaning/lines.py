@@ -117,7 +117,8 @@ def measure_compressed_punctuation(lines: list[Line]) -> None:
         line.phys = w
 
 
-def _remove(line: Line, removed: str, changes: list[Change], why: str, said: Say) -> None:
+def remove(line: Line, removed: str, changes: list[Change], why: str, said: Say) -> None:
+    """Take `removed` (part of the line, or all of it) out of the text, logged with why and its note."""
     line.removed.append(removed)
     changes.append(Change(EditKind.REMOVE, line.no, f"{why}: {removed!r}", removed=removed,
                           note=Note.of(said, text=Quoted(removed))))
@@ -127,21 +128,21 @@ def strip_markup(line: Line, byline_markers: list[str], changes: list[Change]) -
     m = _MD_HEADING.match(line.text)
     if m:
         line.md_level = len(m.group(1))
-        _remove(line, m.group(1), changes, "Markdown heading marker", Say.HEADING_MARKER)
+        remove(line, m.group(1), changes, "Markdown heading marker", Say.HEADING_MARKER)
         line.text = m.group(2).strip()
     m = _MD_BOLD.match(line.text)
     if m:
         line.md_level = line.md_level or MD_BOLD
-        _remove(line, "**", changes, "Markdown bold marker", Say.BOLD_MARKER)
-        _remove(line, "**", changes, "Markdown bold marker", Say.BOLD_MARKER)
+        remove(line, "**", changes, "Markdown bold marker", Say.BOLD_MARKER)
+        remove(line, "**", changes, "Markdown bold marker", Say.BOLD_MARKER)
         line.text = m.group(1).strip()
     m = _LIST_BEFORE_MARKER.match(line.text)
     if m:
-        _remove(line, m.group(0).strip(), changes, "Markdown list marker", Say.LIST_MARKER)
+        remove(line, m.group(0).strip(), changes, "Markdown list marker", Say.LIST_MARKER)
         line.text = line.text[m.end():]
     for marker in byline_markers:
         if line.text.startswith(marker):
-            _remove(line, marker, changes, "byline marker", Say.BYLINE_MARKER)
+            remove(line, marker, changes, "byline marker", Say.BYLINE_MARKER)
             line.byline_marker = True
             line.text = line.text[len(marker):].strip()
 

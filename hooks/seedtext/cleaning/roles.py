@@ -10,7 +10,7 @@ from ..config import CleaningOptions
 from ..model import Change, EditKind
 from ..notes import Note, Quoted, Say
 from ..overrides import Overrides
-from .lines import MD_BOLD, Line, LineKind
+from .lines import MD_BOLD, Line, LineKind, remove
 from .text import (
     CIRCLED,
     COMMAS,
@@ -200,11 +200,9 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Chang
                                                                       or after.md_level)
         if inside_sentence or heads_nothing:
             line.kind = LineKind.FILLER
-            line.removed.append(line.text)
             why = "inside a sentence that a page break cut" if inside_sentence else "a slogan that heads no text"
             said = Say.FILLER_IN_CUT_SENTENCE if inside_sentence else Say.SLOGAN
-            changes.append(Change(EditKind.REMOVE, line.no, f"filler ({why}): {line.text!r}", line.text,
-                                  note=Note.of(said, text=Quoted(line.text))))
+            remove(line, line.text, changes, f"filler ({why})", said)
 
 
 def mark_line_kinds(lines: list[Line], vocab: Vocabulary, overrides: Overrides, changes: list[Change]) -> None:
@@ -221,15 +219,11 @@ def mark_line_kinds(lines: list[Line], vocab: Vocabulary, overrides: Overrides, 
         automatic = line.kind == LineKind.TEXT and line.no not in overrides.text
         if automatic and running_head(line.text, vocab):
             line.kind = LineKind.FILLER
-            line.removed.append(line.text)
-            changes.append(Change(EditKind.REMOVE, line.no, f"running page head: {line.text!r}", line.text,
-                                  note=Note.of(Say.RUNNING_HEAD, text=Quoted(line.text))))
+            remove(line, line.text, changes, "running page head", Say.RUNNING_HEAD)
         elif line.kind == LineKind.FILLER or (automatic \
                 and any(p.search(line.text) for p in vocab.filler)):
             line.kind = LineKind.FILLER
-            line.removed.append(line.text)
-            changes.append(Change(EditKind.REMOVE, line.no, f"filler unrelated to the article: {line.text!r}",
-                                  line.text, note=Note.of(Say.FILLER, text=Quoted(line.text))))
+            remove(line, line.text, changes, "filler unrelated to the article", Say.FILLER)
         elif line.text == vocab.gap_mark:
             line.kind = LineKind.GAP
             line.removed.append(line.text)
@@ -237,9 +231,7 @@ def mark_line_kinds(lines: list[Line], vocab: Vocabulary, overrides: Overrides, 
                                   line.text, note=Note.of(Say.OLD_GAP_MARK)))
         elif automatic and all(c in CIRCLED for c in line.text.replace(" ", "")):
             line.kind = LineKind.MARKER
-            line.removed.append(line.text)
-            changes.append(Change(EditKind.REMOVE, line.no, f"image number without caption text: {line.text!r}",
-                                  line.text, note=Note.of(Say.IMAGE_NUMBER, text=Quoted(line.text))))
+            remove(line, line.text, changes, "image number without caption text", Say.IMAGE_NUMBER)
         elif automatic and strong_caption(line.text, vocab):
             line.kind = LineKind.CAPTION
             changes.append(Change(EditKind.CAPTION, line.no, "photo caption set apart",

@@ -35,6 +35,7 @@ from degrade import (
 from conftest import REPO, SITE
 from seedtext.cleaning import clean
 from seedtext.cleaning.lossless import check_lossless
+from seedtext.cleaning.words import word_across
 from seedtext.overrides import Overrides, checked_overrides
 from seedtext.render import first_sentence, render_text
 
@@ -590,3 +591,102 @@ def test_a_paragraph_ending_well_short_before_a_quotation_stays_ended_where_the_
     assert column - len(first) >= 3
     got = blocks(run([TITLE, "", SUBTITLE, "", BYLINE, "", *lines]))
     assert ("paragraph", first) in got and ("paragraph", QUOTE) in got
+
+
+def wrapped(paragraphs: list[str], column: int) -> list[list[str]]:
+    return [wrap(p, column, indent=0) for p in paragraphs]
+
+
+HEAD = [TITLE, "", SUBTITLE, "", BYLINE, ""]
+
+
+@pytest.mark.parametrize("column", [9, 12, 16, 20])
+def test_a_closing_quote_that_went_down_to_a_line_of_its_own_ends_its_sentence(column):
+    """An extraction puts the closing mark that did not fit on a line of its own (…找回来。 / ” ): the sentence
+    ends there, and with the blank line between blocks the next paragraph starts after it."""
+    said = PARAGRAPHS[1] + "陈女士拿到退款时激动地说：“没想到钱还能找回来。”"
+    first, second, *rest = wrapped([PARAGRAPHS[0], said, *PARAGRAPHS[2:]], column)
+    if second[-1] == "。”":
+        second[-1:] = ["。", "”"]
+    else:
+        second[-1:] = [second[-1][:-1], "”"]
+    lines = [*HEAD, *first, "", *second, "", *(line for p in rest for line in [*p, ""])]
+    got = blocks(run(lines))
+    assert ("paragraph", said) in got and ("paragraph", PARAGRAPHS[2]) in got, got
+
+
+@pytest.mark.parametrize(("column", "layout"), [(11, no_blank_lines), (12, no_blank_lines), (15, no_blank_lines),
+                                               (12, lambda ls: ls), (15, lambda ls: ls)],
+                         ids=["single-spaced-11", "single-spaced-12", "single-spaced-15", "blank-between-12",
+                              "blank-between-15"])
+def test_a_slogan_set_off_between_sections_is_not_read_as_a_heading_s_first_line(column, layout):
+    """A page's slogan between two sections (节约用水，人人有责), two blank lines above and below it, right
+    above the next section's heading: it is filler, and the heading below stays the heading, alone. Where the
+    paragraphs' first lines are indented, the slogan is as wide as one (9 at a column of 11); but no line goes
+    on from a line set apart by gaps, and a wrapped heading's two lines stand together."""
+    heading = "救援护航显担当"
+    paragraphs = [wrap(p, column) for p in PARAGRAPHS[:4]]
+    lines = [*HEAD, *layout([line for p in paragraphs[:3] for line in [*p, ""]]), "", "", "节约用水，人人有责", "", "",
+             heading, *paragraphs[3]]
+    got = blocks(run(lines))
+    assert ("heading", heading) in got and ("paragraph", PARAGRAPHS[3]) in got, got
+    assert not any("节约用水" in text for kind, text in got), got
+
+
+@pytest.mark.parametrize("column", [9, 11, 14, 18])
+def test_a_caption_inside_a_sentence_a_wide_gap_cut_in_double_spaced_text_goes_after_its_paragraph(column):
+    """Double-spaced text (a blank line after every line): the photo's gap is wider than that, three blank lines
+    above and below a whole short sentence (水上巡逻。) that stands inside a sentence cut anywhere, not only at a
+    comma. The reader gets the paragraph whole and the caption after it."""
+    lines = double_spaced(article_lines(column, indent=0))
+    cut = next(n for n, line in enumerate(lines) if n > 8 and line and line[-1] not in "，、。；：！？”"
+               and lines[n + 2] and lines[n + 2][0] not in "，、。；：！？”" and not word_across(line, lines[n + 2]))
+    paragraph = next(p for p in PARAGRAPHS if lines[cut] in p and lines[cut + 2] in p)
+    lines[cut + 2:cut + 2] = ["", "", "水上巡逻。", "", "", ""]
+    got = blocks(run(lines))
+    at = got.index(("paragraph", paragraph))
+    assert got[at + 1] == ("caption", "水上巡逻。"), got
+
+
+@pytest.mark.parametrize("column", [9, 10, 12])
+def test_a_heading_a_character_short_of_a_column_measured_with_half_width_commas_stays_a_heading(column):
+    """OCR turned every comma half-width (，-> ,): a full line may end half a character short, where the next
+    character did not fit. The column is read from the full lines of both widths, so a heading one character
+    short of it, in text without blank lines or indents, is not read as a full line run on into the paragraph."""
+    heading = "巡山护林不留死角"[:column - 1]
+    text = [p.replace("，", ",") for p in PARAGRAPHS]
+    lines = [*HEAD, *(line for p in wrapped(text[:2], column) for line in p), heading,
+             *(line for p in wrapped(text[2:], column) for line in p)]
+    got = blocks(run(lines))
+    assert ("heading", heading) in got, got
+
+
+@pytest.mark.parametrize("column", [8, 10, 12])
+def test_a_heading_as_wide_as_the_column_set_apart_in_double_spaced_text_is_a_heading(column):
+    """A blank line after every line and two between paragraphs: a heading that happens to fill the column,
+    with two blank lines above and below it, is a heading, not a paragraph's first line cut by a page break."""
+    heading = "护航数字经济有力有效"[:column]
+    paragraphs = wrapped(PARAGRAPHS, column)
+    body = []
+    for n, p in enumerate(paragraphs):
+        if n == 3:
+            body += [heading, "", ""]
+        for line in p:
+            body += [line, ""]
+        body.append("")
+    got = blocks(run([*HEAD, *body]))
+    assert ("heading", heading) in got and ("paragraph", PARAGRAPHS[3]) in got, got
+
+
+@pytest.mark.parametrize("column", [12, 16])
+@pytest.mark.parametrize("layout", [no_blank_lines, double_spaced], ids=["single-spaced", "double-spaced"])
+@pytest.mark.parametrize(("first", "second"), [("延伸帮扶助力戒毒", "人员回归社会"),
+                                               ("一、织密监管网：让", "矫正对象“管得住”")])
+def test_a_heading_broken_over_two_lines_for_balance_is_one_heading(first, second, column, layout):
+    """A heading broken where its sense allows (延伸帮扶助力戒毒 / 人员回归社会), both lines short of the column:
+    one heading, not two headings in a row."""
+    paragraphs = wrapped(PARAGRAPHS[:4], column)
+    lines = [*HEAD, *layout([*(line for p in paragraphs[:3] for line in [*p, ""]), first, second, *paragraphs[3]])]
+    got = blocks(run(lines))
+    assert ("heading", first + second) in got and ("paragraph", PARAGRAPHS[3]) in got, got
+

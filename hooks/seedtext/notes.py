@@ -46,6 +46,7 @@ class Say(StrEnum):
     TWO_PART_HEADLINE = "two-part headline"
     LOWER_HEADING = "lower heading"
     DISPLAY_LINE = "display line"
+    HEADING_WRAPPED = "a heading's second line"
     BANNER_KICKER = "banner kept as kicker"
     MASTHEAD_KICKER = "masthead kept as kicker"
     TITLE = "title"
@@ -133,6 +134,7 @@ WORDING: dict[str, str] = {
     Say.TWO_PART_HEADLINE: "两组词语之间空一格，没有句末标点：双段式标题",
     Say.LOWER_HEADING: "{level}级标题：提取文字标为{mark}，低于本文的{top}",
     Say.DISPLAY_LINE: "几行标题接连排在一起，下面没有正文，作展示行",
+    Say.HEADING_WRAPPED: "上一行小标题排满一行，这一行是它折下来的第二行，两行合为一个小标题",
     Say.BANNER_KICKER: "文章标题上方的版面通栏标题，保留为本文的眉题",
     Say.MASTHEAD_KICKER: "版面的报头（报名、日期、版次），下面没有正文，保留为本文的眉题",
     Say.TITLE: "{why}，这一行是本文标题",
@@ -257,6 +259,7 @@ WORDING: dict[str, str] = {
     "extra blank lines after it": "后面的空行比平常多",
     "after a sentence inside a paragraph": "在段落中间的一句话之后（上一行排满）",
     "indented first line continued": "像缩进的段首行，下一行接着写",
+    "a gap between its lines": "两行之间隔着空行，不像折成两行的标题",
     "indented first line above": "上面两行是段首缩进行和接着的一行",
     "prose line over a full line": "带逗号、下一行排满，像正文",
     "the line below completes it as a heading": "连同下一行作两行的标题更合适",

@@ -10,7 +10,7 @@ from ..notes import Lines, Note, Quoted, Say
 from .draft import Draft
 from .evidence import Decision, Weighing
 from .layout import HANG
-from .lines import Line, LineKind
+from .lines import Line, LineKind, usual_spacing
 from .roles import Vocabulary
 from .text import CLOSING_START, PAUSES, STOP, despace_prose, ends_sentence, is_single_sentence, width
 from .words import word_across
@@ -60,8 +60,7 @@ def _framed_unit(flow: list[Line], k: int, vocab: Vocabulary) -> list[Line]:
     a caption yet; [] if none."""
     # The spacing inside the paragraphs around it (a blank after every line in double-spaced text, none
     # elsewhere): a unit's frame must be wider than that.
-    inner_gaps = sorted(flow[j].blank_before for j in range(max(1, k - 6), k) if not ends_sentence(flow[j - 1].text))
-    usual = inner_gaps[len(inner_gaps) // 2] if inner_gaps else 0
+    usual = usual_spacing(flow, k)
     if k and flow[k].blank_before <= usual:
         return []
     for n in range(1, FRAMED_LINES + 1):

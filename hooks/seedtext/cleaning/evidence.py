@@ -77,6 +77,7 @@ WEIGHTS: dict[str, float] = {
     "extra blank lines after it": 1.0,  # where a blank line follows every line
     "after a sentence inside a paragraph": -1.0,  # the paragraph's last line filled the column
     "indented first line continued": -2.0,  # a paragraph's first line, the next line goes on
+    "a gap between its lines": -3.0,  # two lines with more blank lines between them than a paragraph's lines have
     "indented first line above": -2.0,  # where the stretch indents: two lines of a paragraph's start
     "prose line over a full line": -2.0,  # where paragraphs are indented
     # --- personal name (seedtext/names.py): is a surname such as 余 or 于 here a person's name?

@@ -134,7 +134,9 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     short = 0 if prev.justified else col - prev.phys
     # Where the stretch indents, a paragraph's first line is full at the column less the indent (unless
     # the line below is a first line itself); a block's first line that is not indented opens none.
-    first_line = indent_cue and whole_draft and len(lines) == 1
+    # (Not a line set apart by gaps above and below: the line below does not go on from it.)
+    set_apart = _set_off_above(lines[0], layout) and _set_off_above(line, layout)
+    first_line = indent_cue and whole_draft and len(lines) == 1 and not set_apart
     if first_line and not line_opens and indented(prev, col):
         weigh.saw("fills the column", Fill(prev.no, prev.phys, col, first_line=True))
     elif prev.phys > col + HANG and not prev.justified:
@@ -151,6 +153,8 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
             weigh.saw("not indented at a block's start")
     if not whole_draft:
         weigh.saw("after a sentence inside a paragraph")
+    if len(lines) == 2 and _gap_above(lines[1], layout):
+        weigh.saw("a gap between its lines", lines[1].blank_before)  # a wrapped heading's lines stand together
     if len(lines) == 2 and indent_cue and indented(lines[0], col) and lines[1].phys >= col - SHORT_BY:
         weigh.saw("indented first line above")  # a paragraph's first two lines, not a wrapped heading
     if not PROSE_PUNCT.search(text):
@@ -187,7 +191,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
         weigh.saw("prose line over a full line")
     second_line = len(lines) == 1 and line.phys < col - SHORT_BY and not line.justified \
         and not ends_sentence(line.text) and width(text + following) <= vocab.max_heading_width \
-        and not PAIRED_HEAD.match(following)
+        and not PAIRED_HEAD.match(following) and not _gap_above(line, layout)
     if second_line and not line_opens:
         weigh.saw("second line follows")
     if habit in (BlankHabit.BETWEEN, BlankHabit.AROUND_HEADINGS):
@@ -199,9 +203,11 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
             weigh.saw("no blank line after it")
         if not lines[0].blank_before:
             weigh.saw("no blank line before it")
+    elif habit == BlankHabit.EVERY_LINE and prev.blank_after >= 2 and lines[0].blank_before >= 2:
+        weigh.saw("set apart by blank lines")  # more than the one after every line, on both sides
     elif habit == BlankHabit.EVERY_LINE and prev.blank_after >= 2 > lines[0].blank_before:
         weigh.saw("extra blank lines after it")
-    if len(lines) == 1 and not line_opens and indented_above(prev, line, col):
+    if len(lines) == 1 and not line_opens and indented_above(prev, line, col) and not set_apart:
         # Where the stretch shows no indent, a line two short may still be a first line.
         weigh.saw("indented first line continued", scale=1.0 if indent_cue or word else 0.75)
     one = weigh.decision()
@@ -214,6 +220,33 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
                                            f"{two.score:+g} for both lines"))
             return weigh.decision()
     return one
+
+
+def wraps_into(above: Draft, lines: list[Line], layout: Layout, vocab: Vocabulary) -> bool:
+    """Is the one-line heading `lines`, found right under the heading `above`, that heading's second line? No
+    text stands between them, nor a gap; the line above is the longer (a heading wrapped at its column, or
+    broken for balance, keeps the longer part above: 延伸帮扶助力戒毒 / 人员回归社会); this one is no
+    numbered head of its own; and the two together are a heading's length. A headline in two parts with a space
+    between (服务不打烊 AI帮办更贴心) is whole on its line."""
+    if above.kind != BlockKind.HEADING or len(above.lines) != 1 or len(lines) != 1:
+        return False
+    first, second = above.lines[0], lines[0]
+    return not first.md_level and not second.md_level and first.phys >= second.phys \
+        and " " not in first.text.strip() \
+        and not _NUMBERED_HEAD.match(second.text) and not _gap_above(second, layout) \
+        and width(despace_prose(first.text + second.text)) <= vocab.max_heading_width
+
+
+def _gap_above(line: Line, layout: Layout) -> bool:
+    """More blank lines above the line than between a block's own lines in its stretch (one where a blank
+    line follows every line, else none)."""
+    return line.blank_before > (layout.habit(line) == BlankHabit.EVERY_LINE)
+
+
+def _set_off_above(line: Line, layout: Layout) -> bool:
+    """More blank lines above the line than stand between two blocks of its stretch (none where it has no blank
+    lines, one elsewhere): a page's gap, not a paragraph's start."""
+    return line.blank_before > (layout.habit(line) != BlankHabit.NONE)
 
 
 def prose_in_headlines(body: list[Line], changes: list[Change]) -> None:

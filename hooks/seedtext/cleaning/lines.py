@@ -17,6 +17,7 @@ from .text import (
     HAN,
     despace_headline,
     despace_prose,
+    ends_sentence,
     full_width_punctuation,
     width,
 )
@@ -103,11 +104,11 @@ def read_lines(text: str, byline_markers: list[str], changes: list[Change]) -> l
 
 def measure_compressed_punctuation(lines: list[Line]) -> None:
     """Justified print often sets full-width punctuation in half a character: then full lines measure
-    alike only when that punctuation counts one half. Keep the measure under which most lines share
-    the most common width (the column)."""
+    alike only when that punctuation counts one half. Keep the measure under which most lines are full
+    at one column: as wide as it, or half a character short (where a whole character did not fit)."""
     def agreement(widths: list[float]) -> int:
-        common = Counter(round(w * 2) for w in widths).most_common(1)
-        return common[0][1] if common else 0
+        halves = Counter(round(w * 2) for w in widths)
+        return max((n + halves.get(h - 1, 0) for h, n in halves.items()), default=0)
 
     solid = [despace_prose(ln.text) for ln in lines]
     measures = [[ln.phys for ln in lines]] + [[width(t, compressed) for t in solid]
@@ -115,6 +116,13 @@ def measure_compressed_punctuation(lines: list[Line]) -> None:
     best = max(measures, key=agreement)  # the first of equals: uncompressed unless another does better
     for line, w in zip(lines, best, strict=True):
         line.phys = w
+
+
+def usual_spacing(flow: list[Line], k: int) -> int:
+    """The blank lines between a paragraph's own lines just before flow[k] (one in double-spaced text, none
+    elsewhere): the median over the six lines above it that go on from the line above them."""
+    gaps = sorted(flow[j].blank_before for j in range(max(1, k - 6), k) if not ends_sentence(flow[j - 1].text))
+    return gaps[len(gaps) // 2] if gaps else 0
 
 
 def remove(line: Line, removed: str, changes: list[Change], why: str, said: Say) -> None:

@@ -7,17 +7,19 @@ stretch (layout.py), the paragraph boundary (boundary.py), headings (headings.py
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import BlockKind, Change, EditKind
 from ..notes import Lines, Note, Say
 from ..overrides import Overrides
 from .boundary import boundary_decision
 from .captions import caption_spacing, caption_text, caption_text_of
 from .draft import Draft, join_line, rejoin
-from .headings import heading_decision, heading_tail
+from .headings import heading_decision, heading_tail, wraps_into
 from .layout import SHORT_BY, read_layout
 from .lines import NOT_TEXT, Line, LineKind, headline_text
 from .roles import Vocabulary
-from .text import despace_prose, ends_sentence, full_width_punctuation
+from .text import ONLY_PUNCT, despace_prose, ends_sentence, full_width_punctuation
 
 
 def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, caption_tails: frozenset[int],
@@ -118,10 +120,20 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, capt
             changes.append(Change(EditKind.HEADING, tail[0].no, heading.explain(), margin=heading.weighed_margin,
                                   note=heading.reasons(Note.of(Say.HEADING))))
             close()
-            drafts.append(Draft(BlockKind.HEADING, tail, "".join(headline_text(ln, changes) for ln in tail)))
+            above = drafts[-1] if drafts else None
+            if above and wraps_into(above, tail, layout, vocab):  # its second line, read as a heading of its own
+                above.lines.extend(tail)
+                above.text += "".join(headline_text(ln, changes) for ln in tail)
+                changes.append(Change(EditKind.HEADING, tail[0].no, "a heading's second line: the heading above fills "
+                                      "its line", note=Note.of(Say.HEADING_WRAPPED)))
+            else:
+                drafts.append(Draft(BlockKind.HEADING, tail, "".join(headline_text(ln, changes) for ln in tail)))
             current = Draft(BlockKind.PARAGRAPH, [line], text)
             continue
-        boundary = boundary_decision(prev, line, following_text.get(line.no), layout, between, overrides,
+        # A mark that went down to a line of its own (”) ends the sentence of the line above it.
+        hung = len(current.lines) >= 2 and ONLY_PUNCT.match(prev.text)
+        ending = replace(prev, text=current.lines[-2].text + prev.text) if hung else prev
+        boundary = boundary_decision(ending, line, following_text.get(line.no), layout, between, overrides,
                                      len(current.lines) == 1, bool(held))
         if heading and not heading.decisive and heading.margin < boundary.margin:
             # The heading question was closer than the boundary's: the editor sees that one.

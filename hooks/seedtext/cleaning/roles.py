@@ -10,7 +10,7 @@ from ..config import CleaningOptions
 from ..model import Change, EditKind
 from ..notes import Note, Quoted, Say
 from ..overrides import Overrides
-from .lines import MD_BOLD, Line, LineKind, remove
+from .lines import MD_BOLD, Line, LineKind, remove, usual_spacing
 from .text import (
     CIRCLED,
     COMMAS,
@@ -188,8 +188,11 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Chang
             # A whole short sentence inside a cut sentence whose halves read on (既讲法|律), or whose first half
             # stops on a comma (设置治安岗亭48个，|民警每天) with an image's gap above and below the sentence (a line
             # that went on from the comma would stand right under it): a photo's caption.
+            # (Or set off by a wider gap than the text's paragraphs have, where it is double-spaced: 以后 /
+            # [running head] / 一定要远离毒品。 / 全民参与… is a paragraph's last line after a page break.)
+            gap = min(line.blank_before, line.blank_after)
             halves_read_on = inside_sentence and (word_across(before.text, despace_prose(after.text)) or (
-                before.text.rstrip().endswith(tuple(COMMAS)) and min(line.blank_before, line.blank_after) >= 2))
+                before.text.rstrip().endswith(tuple(COMMAS)) and gap >= 2) or gap >= usual_spacing(flow, k) + 2)
             if halves_read_on and not re.search(r"[。！？].", line.text):
                 line.kind = LineKind.CAPTION
                 changes.append(Change(EditKind.CAPTION, line.no,

@@ -690,3 +690,36 @@ def test_a_heading_broken_over_two_lines_for_balance_is_one_heading(first, secon
     got = blocks(run(lines))
     assert ("heading", first + second) in got and ("paragraph", PARAGRAPHS[3]) in got, got
 
+
+
+@pytest.mark.parametrize("layout", [no_blank_lines, double_spaced], ids=["single-spaced", "double-spaced"])
+def test_a_line_ending_on_a_surname_after_a_title_is_no_heading(layout):
+    """网格员宋 | 丽霞就是其中的一员。: a title, then a name the line break cuts (jieba reads 宋丽霞 as a name only with
+    both halves). The short line is not a heading ending on the surname."""
+    paragraph = ("柳湾街道网格员宋丽霞就是其中的一员。"
+                 "今年夏天，她在走访中发现一户居民因为装修噪音和邻居闹得不可开交，当即上门调解。")
+    lines = [*(line for p in wrapped(PARAGRAPHS[:2], 10) for line in [*p, ""]),
+             "柳湾街道网格员宋", *wrap(paragraph[8:], 10, indent=0), "",
+             *(line for p in wrapped(PARAGRAPHS[2:], 10) for line in [*p, ""])]
+    got = blocks(run([*HEAD, *layout(lines)]))
+    assert ("paragraph", paragraph) in got, got
+
+
+@pytest.mark.parametrize("column", [10, 12, 15])
+@pytest.mark.parametrize("layout", [no_blank_lines, double_spaced], ids=["single-spaced", "double-spaced"])
+def test_a_caption_of_two_lines_in_a_wide_gap_inside_a_cut_sentence_goes_after_its_paragraph(column, layout):
+    """A caption without a mark, wrapped over two lines, in a photo's gap (two blank lines wider than the text's
+    own spacing) that cuts a sentence: one caption after the paragraph."""
+    caption = "网警走进社区讲解防范网络诈骗知识。"
+    lines = layout(article_lines(column, indent=0))
+    spacing = 1 if layout is double_spaced else 0
+    text_at = [n for n, line in enumerate(lines) if line]
+    cut = next(n for n, m in zip(text_at, text_at[1:], strict=False) if n > 8 and lines[n][-1] not in "，、。；：！？”"
+               and lines[m][0] not in "，、。；：！？”" and not word_across(lines[n], lines[m]))
+    paragraph = next(p for p in PARAGRAPHS if lines[cut] in p)
+    gap = [""] * (spacing + 2)
+    half = len(caption) // 2
+    lines[cut + 1:cut + 1 + spacing] = [*gap, caption[:half], *[""] * spacing, caption[half:], *gap]
+    got = blocks(run(lines))
+    at = got.index(("paragraph", paragraph))
+    assert got[at + 1] == ("caption", caption), got

@@ -18,6 +18,9 @@ from .words import word_across
 FRAMED_LINES = 6  # a photo caption the photo's width wrapped is at most this many lines
 
 SHORT_CAPTION = 12  # a caption of a phrase alone (林区夜间巡逻。), not a sentence of the text
+# A caption without a mark found by its gap alone is one short sentence (网警走进社区讲解防范网络诈骗知识。); longer,
+# it is more likely the rest of the cut paragraph after a page's advert.
+UNMARKED_CAPTION = 24
 _CLAUSE_INSIDE = re.compile(f"[{PAUSES}]")
 
 
@@ -39,7 +42,9 @@ def framed_captions(body: list[Line], vocab: Vocabulary, changes: list[Change]) 
             continue
         before = next((ln for ln in reversed(flow[:k]) if ln.kind == LineKind.TEXT), None)
         after = flow[k + len(unit)] if k + len(unit) < len(flow) else None
-        decision = caption_decision(unit, before, after, vocab)
+        # A frame two blank lines wider than the text's own spacing: an image's gap, not a paragraph's end.
+        wide_gap = min(unit[0].blank_before, unit[-1].blank_after) >= usual_spacing(flow, k) + 2
+        decision = caption_decision(unit, before, after, vocab, wide_gap)
         if decision.verdict:
             for line in unit:
                 line.kind = LineKind.CAPTION
@@ -79,8 +84,10 @@ def _framed_unit(flow: list[Line], k: int, vocab: Vocabulary) -> list[Line]:
     return []
 
 
-def caption_decision(unit: list[Line], before: Line | None, after: Line | None, vocab: Vocabulary) -> Decision:
-    """Is a framed unit of lines one photo caption?"""
+def caption_decision(unit: list[Line], before: Line | None, after: Line | None, vocab: Vocabulary,
+                     wide_gap: bool = False) -> Decision:
+    """Is a framed unit of lines one photo caption? `wide_gap`: its frame is two blank lines wider than the
+    spacing inside the text's paragraphs."""
     weigh = Weighing("photo caption?")
     text = "".join(despace_prose(ln.text) for ln in unit)
     if any(ln.kind == LineKind.CAPTION for ln in unit) or any(p in text for p in vocab.caption_inner):
@@ -101,6 +108,8 @@ def caption_decision(unit: list[Line], before: Line | None, after: Line | None, 
         weigh.saw("the text after it opens mid-sentence", Quoted(after.text[:1]))
     elif after is not None and word_across(before.text, despace_prose(after.text)):
         weigh.saw("the cut sentence reads on around it")
+    elif wide_gap and after is not None and is_single_sentence(text) and width(text) <= UNMARKED_CAPTION:
+        weigh.saw("an image's gap inside the cut sentence")
     elif all(e.sign == "one sentence" for e in weigh.evidence):
         return weigh.settled("no caption mark, and the text around it does not read on", False)
     if word_across(before.text, text):

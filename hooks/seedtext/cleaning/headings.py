@@ -8,6 +8,7 @@ import logging
 import re
 
 from ..model import BlockKind, Change, EditKind
+from ..names import TITLE_ENDINGS
 from ..notes import Lines, Note, Quoted, Say
 from .boundary import PAIRED_HEAD
 from .draft import Draft, first_token
@@ -70,6 +71,25 @@ def _last_blocks(text: str) -> str:
     for last in jieba.posseg.re_han_internal.finditer(text):  # noqa: B007 - the last one is wanted
         pass
     return text[last.start():] if last is not None else text
+
+
+@remembered
+def name_across(left: str, right: str) -> str:
+    """A person's name the break cuts (网格员宋 | 丽霞就是): jieba's tagger, its model on, reads a name (nr) of
+    two or three characters across it, with a title before it (网格员, 民警: names.TITLE_ENDINGS)."""
+    left, right = left[-6:], right[:6]
+    if not (left and right and is_han(left[-1]) and is_han(right[0])):
+        return ""
+    at = 0
+    before = ""
+    for word, flag in _tagger().cut(left + right):
+        end = at + len(word)
+        if at < len(left) < end:
+            return word if flag == "nr" and 2 <= len(word) <= 3 and before[-1:] in TITLE_ENDINGS and before else ""
+        if end >= len(left):
+            return ""
+        at, before = end, word
+    return ""
 
 
 @remembered
@@ -172,6 +192,8 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     word = word_across(text, following)
     if word:
         weigh.saw("word across the break", Quoted(word))
+    elif name_across(text, following):
+        weigh.saw("word across the break", Quoted(name_across(text, following)))
     elif ends_on_function_word(text):
         weigh.saw("ends on a word that leads on", Quoted(text[-2:]))
     elif opens_on_particle(following):

@@ -40,9 +40,10 @@ _JUSTIFIED_SHORT = 0.5  # a letter-spaced line narrower than that: less than a s
 _MISSING_BLANK = 2.0  # no blank line where the habit puts one after every line
 _STRAY_BLANK = 2.0  # a blank line (page or column break) where the habit has none
 _BREAK_BLANK = 1.0  # a blank line inside a paragraph (page break) where blanks separate blocks
+_HEADINGS_ONLY_BLANK = 1.5  # a blank line not at a heading, where blank lines stand around headings only
 _UNSEPARATED = 1.5  # a block's end with no blank line where blanks separate blocks
 _HALF_SET_OFF = 0.75  # a heading without a blank line on one side, where blanks set headings off
-_NEW_HABIT = 3.0
+_NEW_HABIT = 2.5
 
 
 class BlankHabit(StrEnum):
@@ -182,7 +183,7 @@ def habit_per_line(text_lines: list[Line], columns: list[float]) -> list[BlankHa
         # A paragraph ends on a short line that ends a sentence (a wide column: every line is a block).
         block_end = columns[i - 1] > WIDE_COLUMN or prev.phys < columns[i - 1] - SHORT_BY and not prev.justified
         if habit == BlankHabit.AROUND_HEADINGS:
-            return _BREAK_BLANK if blank else 0.0
+            return _HEADINGS_ONLY_BLANK if blank else 0.0
         if block_end:
             return 0.0 if blank else _UNSEPARATED
         return _BREAK_BLANK if blank else 0.0

@@ -723,3 +723,19 @@ def test_a_caption_of_two_lines_in_a_wide_gap_inside_a_cut_sentence_goes_after_i
     got = blocks(run(lines))
     at = got.index(("paragraph", paragraph))
     assert got[at + 1] == ("caption", caption), got
+
+
+
+@pytest.mark.parametrize("column", [10, 12, 16])
+@pytest.mark.parametrize("layout", [no_blank_lines, lambda ls: ls], ids=["single-spaced", "blank-between-paragraphs"])
+def test_a_short_sentence_right_above_a_photo_caption_is_the_caption_of_the_photo_before(column, layout):
+    """Two photos stacked, their captions under them: the first (调解员入户走访。) with no mark, on its own line
+    right under the paragraph's last sentence, then the marked one. The short sentence is a caption, not the
+    paragraph's last sentence."""
+    paragraphs = wrapped(PARAGRAPHS[:3], column)
+    lines = [*HEAD, *layout([*(line for p in paragraphs for line in [*p, ""]), "调解员入户走访。",
+                             "▲专业调解员为当事人解读调解协议。受访单位 供图", "",
+                             *(line for p in wrapped(PARAGRAPHS[3:], column) for line in [*p, ""])])]
+    got = blocks(run(lines))
+    at = got.index(("paragraph", PARAGRAPHS[2]))
+    assert got[at + 1] == ("caption", "调解员入户走访。"), got

@@ -19,14 +19,14 @@ DEVSET = REPO.parent / "shared" / "devset"
 # raw: ordinary layouts; raw_hard: the same gold damaged harder (narrow columns changing per section,
 # a blank line after every line, wrapped plain headings, captions inside page breaks).
 FLOOR = {
-    "raw": {"exact_recall": 0.99, "exact_precision": 0.99, "preservation": 0.995,
+    "raw": {"exact_recall": 1.0, "exact_precision": 1.0, "preservation": 0.995,
             "heading_recall": 1.0, "caption_recall": 1.0},
-    "raw_hard": {"exact_recall": 0.97, "exact_precision": 0.95, "preservation": 0.99,
-                 "heading_recall": 0.93, "caption_recall": 1.0},
+    "raw_hard": {"exact_recall": 0.98, "exact_precision": 0.98, "preservation": 0.99,
+                 "heading_recall": 0.96, "caption_recall": 1.0},
 }
 CEILING = {
-    "raw": {"merge_errors": 0, "split_errors": 1, "stray_spaces": 2, "halfwidth": 0},
-    "raw_hard": {"merge_errors": 0, "split_errors": 3, "stray_spaces": 2, "halfwidth": 0},
+    "raw": {"merge_errors": 0, "split_errors": 0, "stray_spaces": 2, "halfwidth": 0},
+    "raw_hard": {"merge_errors": 1, "split_errors": 1, "stray_spaces": 2, "halfwidth": 0},
 }
 
 
@@ -46,3 +46,29 @@ def test_devset_scores_hold(set_name, tmp_path):
         assert score[key] >= floor, f"{key} {score[key]} < {floor}: {lines[-1]}"
     for key, ceiling in CEILING[set_name].items():
         assert score[key] <= ceiling, f"{key} {score[key]} > {ceiling}: {lines[-1]}"
+
+
+# The same gold damaged again by the dev set's own degrader with other seeds (bench/devset_seeds.py): layouts
+# the rules were not checked on one by one, as the hidden texts are. Means over four seeds, reached at this commit.
+OTHER_SEEDS = ("alt-1", "alt-2", "alt-3", "alt-4")
+OTHER_FLOOR = {"normal": {"exact_recall": 0.97, "exact_precision": 0.97},
+               "hard": {"exact_recall": 0.945, "exact_precision": 0.94}}
+
+
+@pytest.mark.skipif(not (DEVSET / "degrade.py").is_file(), reason=f"no development set at {DEVSET}")
+@pytest.mark.parametrize("profile", ["normal", "hard"])
+def test_devset_scores_hold_on_the_gold_damaged_with_other_seeds(profile, tmp_path):
+    sys.path.insert(0, str(REPO / "bench"))
+    from devset_seeds import clean_all, degrade, scores
+
+    got: dict[str, list[float]] = {}
+    for seed in OTHER_SEEDS:
+        raw, out = tmp_path / seed / "raw", tmp_path / seed / "out"
+        raw.mkdir(parents=True)
+        degrade(seed, profile, raw)
+        clean_all(raw, out, SITE)
+        for key, value in scores(raw, out).items():
+            got.setdefault(key, []).append(value)
+    for key, floor in OTHER_FLOOR[profile].items():
+        mean = sum(got[key]) / len(got[key])
+        assert mean >= floor, f"{profile} {key}: {mean:.3f} < {floor} over {OTHER_SEEDS}"

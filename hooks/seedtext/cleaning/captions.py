@@ -194,6 +194,34 @@ def caption_spacing(caption: Draft, vocab: Vocabulary, changes: list[Change]) ->
                                   note=Note.of(Say.SPACES_CREDIT_KEPT if credit else Say.SPACES)))
 
 
+def split_stacked_captions(drafts: list[Draft], vocab: Vocabulary, changes: list[Change]) -> None:
+    """A short sentence on a line of its own (a paragraph's last line, the line above it ending a sentence, or a
+    paragraph alone) right above a photo's caption: the caption of the photo before that one, photos stacked as
+    their captions are (调解员入户走访。 / ▲专业调解员为当事人解读调解协议。). Made a caption of its own."""
+    out: list[Draft] = []
+    for d, nxt in zip(drafts, [*drafts[1:], None], strict=True):
+        out.append(d)
+        # (A caption the page break put inside the paragraph, set after it, stood above its last line: not this.)
+        if d.kind != BlockKind.PARAGRAPH or nxt is None or nxt.kind != BlockKind.CAPTION \
+                or (len(d.lines) > 1 and not ends_sentence(d.lines[-2].text)) or nxt.lines[0].no < d.lines[-1].no:
+            continue
+        line = d.lines[-1]
+        last = despace_prose(line.text)
+        if is_single_sentence(last) and width(last) <= SHORT_CAPTION and not _CLAUSE_INSIDE.search(last) \
+                and d.text.endswith(last):
+            if len(d.lines) > 1:
+                d.lines.pop()
+                d.text = d.text[:-len(last)]
+            else:  # a paragraph of that line alone
+                out.pop()
+            line.kind = LineKind.CAPTION
+            out.append(Draft(BlockKind.CAPTION, [line], caption_text(line, vocab)))
+            changes.append(Change(EditKind.CAPTION, line.no, "a short sentence on a paragraph's last line, above a "
+                                  "caption: the caption of the photo before it",
+                                  note=Note.of(Say.CAPTION_OF_PHOTO_ABOVE)))
+    drafts[:] = out
+
+
 def mark_weak_captions(drafts: list[Draft], vocab: Vocabulary, changes: list[Change]) -> None:
     """Short one-sentence paragraphs set off by an image's gap of blank lines, and a run of them
     at the article's end, are photo captions."""
@@ -201,6 +229,7 @@ def mark_weak_captions(drafts: list[Draft], vocab: Vocabulary, changes: list[Cha
         return d.kind == BlockKind.PARAGRAPH and is_single_sentence(d.text) \
                 and width(d.text) <= vocab.max_caption_length
 
+    split_stacked_captions(drafts, vocab, changes)
     # An image's gap is wider than the gap the text sets between its blocks (one blank line; two in
     # double-spaced text, where one follows every line).
     gaps = sorted(d.lines[0].blank_before for d in drafts[1:] if d.kind == BlockKind.PARAGRAPH)

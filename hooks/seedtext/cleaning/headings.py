@@ -78,7 +78,8 @@ def name_across(left: str, right: str) -> str:
     """A person's name the break cuts (网格员宋 | 丽霞就是): jieba's tagger, its model on, reads a name (nr) of
     two or three characters across it, with a title before it (网格员, 民警: names.TITLE_ENDINGS)."""
     left, right = left[-6:], right[:6]
-    if not (left and right and is_han(left[-1]) and is_han(right[0])):
+    if not (left and right and is_han(left[-1]) and is_han(right[0])) \
+            or not any(c in TITLE_ENDINGS for c in left[-3:-1]):  # no title just before: not tagged at all
         return ""
     at = 0
     before = ""

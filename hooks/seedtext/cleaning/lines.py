@@ -15,6 +15,7 @@ from .text import (
     COMPRESSIBLE_ALL,
     COMPRESSIBLE_STOPS,
     HAN,
+    as_set,
     despace_headline,
     despace_prose,
     ends_sentence,
@@ -83,9 +84,8 @@ def read_lines(text: str, byline_markers: list[str], changes: list[Change]) -> l
         if not stripped:
             blanks += 1
             continue
-        solid = despace_prose(stripped)
-        line = Line(no, raw, stripped, width(solid), blank_before=blanks,
-                    justified=bool(_LETTER_SPACED.search(stripped)))
+        justified = bool(_LETTER_SPACED.search(stripped))
+        line = Line(no, raw, stripped, width(_measured(stripped, justified)), blank_before=blanks, justified=justified)
         if out:
             out[-1].blank_after = blanks
         blanks = 0
@@ -102,6 +102,12 @@ def read_lines(text: str, byline_markers: list[str], changes: list[Change]) -> l
     return out
 
 
+def _measured(text: str, justified: bool) -> str:
+    """The line's text as its width is measured: a letter-spaced line's spaces, next to numbers too, are the
+    justification's (text.as_set keeps those a number took)."""
+    return despace_prose(text) if justified else as_set(text)
+
+
 def measure_compressed_punctuation(lines: list[Line]) -> None:
     """Justified print often sets full-width punctuation in half a character: then full lines measure
     alike only when that punctuation counts one half. Keep the measure under which most lines are full
@@ -110,7 +116,7 @@ def measure_compressed_punctuation(lines: list[Line]) -> None:
         halves = Counter(round(w * 2) for w in widths)
         return max((n + halves.get(h - 1, 0) for h, n in halves.items()), default=0)
 
-    solid = [despace_prose(ln.text) for ln in lines]
+    solid = [_measured(ln.text, ln.justified) for ln in lines]
     measures = [[ln.phys for ln in lines]] + [[width(t, compressed) for t in solid]
                                               for compressed in (COMPRESSIBLE_STOPS, COMPRESSIBLE_ALL)]
     best = max(measures, key=agreement)  # the first of equals: uncompressed unless another does better

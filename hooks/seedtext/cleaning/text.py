@@ -178,6 +178,15 @@ def _touches_wide(m: re.Match) -> bool:
     return is_wide(text[s - 1] if s else "") or is_wide(text[e] if e < len(text) else "")
 
 
+_SPACE_BETWEEN_WIDE = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")
+
+
+def as_set(text: str) -> str:
+    """The line as its width is measured: letter-spacing between Chinese characters out; a space next to a
+    number or a Latin word kept, where the extraction saw the room the typesetter left around it."""
+    return _SPACE_BETWEEN_WIDE.sub("", " ".join(text.split()))
+
+
 def despace_prose(text: str) -> str:
     """Prose: no space next to a full-width character (letter-spacing, OCR spaces, CJK-digit/Latin
     spaces); one space between Latin words."""

@@ -14,8 +14,8 @@ temporary folder and cleaned as hooks/clean.py cleans a seed (seedtext.site.page
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
-import re
 import subprocess
 import sys
 import tempfile
@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT.parent / "shared" / "devset"
-sys.path[:0] = [str(ROOT / "hooks"), str(DEVSET)]
+sys.path.insert(0, str(ROOT / "hooks"))  # not the dev set's folder: its degrade.py would shadow tests/degrade.py
 
 from options import load_project_options  # noqa: E402
 from seedtext.cache import Cache  # noqa: E402
@@ -46,15 +46,18 @@ def clean_all(raw: Path, out: Path, site) -> None:
 
 
 def scores(raw: Path, out: Path) -> dict[str, float]:
-    run = subprocess.run([sys.executable, str(DEVSET / "score.py"), "--gold", str(DEVSET / "src"), "--raw", str(raw),
-                          "--out", str(out)], capture_output=True, text=True, check=True)
-    last = run.stdout.strip().splitlines()[-2:]  # the overall line and the SCORE line
-    return {k: float(v) for line in last for k, v in re.findall(r"(\w+)=([\d.]+)", line)}
+    """score.py's overall figures, unrounded (its --json)."""
+    figures = out / "score.json"
+    subprocess.run([sys.executable, str(DEVSET / "score.py"), "--gold", str(DEVSET / "src"), "--raw", str(raw),
+                    "--out", str(out), "--json", str(figures)], capture_output=True, text=True, check=True)
+    return json.loads(figures.read_text(encoding="utf-8"))["overall"]
 
 
 def misses(out: Path) -> list[str]:
     """Gold blocks not in the output exactly (a heading not as a heading), with the output block holding their start."""
-    import score  # the dev set's scorer: its Markdown reading and gold units
+    spec = importlib.util.spec_from_file_location("devset_score", DEVSET / "score.py")
+    score = importlib.util.module_from_spec(spec)  # the dev set's scorer: its Markdown reading and gold units
+    spec.loader.exec_module(score)
 
     found = []
     for md in sorted(out.glob("*.md")):

@@ -601,16 +601,17 @@ HEAD = [TITLE, "", SUBTITLE, "", BYLINE, ""]
 
 
 @pytest.mark.parametrize("column", [9, 12, 16, 20])
-def test_a_closing_quote_that_went_down_to_a_line_of_its_own_ends_its_sentence(column):
+@pytest.mark.parametrize("layout", [lambda ls: ls, no_blank_lines], ids=["blank-between-paragraphs", "single-spaced"])
+def test_a_closing_quote_that_went_down_to_a_line_of_its_own_ends_its_sentence(column, layout):
     """An extraction puts the closing mark that did not fit on a line of its own (…找回来。 / ” ): the sentence
-    ends there, and with the blank line between blocks the next paragraph starts after it."""
+    ends there, and the paragraph with it (had the text gone on, it would follow the mark on that line)."""
     said = PARAGRAPHS[1] + "陈女士拿到退款时激动地说：“没想到钱还能找回来。”"
     first, second, *rest = wrapped([PARAGRAPHS[0], said, *PARAGRAPHS[2:]], column)
     if second[-1] == "。”":
         second[-1:] = ["。", "”"]
     else:
         second[-1:] = [second[-1][:-1], "”"]
-    lines = [*HEAD, *first, "", *second, "", *(line for p in rest for line in [*p, ""])]
+    lines = [*HEAD, *layout([*first, "", *second, "", *(line for p in rest for line in [*p, ""])])]
     got = blocks(run(lines))
     assert ("paragraph", said) in got and ("paragraph", PARAGRAPHS[2]) in got, got
 
@@ -739,3 +740,18 @@ def test_a_short_sentence_right_above_a_photo_caption_is_the_caption_of_the_phot
     got = blocks(run(lines))
     at = got.index(("paragraph", PARAGRAPHS[2]))
     assert got[at + 1] == ("caption", "调解员入户走访。"), got
+
+
+def test_a_short_sentence_under_a_full_line_ending_a_sentence_above_a_photo_caption_is_a_caption():
+    """The same stacked captions under a paragraph whose last line is full and ends a sentence
+    (源头治理是平安建设的基础。 / 调解员入户走访。 / ▲…): the short line is taken out of the paragraph it was joined
+    to; --explain lists the join, then the caption that undid it."""
+    lines = [*HEAD, *(line for p in wrapped(PARAGRAPHS[:2], 13) for line in p), "源头治理是平安建设的基础。",
+             "调解员入户走访。", "▲专业调解员为当事人解读调解协议。受访单位 供图",
+             *(line for p in wrapped(PARAGRAPHS[3:], 13) for line in p)]
+    result = run(lines)
+    got = blocks(result)
+    at = got.index(("paragraph", "源头治理是平安建设的基础。"))
+    assert got[at + 1] == ("caption", "调解员入户走访。"), got
+    caption_line = lines.index("调解员入户走访。") + 1
+    assert [e.kind for e in result.edits if e.line == caption_line] == ["join", "caption"], result.edits

@@ -261,3 +261,10 @@ def test_a_seed_in_traditional_script_is_published_in_simplified_too(tmp_path):
     table = raw_hans[raw_hans.index('<table class="raw-compare">'):raw_hans.index("</table>")]
     assert not traditional_only.findall(reader_text(table))  # the cleaned column, as on the article page
     assert '<span class="raw-text" lang="zh-Hant">' in raw_hans
+
+
+def test_a_query_table_with_no_page_in_the_other_scripts_is_empty_not_an_error():
+    """A site whose only seed was left out (the cleaner failed on it) has no characters in any script: the build
+    still finishes, with query tables that map nothing."""
+    assert convert.query_table(None, None, set(), set()) == "\n"
+    assert convert.query_table("s2twp.json", None, set(), set()) == "\n"

@@ -364,6 +364,8 @@ def query_table(config: str | None, phrases: str | os.PathLike | None, used: set
     is 臺 in 電視臺: 台台臺). The Simplified variant (no config) takes Traditional characters. Only
     characters the other variants' pages use (`elsewhere`; no other would find anything)."""
     chars = [c for c in _cjk_chars() if c in elsewhere]
+    if not chars:  # no other variant has a page (its only seed left out): nothing to take
+        return "\n"
     joined = "\n".join(chars)  # one character a line: no phrase spans two
     converted = (_plain_converter("t2s").convert(joined) if config is None else convert(joined, config, phrases))
     forms = character_forms(config)

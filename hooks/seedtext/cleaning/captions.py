@@ -199,8 +199,9 @@ def split_stacked_captions(drafts: list[Draft], vocab: Vocabulary, changes: list
     paragraph alone) right above a photo's caption: the caption of the photo before that one, photos stacked as
     their captions are (调解员入户走访。 / ▲专业调解员为当事人解读调解协议。). Made a caption of its own."""
     out: list[Draft] = []
-    for d, nxt in zip(drafts, [*drafts[1:], None], strict=True):
+    for k, d in enumerate(drafts):
         out.append(d)
+        nxt = drafts[k + 1] if k + 1 < len(drafts) else None
         # (A caption the page break put inside the paragraph, set after it, stood above its last line: not this.)
         if d.kind != BlockKind.PARAGRAPH or nxt is None or nxt.kind != BlockKind.CAPTION \
                 or (len(d.lines) > 1 and not ends_sentence(d.lines[-2].text)) or nxt.lines[0].no < d.lines[-1].no:

@@ -71,7 +71,7 @@ WEIGHTS: dict[str, float] = {
     "broken number or Latin word": -3.0,  # 168. | 3万
     "number runs on into its unit": -2.0,  # 426 | 名
     "second line follows": -2.0,  # the line below is short and unfinished: the heading's own second line
-    "set apart by blank lines": 2.5,  # where blank lines separate blocks: a block of its own, unfinished
+    "set apart by blank lines": 2.5,  # where blank lines separate blocks (two in double-spaced text): a block alone
     "blank line after it": 1.5,  # where blank lines separate blocks
     "no blank line after it": -3.0,  # ... and none follows, though one came before
     "no blank line before it": -1.5,  # where blank lines separate blocks

@@ -86,7 +86,7 @@ def name_across(left: str, right: str) -> str:
     for word, flag in _tagger().cut(left + right):
         end = at + len(word)
         if at < len(left) < end:
-            return word if flag == "nr" and 2 <= len(word) <= 3 and before[-1:] in TITLE_ENDINGS and before else ""
+            return word if flag == "nr" and 2 <= len(word) <= 3 and before and before[-1] in TITLE_ENDINGS else ""
         if end >= len(left):
             return ""
         at, before = end, word
@@ -156,7 +156,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     # Where the stretch indents, a paragraph's first line is full at the column less the indent (unless
     # the line below is a first line itself); a block's first line that is not indented opens none.
     # (Not a line set apart by gaps above and below: the line below does not go on from it.)
-    set_apart = _set_off_above(lines[0], layout) and _set_off_above(line, layout)
+    set_apart = _gap_between_blocks_above(lines[0], layout) and _gap_between_blocks_above(line, layout)
     first_line = indent_cue and whole_draft and len(lines) == 1 and not set_apart
     if first_line and not line_opens and indented(prev, col):
         weigh.saw("fills the column", Fill(prev.no, prev.phys, col, first_line=True))
@@ -174,7 +174,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
             weigh.saw("not indented at a block's start")
     if not whole_draft:
         weigh.saw("after a sentence inside a paragraph")
-    if len(lines) == 2 and _gap_above(lines[1], layout):
+    if len(lines) == 2 and _gap_inside_block_above(lines[1], layout):
         weigh.saw("a gap between its lines", lines[1].blank_before)  # a wrapped heading's lines stand together
     if len(lines) == 2 and indent_cue and indented(lines[0], col) and lines[1].phys >= col - SHORT_BY:
         weigh.saw("indented first line above")  # a paragraph's first two lines, not a wrapped heading
@@ -193,8 +193,8 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     word = word_across(text, following)
     if word:
         weigh.saw("word across the break", Quoted(word))
-    elif name_across(text, following):
-        weigh.saw("word across the break", Quoted(name_across(text, following)))
+    elif name := name_across(text, following):
+        weigh.saw("word across the break", Quoted(name))
     elif ends_on_function_word(text):
         weigh.saw("ends on a word that leads on", Quoted(text[-2:]))
     elif opens_on_particle(following):
@@ -214,7 +214,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
         weigh.saw("prose line over a full line")
     second_line = len(lines) == 1 and line.phys < col - SHORT_BY and not line.justified \
         and not ends_sentence(line.text) and width(text + following) <= vocab.max_heading_width \
-        and not PAIRED_HEAD.match(following) and not _gap_above(line, layout)
+        and not PAIRED_HEAD.match(following) and not _gap_inside_block_above(line, layout)
     if second_line and not line_opens:
         weigh.saw("second line follows")
     if habit in (BlankHabit.BETWEEN, BlankHabit.AROUND_HEADINGS):
@@ -256,19 +256,19 @@ def wraps_into(above: Draft, lines: list[Line], layout: Layout, vocab: Vocabular
     first, second = above.lines[0], lines[0]
     return not first.md_level and not second.md_level and first.phys >= second.phys \
         and " " not in first.text.strip() \
-        and not _NUMBERED_HEAD.match(second.text) and not _gap_above(second, layout) \
+        and not _NUMBERED_HEAD.match(second.text) and not _gap_inside_block_above(second, layout) \
         and width(despace_prose(first.text + second.text)) <= vocab.max_heading_width
 
 
-def _gap_above(line: Line, layout: Layout) -> bool:
+def _gap_inside_block_above(line: Line, layout: Layout) -> bool:
     """More blank lines above the line than between a block's own lines in its stretch (one where a blank
     line follows every line, else none)."""
     return line.blank_before > (layout.habit(line) == BlankHabit.EVERY_LINE)
 
 
-def _set_off_above(line: Line, layout: Layout) -> bool:
-    """More blank lines above the line than stand between two blocks of its stretch (none where it has no blank
-    lines, one elsewhere): a page's gap, not a paragraph's start."""
+def _gap_between_blocks_above(line: Line, layout: Layout) -> bool:
+    """More blank lines above the line than its stretch sets between two blocks (none where it has no blank lines,
+    one elsewhere, double-spaced text included): a gap a page or a photo left, wider than a paragraph's start."""
     return line.blank_before > (layout.habit(line) != BlankHabit.NONE)
 
 

@@ -64,7 +64,8 @@ class Line:
     no: int  # 1-based raw line number
     raw: str
     text: str  # markup stripped, punctuation fixed (spacing is fixed once the line's role is known)
-    phys: float  # width on the page, letter-spacing left out (it only widens a justified line)
+    phys: float  # width on the page, letter-spacing left out (it only widens a justified line); a space next to a
+    # number or a Latin word counts (text.as_set)
     blank_before: int = 0
     blank_after: int = 0
     md_level: int = 0  # 1-6 from '#', MD_BOLD for a **bold** line, 0 for none

@@ -124,13 +124,14 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, capt
             if above and wraps_into(above, tail, layout, vocab):  # its second line, read as a heading of its own
                 above.lines.extend(tail)
                 above.text += "".join(headline_text(ln, changes) for ln in tail)
-                changes.append(Change(EditKind.HEADING, tail[0].no, "a heading's second line: the heading above fills "
-                                      "its line", note=Note.of(Say.HEADING_WRAPPED)))
+                changes.append(Change(EditKind.HEADING, tail[0].no, "a heading's second line: the heading above, the "
+                                      "longer line, goes on in it", note=Note.of(Say.HEADING_WRAPPED)))
             else:
                 drafts.append(Draft(BlockKind.HEADING, tail, "".join(headline_text(ln, changes) for ln in tail)))
             current = Draft(BlockKind.PARAGRAPH, [line], text)
             continue
-        # A mark that went down to a line of its own (”) ends the sentence of the line above it.
+        # A mark that went down to a line of its own (”) ends the sentence of the line above it; the line, that mark
+        # alone, is as short as a paragraph's last line: had the text gone on, it would stand after the mark.
         hung = len(current.lines) >= 2 and ONLY_PUNCT.match(prev.text)
         ending = replace(prev, text=current.lines[-2].text + prev.text) if hung else prev
         boundary = boundary_decision(ending, line, following_text.get(line.no), layout, between, overrides,

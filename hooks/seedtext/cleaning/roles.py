@@ -16,6 +16,7 @@ from .text import (
     COMMAS,
     HAN,
     LEADS_ON,
+    ONLY_PUNCT,
     PROSE_PUNCT,
     SUBTITLE_DASHES,
     despace_prose,
@@ -188,12 +189,14 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Chang
             # A whole short sentence inside a cut sentence whose halves read on (既讲法|律), or whose first half
             # stops on a comma (设置治安岗亭48个，|民警每天) with an image's gap above and below the sentence (a line
             # that went on from the comma would stand right under it): a photo's caption.
-            # (Or set off by a wider gap than the text's paragraphs have, where it is double-spaced: 以后 /
-            # [running head] / 一定要远离毒品。 / 全民参与… is a paragraph's last line after a page break.)
+            # Or it stands in a gap two blank lines wider than the spacing between the paragraph's own lines, cut
+            # anywhere (看清整个 / [gap] / 水上巡逻。 / [gap] / 湖面。”): three blank lines in double-spaced text, where
+            # two may only end a paragraph (以后 / [running head] / 一定要远离毒品。 / 全民参与…: its last line after
+            # a page break); two elsewhere. A line of marks only (。) is the cut sentence's end, not a caption.
             gap = min(line.blank_before, line.blank_after)
             halves_read_on = inside_sentence and (word_across(before.text, despace_prose(after.text)) or (
                 before.text.rstrip().endswith(tuple(COMMAS)) and gap >= 2) or gap >= usual_spacing(flow, k) + 2)
-            if halves_read_on and not re.search(r"[。！？].", line.text):
+            if halves_read_on and not re.search(r"[。！？].", line.text) and not ONLY_PUNCT.match(line.text):
                 line.kind = LineKind.CAPTION
                 changes.append(Change(EditKind.CAPTION, line.no,
                                       "a sentence set off inside a cut sentence: a photo caption",

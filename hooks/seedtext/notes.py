@@ -61,7 +61,7 @@ class Say(StrEnum):
     CAPTION_IN_CUT_SENTENCE = "caption in a cut sentence"
     CAPTION_BY_IMAGE_GAP = "caption by an image gap"
     CAPTION_OF_NEXT_PHOTO = "caption of the next photo"
-    CAPTION_OF_PHOTO_ABOVE = "caption of the photo above a caption"
+    CAPTION_OF_PHOTO_ABOVE = "caption of the photo before another's caption"
     CAPTION_AFTER_END = "caption after the article's end"
     # removals
     HEADING_MARKER = "heading marker"
@@ -155,7 +155,7 @@ WORDING: dict[str, str] = {
     Say.CAPTION_IN_CUT_SENTENCE: "夹在一句被分页截断的话中间的一句完整的话：图片说明",
     Say.CAPTION_BY_IMAGE_GAP: "前后的空行比正文多（图片留下的空白）的一句短句：图片说明",
     Say.CAPTION_OF_NEXT_PHOTO: "紧跟在图片说明后的短语：下一张图片的说明",
-    Say.CAPTION_OF_PHOTO_ABOVE: "段末单独一行的短句，紧挨着下面的图片说明：上一张图片的说明",
+    Say.CAPTION_OF_PHOTO_ABOVE: "单独一行的短句，紧挨着下面的图片说明：上一张图片的说明",
     Say.CAPTION_AFTER_END: "正文结束后、图片说明之间的短句：图片说明",
     Say.HEADING_MARKER: "提取时加的标题符号{text}",
     Say.BOLD_MARKER: "提取时加的加粗符号{text}",

@@ -217,7 +217,7 @@ def split_stacked_captions(drafts: list[Draft], vocab: Vocabulary, changes: list
                 out.pop()
             line.kind = LineKind.CAPTION
             out.append(Draft(BlockKind.CAPTION, [line], caption_text(line, vocab)))
-            changes.append(Change(EditKind.CAPTION, line.no, "a short sentence on a paragraph's last line, above a "
+            changes.append(Change(EditKind.CAPTION, line.no, "a short sentence on a line of its own right above a "
                                   "caption: the caption of the photo before it",
                                   note=Note.of(Say.CAPTION_OF_PHOTO_ABOVE)))
     drafts[:] = out

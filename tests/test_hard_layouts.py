@@ -116,8 +116,6 @@ def test_captions_sit_in_page_breaks_that_cut_their_paragraph_mid_sentence(layou
 
 HEADING_RUN_IN = ("a plain heading with a comma, one line as wide as its column or a little wider (14 in 13, "
                   "16 in 15), is run into the paragraph below it, across the blank line")
-CAPTION_UNMARKED = ("a caption whose first lines carry no marker (法律援助进工地，农民 / 工维权有依靠。图为…) "
-                    "is cut: its first lines are joined into the paragraph, the rest is the caption")
 
 
 @pytest.mark.parametrize(("layout_class", "seed"), [case for name in LAYOUT_CLASSES for case in cases(name)])
@@ -213,10 +211,6 @@ def wrapped_headings(degraded: Degraded) -> list[int]:
 
 
 @pytest.mark.parametrize(("layout_class", "seed"), cases("wrapped-headings") + cases("all-hard-combined", {
-    "all-hard-combined-0": pytest.mark.xfail(strict=True, reason=(
-        "with no blank lines, the second line of a wrapped numbered heading (一、调解网络铺到 / 村口：矛盾不出村) "
-        "is run into the paragraph below; a heading whose second line is one character (二、法律援助跑出加速 / "
-        "度) becomes two headings")),
     "all-hard-combined-4": pytest.mark.xfail(strict=True, reason=(
         "a plain heading with a comma wrapped in a column of 7 (打击开路，让违 / 法犯罪无处遁形) is run into the "
         "paragraph below it")),
@@ -242,9 +236,7 @@ def caption_cases(layout_class: str, known_gaps: dict[str, str]) -> list:
     return out
 
 
-CAPTION_GAPS = {
-    "all-hard-combined-0-caption9": CAPTION_UNMARKED,
-}
+CAPTION_GAPS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("layout_class", "seed", "block"), caption_cases("captions-in-breaks", CAPTION_GAPS)
@@ -262,7 +254,7 @@ def test_a_caption_in_a_page_break_comes_out_whole_after_its_paragraph(layout_cl
 
 @pytest.mark.parametrize(("layout_class", "seed"), cases("all-hard-combined", _gap(
     "all of the above at once (see the heading and caption cases of the same fixtures)",
-    "all-hard-combined-0", "all-hard-combined-4")))
+    "all-hard-combined-4")))
 def test_all_hard_layouts_at_once_come_out_as_written(layout_class, seed, tmp_path):
     degraded = fixture(layout_class, seed)
     assert blocks(clean_fixture(degraded, tmp_path)) == degraded.expected

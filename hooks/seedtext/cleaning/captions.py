@@ -15,7 +15,7 @@ from .roles import Vocabulary
 from .text import CLOSING_START, PAUSES, STOP, despace_prose, ends_sentence, is_single_sentence, width
 from .words import word_across
 
-FRAMED_LINES = 6  # a photo caption the photo's width wrapped is at most this many lines
+FRAMED_LINES = 8  # a photo caption the photo's width wrapped is at most this many lines
 
 SHORT_CAPTION = 12  # a caption of a phrase alone (林区夜间巡逻。), not a sentence of the text
 # A caption without a mark found by its gap alone is one short sentence (网警走进社区讲解防范网络诈骗知识。); longer,
@@ -96,10 +96,17 @@ def caption_decision(unit: list[Line], before: Line | None, after: Line | None, 
         weigh.saw("photo credit")
     cut = before is not None and not ends_sentence(before.text)
     if not cut:
-        marked = next((i for i, ln in enumerate(unit) if ln.kind == LineKind.CAPTION
-                       or any(p in ln.text for p in vocab.caption_inner)), None)
-        lead = "".join(ln.text for ln in unit[:marked or 0])
-        if marked is None or marked > 2 or STOP.search(lead):
+        # The mark may run across a line break (。图 / 为青岚县…), and one sentence may lead up to it on the mark's
+        # own line (法律援助进工地，农民工维权有依靠。图为…): found in the lines' joined text. A sentence ending
+        # where a marked line starts (调解员入户走访。 / ▲专业调解员…) is another photo's caption, not this one's.
+        texts = [despace_prose(ln.text) for ln in unit]
+        starts = [sum(len(t) for t in texts[:i]) for i in range(len(unit))]
+        found = [starts[i] for i, ln in enumerate(unit) if ln.kind == LineKind.CAPTION]
+        found += [at for at in (text.find(p) for p in vocab.caption_inner) if at >= 0]
+        at = min(found, default=None)
+        lead = text[:at or 0]
+        marked = at is not None and sum(start <= at for start in starts) - 1 <= 2
+        if not marked or (STOP.search(lead) and not (is_single_sentence(lead) and at not in starts)):
             return weigh.settled("no caption mark in its first lines, and no sentence cut around it", False)
         return weigh.decision()
     if is_single_sentence(text):

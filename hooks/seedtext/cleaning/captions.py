@@ -4,6 +4,8 @@ before the credit, and short sentences set off like captions."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from ..model import BlockKind, Change, EditKind
 from ..notes import Lines, Note, Quoted, Say
@@ -36,14 +38,17 @@ def framed_captions(body: list[Line], vocab: Vocabulary, changes: list[Change]) 
     following: set[int] = set()
     k = 0
     while k < len(flow):
-        unit = _framed_unit(flow, k, vocab)
+        # The spacing inside the paragraphs around it (a blank after every line in double-spaced text, none
+        # elsewhere): a unit's frame must be wider than that.
+        usual = usual_spacing(flow, k)
+        unit = _framed_unit(flow, k, usual, vocab)
         if not unit:
             k += 1
             continue
         before = next((ln for ln in reversed(flow[:k]) if ln.kind == LineKind.TEXT), None)
         after = flow[k + len(unit)] if k + len(unit) < len(flow) else None
         # A frame two blank lines wider than the text's own spacing: an image's gap, not a paragraph's end.
-        wide_gap = min(unit[0].blank_before, unit[-1].blank_after) >= usual_spacing(flow, k) + 2
+        wide_gap = min(unit[0].blank_before, unit[-1].blank_after) >= usual + 2
         decision = caption_decision(unit, before, after, vocab, wide_gap)
         if decision.verdict:
             for line in unit:
@@ -59,13 +64,10 @@ def framed_captions(body: list[Line], vocab: Vocabulary, changes: list[Change]) 
     return following
 
 
-def _framed_unit(flow: list[Line], k: int, vocab: Vocabulary) -> list[Line]:
-    """The shortest run of lines from flow[k] set off by more blank lines than it has inside, that
-    ends as a caption ends (a sentence end or a photo credit) and has at least one line that is not
-    a caption yet; [] if none."""
-    # The spacing inside the paragraphs around it (a blank after every line in double-spaced text, none
-    # elsewhere): a unit's frame must be wider than that.
-    usual = usual_spacing(flow, k)
+def _framed_unit(flow: list[Line], k: int, usual: int, vocab: Vocabulary) -> list[Line]:
+    """The shortest run of lines from flow[k] set off by more blank lines than it has inside (and than `usual`,
+    the paragraphs' own spacing there), that ends as a caption ends (a sentence end or a photo credit) and has
+    at least one line that is not a caption yet; [] if none."""
     if k and flow[k].blank_before <= usual:
         return []
     for n in range(1, FRAMED_LINES + 1):
@@ -89,7 +91,8 @@ def caption_decision(unit: list[Line], before: Line | None, after: Line | None, 
     """Is a framed unit of lines one photo caption? `wide_gap`: its frame is two blank lines wider than the
     spacing inside the text's paragraphs."""
     weigh = Weighing("photo caption?")
-    text = "".join(despace_prose(ln.text) for ln in unit)
+    texts = [despace_prose(ln.text) for ln in unit]
+    text = "".join(texts)
     if any(ln.kind == LineKind.CAPTION for ln in unit) or any(p in text for p in vocab.caption_inner):
         weigh.saw("caption mark")
     if vocab.credit.match(unit[-1].text):
@@ -99,13 +102,12 @@ def caption_decision(unit: list[Line], before: Line | None, after: Line | None, 
         # The mark may run across a line break (。图 / 为青岚县…), and one sentence may lead up to it on the mark's
         # own line (法律援助进工地，农民工维权有依靠。图为…): found in the lines' joined text. A sentence ending
         # where a marked line starts (调解员入户走访。 / ▲专业调解员…) is another photo's caption, not this one's.
-        texts = [despace_prose(ln.text) for ln in unit]
-        starts = [sum(len(t) for t in texts[:i]) for i in range(len(unit))]
+        starts = [0, *accumulate(len(t) for t in texts[:-1])]  # where each line's text starts in `text`
         found = [starts[i] for i, ln in enumerate(unit) if ln.kind == LineKind.CAPTION]
         found += [at for at in (text.find(p) for p in vocab.caption_inner) if at >= 0]
         at = min(found, default=None)
         lead = text[:at or 0]
-        marked = at is not None and sum(start <= at for start in starts) - 1 <= 2
+        marked = at is not None and bisect_right(starts, at) - 1 <= 2  # in its first three lines
         if not marked or (STOP.search(lead) and not (is_single_sentence(lead) and at not in starts)):
             return weigh.settled("no caption mark in its first lines, and no sentence cut around it", False)
         return weigh.decision()
@@ -201,6 +203,11 @@ def caption_spacing(caption: Draft, vocab: Vocabulary, changes: list[Change]) ->
                                   note=Note.of(Say.SPACES_CREDIT_KEPT if credit else Say.SPACES)))
 
 
+def _photo_phrase(text: str) -> bool:
+    """A caption of a phrase alone, a photo's beside another's (林区夜间巡逻。): one short sentence, no clause."""
+    return is_single_sentence(text) and width(text) <= SHORT_CAPTION and not _CLAUSE_INSIDE.search(text)
+
+
 def split_stacked_captions(drafts: list[Draft], vocab: Vocabulary, changes: list[Change]) -> None:
     """A short sentence on a line of its own (a paragraph's last line, the line above it ending a sentence, or a
     paragraph alone) right above a photo's caption: the caption of the photo before that one, photos stacked as
@@ -215,8 +222,7 @@ def split_stacked_captions(drafts: list[Draft], vocab: Vocabulary, changes: list
             continue
         line = d.lines[-1]
         last = despace_prose(line.text)
-        if is_single_sentence(last) and width(last) <= SHORT_CAPTION and not _CLAUSE_INSIDE.search(last) \
-                and d.text.endswith(last):
+        if _photo_phrase(last) and d.text.endswith(last):
             if len(d.lines) > 1:
                 d.lines.pop()
                 d.text = d.text[:-len(last)]
@@ -248,9 +254,7 @@ def mark_weak_captions(drafts: list[Draft], vocab: Vocabulary, changes: list[Cha
             changes.append(Change(EditKind.CAPTION, d.lines[0].no, "short sentence set off by an image gap: caption",
                                   note=Note.of(Say.CAPTION_BY_IMAGE_GAP)))
     for before, d in zip(drafts, drafts[1:], strict=False):
-        if before.kind == BlockKind.CAPTION and d.kind == BlockKind.PARAGRAPH and len(d.lines) == 1 \
-                and short_sentence(d) \
-                and not _CLAUSE_INSIDE.search(d.text) and width(d.text) <= SHORT_CAPTION:
+        if before.kind == BlockKind.CAPTION and len(d.lines) == 1 and short_sentence(d) and _photo_phrase(d.text):
             d.kind = BlockKind.CAPTION
             changes.append(Change(EditKind.CAPTION, d.lines[0].no,
                                   "a short phrase right after a caption: the next photo's",

@@ -28,7 +28,7 @@ from .text import (
     remembered,
     width,
 )
-from .words import word_across
+from .words import word_across, word_at
 
 _NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\S")
 # Parts of speech (jieba's tags) a heading does not end on: structural particles (的), prepositions
@@ -81,16 +81,12 @@ def name_across(left: str, right: str) -> str:
     if not (left and right and is_han(left[-1]) and is_han(right[0])) \
             or not any(c in TITLE_ENDINGS for c in left[-3:-1]):  # no title just before: not tagged at all
         return ""
-    at = 0
-    before = ""
-    for word, flag in _tagger().cut(left + right):
-        end = at + len(word)
-        if at < len(left) < end:
-            return word if flag == "nr" and 2 <= len(word) <= 3 and before and before[-1] in TITLE_ENDINGS else ""
-        if end >= len(left):
-            return ""
-        at, before = end, word
-    return ""
+    tagged = list(_tagger().cut(left + right))
+    found = word_at((pair.word for pair in tagged), len(left))
+    if found is None or found[0] == 0:  # no word across, or none before it
+        return ""
+    name, before = tagged[found[0]], tagged[found[0] - 1].word
+    return name.word if name.flag == "nr" and 2 <= len(name.word) <= 3 and before[-1] in TITLE_ENDINGS else ""
 
 
 @remembered

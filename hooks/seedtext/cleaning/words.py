@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Iterable
 
 from .text import is_han, remembered
 
@@ -30,14 +31,24 @@ def word_across(left: str, right: str) -> str:
     left, right = left[-_CONTEXT:], right[:_CONTEXT]
     if not (left and right and is_han(left[-1]) and is_han(right[0])):
         return ""
+    found = word_at(_tokenizer().cut(left + right, HMM=False), len(left))
+    if found is None:
+        return ""
+    word = found[1]
+    # A two-character word must be a common one; a longer one the segmentation chose stands.
+    common = _tokenizer().FREQ.get(word, 0) >= (_MIN_FREQ if len(word) == 2 else 1)
+    return word if len(word) >= 2 and all(is_han(c) for c in word) and common else ""
+
+
+def word_at(words: Iterable[str], split: int) -> tuple[int, str] | None:
+    """The word of a segmentation that runs across position `split` of the text it segmented, with its index;
+    None where the text breaks between two words there. Reads the words only up to the break."""
     at = 0
-    for word in _tokenizer().cut(left + right, HMM=False):
+    for k, word in enumerate(words):
         end = at + len(word)
-        if at < len(left) < end:
-            # A two-character word must be a common one; a longer one the segmentation chose stands.
-            common = _tokenizer().FREQ.get(word, 0) >= (_MIN_FREQ if len(word) == 2 else 1)
-            return word if len(word) >= 2 and all(is_han(c) for c in word) and common else ""
-        if end >= len(left):
-            return ""
+        if at < split < end:
+            return k, word
+        if end >= split:
+            return None
         at = end
-    return ""
+    return None

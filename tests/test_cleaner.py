@@ -755,3 +755,63 @@ def test_a_short_sentence_under_a_full_line_ending_a_sentence_above_a_photo_capt
     assert got[at + 1] == ("caption", "调解员入户走访。"), got
     caption_line = lines.index("调解员入户走访。") + 1
     assert [e.kind for e in result.edits if e.line == caption_line] == ["join", "caption"], result.edits
+
+
+@pytest.mark.parametrize("column", [12, 13])
+def test_a_first_line_in_double_spaced_text_under_a_wider_column_is_no_heading(column):
+    """A blank line after every line and two between paragraphs, the indent dropped, the last paragraph set two
+    characters narrower than those above (its column is read as theirs, so its first line, an indent short of its
+    own column, looks much short of the column): that first line, cut mid-phrase (征程万里风正劲，重任 / 千钧…) with
+    only the usual blank line below it, goes on into its paragraph."""
+    body = []
+    for n, paragraph in enumerate(PARAGRAPHS):
+        narrower = 2 if n == len(PARAGRAPHS) - 1 else 0
+        body += [part for line in wrap(paragraph, column + 2 - narrower) for part in (line, "")] + [""]
+    got = blocks(run([*HEAD, *body]))
+    assert got == [("paragraph", p) for p in PARAGRAPHS], got
+
+
+# A paragraph of Han characters only: its lines fill a column exactly (half-width text would leave them short).
+SOLID = ("戒毒所开设法治道德文化和职业技能等课程并聘请职业技术学院的教师来所授课全年开展集中教育六百四十课时"
+         "所里还组建了合唱团和书法班让戒毒人员在艺术活动中修身养性")
+
+
+@pytest.mark.parametrize("column", [12, 14, 16])
+def test_a_letter_spaced_first_line_after_a_full_line_ending_a_sentence_opens_a_paragraph(column):
+    """No blank lines, the indent dropped; a paragraph's last line fills the column and ends on its stop, and the
+    next paragraph's first line is letter-spaced, spread over its indented measure with a character taken down to
+    the next line: its letters fall more than an indent short of the column. A new paragraph, not the old one
+    going on."""
+    size = column - 2 + 3 * column  # an indented first line and three full ones
+    first = SOLID[:size - 1] + "。"
+    lines = [first[:column - 2], *(first[n:n + column] for n in range(column - 2, size, column))]
+    second = PARAGRAPHS[1]
+    lines += [" ".join(second[:column - 3]), *wrap(second[column - 3:], column, indent=0)]
+    lines += [line for p in PARAGRAPHS[2:] for line in wrap(p, column)]
+    got = blocks(run([*HEAD, *lines]))
+    assert got == [("paragraph", first), *(("paragraph", p) for p in PARAGRAPHS[1:])], got
+
+
+@pytest.mark.parametrize("narrow", [7, 9])
+def test_a_heading_of_han_characters_a_character_wider_than_the_section_under_it_is_a_heading(narrow):
+    """No blank lines; a heading (警民携手共护青山) over a section set a character narrower than the heading, the
+    section before it wider, and a run-in head opening the paragraph under it: the heading cannot be a line of the
+    narrow column (no mark hangs past its margin), so it is a heading, not the paragraph's first line."""
+    heading = "警民携手共护绿水青山"[-narrow - 1:]
+    paragraph = "宣传先行，群防群治。" + SOLID + "。"
+    lines = [*(line for p in PARAGRAPHS[:3] for line in wrap(p, narrow + 3)), heading,
+             *wrap(paragraph, narrow, indent=0), *(line for p in PARAGRAPHS[3:] for line in wrap(p, narrow, indent=0))]
+    got = blocks(run([*HEAD, *lines]))
+    assert ("heading", heading) in got and ("paragraph", paragraph) in got, got
+
+
+@pytest.mark.parametrize("column", [8, 9])
+def test_the_first_line_under_the_byline_opens_the_lead_not_a_section(column):
+    """Right under the headline and byline, a short line with no punctuation (冬日的澄南区鹤 / 汀司法所，暖气 /
+    开得很足。…), and the text below it reading like a run-in head: the lead paragraph's first line, cut in a place
+    name the dictionary does not know, not a section heading."""
+    lead = "冬日的澄南区鹤汀司法所，暖气开得很足。社区矫正对象小陈把一份写满三页纸的思想汇报交到矫正社工手里。"
+    lines = [*HEAD, "冬日的澄南区鹤", *wrap(lead[7:], column, indent=0), "",
+             *(line for p in PARAGRAPHS for line in [*wrap(p, column, indent=0), ""])]
+    got = blocks(run(lines))
+    assert got[0] == ("paragraph", lead), got

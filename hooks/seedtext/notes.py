@@ -221,6 +221,8 @@ WORDING: dict[str, str] = {
     "more blank lines than the stretch has": "前面的空行比这一部分平常多（{count}行）",
     "indented line": "这一行短约两字，像缩进的段首（{line}宽{width}字）",
     "not indented": "这一行不像缩进的段首（{line}宽{width}字，栏宽{column}字）",
+    "letter-spaced an indent short":
+        "这一行字距拉开，字数却比栏宽少约两字，像缩进的段首（{line}宽{width}字，栏宽{column}字）",
     "run-in head": "这一行以段首的短标题开头",
     "a run-in head alone above": "上一行是独占一行的段首短标题，正文在这一行接着写",
     "photo break after a full line": "中间隔着图片，上一行排满，文字接着写",
@@ -260,6 +262,8 @@ WORDING: dict[str, str] = {
     "no blank line after it": "前面有空行而后面没有",
     "no blank line before it": "前面没有空行",
     "extra blank lines after it": "后面的空行比平常多",
+    "extra blank lines before it only": "只有前面的空行比平常多",
+    "opens the article's text": "紧接标题和署名，是导语的开头",
     "after a sentence inside a paragraph": "在段落中间的一句话之后（上一行排满）",
     "indented first line continued": "像缩进的段首行，下一行接着写",
     "a gap between its lines": "两行之间隔着空行，不像折成两行的标题",

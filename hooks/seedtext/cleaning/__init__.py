@@ -204,7 +204,8 @@ def _paragraphs(part: ArticleState) -> tuple[ArticleState, list[Change]]:
     against the layout of its stretch (column, blank-line habit, indent); captions set after the
     paragraph they interrupt."""
     changes: list[Change] = []
-    drafts = build_blocks(part.body, part.vocab, part.overrides, part.caption_tails, changes)
+    drafts = build_blocks(part.body, part.vocab, part.overrides, part.caption_tails, changes,
+                          under_byline=any(line.kind == LineKind.BYLINE for line in part.head))
     return replace(part, drafts=drafts), changes
 
 

@@ -12,7 +12,17 @@ from ..notes import Quoted
 from ..overrides import Overrides
 from .draft import first_token
 from .evidence import Decision, Fill, Weighing
-from .layout import INDENT, SHORT_BY, WIDE_COLUMN, WIDER_BY, BlankHabit, Layout, indented, indented_above
+from .layout import (
+    INDENT,
+    SHORT_BY,
+    WIDE_COLUMN,
+    WIDER_BY,
+    BlankHabit,
+    Layout,
+    indented,
+    indented_above,
+    spread_over_first_line,
+)
 from .lines import Line
 from .text import CLOSING_START, ONLY_PUNCT, OPENING, despace_prose, ends_sentence, width
 
@@ -86,6 +96,8 @@ def boundary_decision(prev: Line, line: Line, after: Line | None, layout: Layout
         and (indented(line, col) or indented_above(line, after, col))
     if indent_cue and after is not None and not line.justified:
         weigh.saw("indented line" if line_indented else "not indented", Fill(line.no, line.phys, col))
+    elif indent_cue and spread_over_first_line(line, col):
+        weigh.saw("letter-spaced an indent short", Fill(line.no, line.phys, col))
     if not line_indented and opens_with_run_in_head(line, after):
         weigh.saw("run-in head")
     return weigh.decision()

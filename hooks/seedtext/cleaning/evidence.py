@@ -38,6 +38,7 @@ WEIGHTS: dict[str, float] = {
     "more blank lines than the stretch has": 1.5,  # where a blank line follows every line
     "indented line": 2.0,  # where the stretch indents: a paragraph's first line
     "not indented": -1.5,  # where the stretch indents: a line that goes on
+    "letter-spaced an indent short": 2.0,  # where the stretch indents: a first line spread over its shorter measure
     "run-in head": 2.0,  # 扩面降槛，应援尽援。 opens a paragraph
     "a run-in head alone above": -2.0,  # 全链打击，除恶务尽。 heads its paragraph's text, not a paragraph
     "photo break after a full line": -1.5,  # the text goes on past the photo
@@ -76,6 +77,8 @@ WEIGHTS: dict[str, float] = {
     "no blank line after it": -3.0,  # ... and none follows, though one came before
     "no blank line before it": -1.5,  # where blank lines separate blocks
     "extra blank lines after it": 1.0,  # where a blank line follows every line
+    "extra blank lines before it only": -2.0,  # where a blank line follows every line: a paragraph break above it
+    "opens the article's text": -2.0,  # right under the headline and byline: the lead paragraph's first line
     "after a sentence inside a paragraph": -1.0,  # the paragraph's last line filled the column
     "indented first line continued": -2.0,  # a paragraph's first line, the next line goes on
     "a gap between its lines": -3.0,  # two lines with more blank lines between them than a paragraph's lines have

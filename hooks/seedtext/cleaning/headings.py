@@ -111,13 +111,14 @@ def heading_tail(current: Draft) -> list[Line]:
 
 
 def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layout: Layout, vocab: Vocabulary,
-                     whole_draft: bool) -> Decision:
+                     whole_draft: bool, opens_text: bool = False) -> Decision:
     """Are `lines` (one or two) a heading that ends where `line` starts? Weighed from the signs: a
     block that ends without a sentence end, short enough for a heading, on a line short of the column
     (a page or column break cuts a line that fills it; a heading's last line does not), with the
     line below starting anew (a run-in head, an indented first line, no word running across).
     `below`: the text line below each text line. A first line that the line below could complete
-    as a wrapped heading is weighed against that reading."""
+    as a wrapped heading is weighed against that reading. `opens_text`: the lines open the article's text,
+    right under its headline and byline."""
     weigh = Weighing("heading?")
     after = below.get(line.no)
     prev = lines[-1]
@@ -156,7 +157,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     first_line = indent_cue and whole_draft and len(lines) == 1 and not set_apart
     if first_line and not line_opens and indented(prev, col):
         weigh.saw("fills the column", Fill(prev.no, prev.phys, col, first_line=True))
-    elif prev.phys > col + HANG and not prev.justified:
+    elif (prev.phys > col + HANG or prev.no in layout.overhangs) and not prev.justified:
         weigh.saw("wider than the column", Fill(prev.no, prev.phys, col))
     elif short >= SHORT_BY + 0.5:
         weigh.saw("short of the column", Fill(prev.no, prev.phys, col))
@@ -170,6 +171,8 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
             weigh.saw("not indented at a block's start")
     if not whole_draft:
         weigh.saw("after a sentence inside a paragraph")
+    if opens_text:
+        weigh.saw("opens the article's text")  # a review opens on its lead paragraph; its sections come after
     if len(lines) == 2 and _gap_inside_block_above(lines[1], layout):
         weigh.saw("a gap between its lines", lines[1].blank_before)  # a wrapped heading's lines stand together
     if len(lines) == 2 and indent_cue and indented(lines[0], col) and lines[1].phys >= col - SHORT_BY:
@@ -202,7 +205,9 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
         weigh.saw("next line opens a paragraph", "run-in head")
     elif indented_below and (indent_cue or short >= SHORT_BY):
         weigh.saw("next line opens a paragraph", "indented")
-    if indented_below and indent_cue and whole_draft and len(lines) == 1:
+    # In double-spaced text a line with only the usual blank line below it goes on into that line: not alone.
+    joined_below = habit == BlankHabit.EVERY_LINE and prev.blank_after < 2
+    if indented_below and indent_cue and whole_draft and len(lines) == 1 and not joined_below:
         # After a paragraph's end and before a paragraph's indented first line, an unfinished line
         # stands alone: it opens no paragraph (the line below does), so it heads one.
         weigh.saw("alone between two paragraphs")
@@ -226,6 +231,9 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
         weigh.saw("set apart by blank lines")  # more than the one after every line, on both sides
     elif habit == BlankHabit.EVERY_LINE and prev.blank_after >= 2 > lines[0].blank_before:
         weigh.saw("extra blank lines after it")
+    elif habit == BlankHabit.EVERY_LINE and lines[0].blank_before >= 2 > prev.blank_after \
+            and lines[0].no > lines[0].blank_before + 1:  # (the blank lines a file opens with are before nothing)
+        weigh.saw("extra blank lines before it only")  # a paragraph's start: its lines follow at the usual spacing
     if len(lines) == 1 and not line_opens and indented_above(prev, line, col) and not set_apart:
         # Where the stretch shows no indent, a line two short may still be a first line.
         weigh.saw("indented first line continued", scale=1.0 if indent_cue or word else 0.75)
@@ -233,7 +241,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     if second_line and line_opens and after is not None:
         # Either this line is a heading and the short line below a paragraph's first line, or the two
         # are one wrapped heading: the reading that weighs more wins.
-        two = heading_decision(lines + [line], after, below, layout, vocab, whole_draft)
+        two = heading_decision(lines + [line], after, below, layout, vocab, whole_draft, opens_text)
         if two.verdict and two.score >= one.score:
             weigh.evidence.append(Evidence("the line below completes it as a heading", -two.score,
                                            f"{two.score:+g} for both lines"))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .lines import Line
-from .text import CLOSING_START, ONLY_PUNCT, OPENING, ends_sentence
+from .text import CLOSING_START, ONLY_PUNCT, OPENING, ends_sentence, is_han
 
 UNWRAPPED = 0.0  # the column of a stretch that is not hard-wrapped (each line a whole block)
 WIDE_COLUMN = 30  # wider than this, a line is a whole paragraph (no hard wrap)
@@ -44,6 +44,7 @@ _HEADINGS_ONLY_BLANK = 1.5  # a blank line not at a heading, where blank lines s
 _UNSEPARATED = 1.5  # a block's end with no blank line where blanks separate blocks
 _HALF_SET_OFF = 0.75  # a heading without a blank line on one side, where blanks set headings off
 _NEW_HABIT = 2.5
+_EVERY_LINE_RUN = 5  # this many lines in a row with a blank line before each: a blank after every line
 
 
 class BlankHabit(StrEnum):
@@ -70,6 +71,9 @@ class Layout:
     # opening one)? Read from all the text lines read together: one line that breaks them says the
     # typesetter did not keep them.
     keeps_line_breaking_rules: bool
+    # Lines of Han characters only a character wider than their stretch's column, where such lines fill it:
+    # set over the column (a heading above a narrower section), not in it.
+    overhangs: frozenset[int] = frozenset()
 
     def column(self, line: Line) -> float:
         return self.columns[line.no]
@@ -87,7 +91,32 @@ def read_layout(text_lines: list[Line]) -> Layout:
     indents = indent_per_line(text_lines, columns)
     numbers = [ln.no for ln in text_lines]
     return Layout(dict(zip(numbers, columns, strict=True)), dict(zip(numbers, habits, strict=True)),
-                  dict(zip(numbers, indents, strict=True)), _line_breaking_rules_kept(text_lines))
+                  dict(zip(numbers, indents, strict=True)), _line_breaking_rules_kept(text_lines),
+                  _overhangs(text_lines, columns))
+
+
+def _overhangs(text_lines: list[Line], columns: list[float]) -> frozenset[int]:
+    """The lines of `Layout.overhangs`: where lines of Han characters only fill the column as read, at least
+    twice as many as reach past it. Where as many reach past it, the column is read narrower than printed (digits
+    set a character wide each, measured at half) and they are its full lines."""
+    found: list[int] = []
+    start = 0
+    for end in range(1, len(text_lines) + 1):
+        if end == len(text_lines) or columns[end] != columns[start]:
+            col = columns[start]
+            han_only = [ln for ln in text_lines[start:end] if not ln.justified and _all_han(ln.text)]
+            wide = [ln.no for ln in han_only if ln.phys >= col + HANG]
+            full = sum(col - 0.5 <= ln.phys <= col for ln in han_only)
+            if col <= WIDE_COLUMN and full >= 2 * len(wide):
+                found += wide
+            start = end
+    return frozenset(found)
+
+
+def _all_han(text: str) -> bool:
+    """Han characters only: a width measured exactly (no mark to hang or compress, no half-width digit or letter)."""
+    text = text.strip()
+    return bool(text) and all(is_han(ch) for ch in text)
 
 
 def _line_breaking_rules_kept(text_lines: list[Line]) -> bool:
@@ -167,6 +196,7 @@ def column_per_line(text_lines: list[Line]) -> list[float]:
 def habit_per_line(text_lines: list[Line], columns: list[float]) -> list[BlankHabit]:
     """The blank-line habit of each line's stretch, read from the blank lines before each line."""
     habits = list(BlankHabit)
+    run = _blank_runs(text_lines)
 
     def cost(i: int, habit: BlankHabit) -> float:
         if i == 0:
@@ -178,7 +208,10 @@ def habit_per_line(text_lines: list[Line], columns: list[float]) -> list[BlankHa
         if habit == BlankHabit.NONE:
             return _STRAY_BLANK if blank else 0.0
         shaped = sum(_heading_shaped(ln, columns[k]) for ln, k in ((prev, i - 1), (line, i)))
-        if shaped:  # around a heading both habits set a blank line, often on one side only
+        # Around a heading both habits set a blank line, often on one side only. Not in a long run of lines each
+        # with a blank line before it: one-line blocks in a row are the every-line habit's (a narrow column's
+        # lines fall short of it, and look like headings); a headline, its subtitle and byline make a short run.
+        if shaped and run[i] < _EVERY_LINE_RUN:
             return 0.0 if blank or shaped == 2 else _HALF_SET_OFF
         # A paragraph ends on a short line that ends a sentence (a wide column: every line is a block).
         block_end = columns[i - 1] > WIDE_COLUMN or prev.phys < columns[i - 1] - SHORT_BY and not prev.justified
@@ -189,6 +222,17 @@ def habit_per_line(text_lines: list[Line], columns: list[float]) -> list[BlankHa
         return _BREAK_BLANK if blank else 0.0
 
     return [habits[k] for k in _segment(len(text_lines), habits, cost, _NEW_HABIT)]
+
+
+def _blank_runs(text_lines: list[Line]) -> list[int]:
+    """For each line, how many lines in a row, it among them, have a blank line before them (0: it has none)."""
+    runs = [0] * len(text_lines)
+    start = 0
+    for end in range(len(text_lines) + 1):
+        if end == len(text_lines) or not text_lines[end].blank_before:
+            runs[start:end] = [end - start] * (end - start)
+            start = end + 1
+    return runs
 
 
 def _heading_shaped(line: Line, col: float) -> bool:
@@ -237,3 +281,9 @@ def indented(line: Line, col: float) -> bool:
     # The column estimate runs half a character wide where lines hold half-width text or hang punctuation.
     # A letter-spaced line fills the column, whatever its letters measure.
     return not line.justified and col - INDENT - 1 <= line.phys <= col - INDENT + 0.5
+
+
+def spread_over_first_line(line: Line, col: float) -> bool:
+    """Letter-spaced to fill a paragraph's first line: its letters fall an indent short of the column, more than
+    the slack of a line spread over the whole column (a mark or a word taken down to the next line)."""
+    return line.justified and line.phys <= col - INDENT - 0.5

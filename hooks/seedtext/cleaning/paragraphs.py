@@ -23,10 +23,11 @@ from .text import ONLY_PUNCT, despace_prose, ends_sentence, full_width_punctuati
 
 
 def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, caption_tails: frozenset[int],
-                 changes: list[Change]) -> list[Draft]:
+                 changes: list[Change], under_byline: bool = False) -> list[Draft]:
     """Hard-wrapped lines joined into paragraphs, headings found by their shape, captions set after the
     paragraph they interrupt (`caption_tails`: the lines that go on a caption begun above them). Each join
-    and split names its reason."""
+    and split names its reason. `under_byline`: the body follows a head that ends on a byline, so its first
+    text line opens the lead."""
     text_lines = [ln for ln in body if ln.kind == LineKind.TEXT]
     layout = read_layout(text_lines)
     cols = layout.columns
@@ -103,7 +104,7 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, capt
         # A line the editor marked as text is no heading, whatever its shape.
         if tail and line.no not in overrides.join_before and not any(ln.no in overrides.text for ln in tail):
             heading = heading_decision(tail, line, following_text, layout, vocab,
-                                       len(tail) == len(current.lines))
+                                       len(tail) == len(current.lines), under_byline and tail[0] is text_lines[0])
         if heading and heading.verdict:
             if len(tail) < len(current.lines):  # the paragraph before it ended on a full line
                 current.lines = current.lines[:-len(tail)]

@@ -815,3 +815,29 @@ def test_the_first_line_under_the_byline_opens_the_lead_not_a_section(column):
              *(line for p in PARAGRAPHS for line in [*wrap(p, column, indent=0), ""])]
     got = blocks(run(lines))
     assert got[0] == ("paragraph", lead), got
+
+
+LEAD_CAPTION = "反诈宣传进社区，群众防骗有妙招。图为民警在社区开展反诈宣传。黄小明 摄"
+
+
+@pytest.mark.parametrize("column", [9, 12])
+@pytest.mark.parametrize("layout", [lambda ls: ls, double_spaced], ids=["blank-between-blocks", "double-spaced"])
+def test_a_caption_whose_lead_sentence_starts_a_line_above_its_mark_is_one_caption(column, layout):
+    """Under the byline, a photo's caption wrapped at the photo's width: a lead sentence, then its mark on the line
+    where the lead ends (反诈宣传进社区，群众防 / 骗有妙招。图为民警…), and a credit. The lead's first line is the
+    caption's, not the first paragraph's."""
+    caption_lines = [*wrap(LEAD_CAPTION[:-5], column, indent=0), LEAD_CAPTION[-5:]]
+    assert "图为" not in caption_lines[0] and "图为" in "".join(caption_lines[1:3])
+    lines = layout([*HEAD, "", *caption_lines, "", *(line for p in wrapped(PARAGRAPHS, column) for line in [*p, ""])])
+    got = blocks(run(lines))
+    assert got[0] == ("caption", LEAD_CAPTION) and got[1] == ("paragraph", PARAGRAPHS[0]), got
+
+
+@pytest.mark.parametrize("column", [9, 12])
+def test_a_caption_closed_by_its_credit_with_the_text_right_under_it_is_one_caption(column):
+    """No blank line between a photo's credit and the text under it (…问题。 / 黄小明 摄 / 岁末年初…), the caption's
+    mark cut across a line break: the lines down to the credit are one caption, and the text starts after it."""
+    caption_lines = [*wrap(LEAD_CAPTION[:-5], column, indent=0), LEAD_CAPTION[-5:]]
+    lines = [*HEAD, "", *caption_lines, *(line for p in wrapped(PARAGRAPHS, column) for line in p)]
+    got = blocks(run(lines))
+    assert got[0] == ("caption", LEAD_CAPTION) and got[1] == ("paragraph", PARAGRAPHS[0]), got

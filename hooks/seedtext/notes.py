@@ -58,6 +58,7 @@ class Say(StrEnum):
     CAPTION_LINES = "caption lines"
     CAPTION_CREDIT = "caption credit"
     CAPTION_GOES_ON = "caption goes on"
+    CAPTION_LEAD = "caption's lead sentence"
     CAPTION_IN_CUT_SENTENCE = "caption in a cut sentence"
     CAPTION_BY_IMAGE_GAP = "caption by an image gap"
     CAPTION_OF_NEXT_PHOTO = "caption of the next photo"
@@ -152,6 +153,7 @@ WORDING: dict[str, str] = {
     Say.CAPTION_LINES: "{lines}是一则图片说明",
     Say.CAPTION_CREDIT: "{line}图片说明的摄影署名",
     Say.CAPTION_GOES_ON: "接续{line}的图片说明",
+    Say.CAPTION_LEAD: "图片说明的引语从这一行开始，到{line}的说明标记（图为等）前结束",
     Say.CAPTION_IN_CUT_SENTENCE: "夹在一句被分页截断的话中间的一句完整的话：图片说明",
     Say.CAPTION_BY_IMAGE_GAP: "前后的空行比正文多（图片留下的空白）的一句短句：图片说明",
     Say.CAPTION_OF_NEXT_PHOTO: "紧跟在图片说明后的短语：下一张图片的说明",

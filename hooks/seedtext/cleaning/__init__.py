@@ -24,7 +24,7 @@ from ..overrides import Overrides, checked_overrides, lines_in_seed
 from ..printed import Printed, RunningHead, one_value, paper_before_role
 from ..steps import Plan
 from .articles import TitleBlock, apply_title_block, find_title_blocks, page_banner
-from .captions import framed_captions, mark_weak_captions, wrapped_captions
+from .captions import caption_leads, framed_captions, mark_weak_captions, wrapped_captions
 from .draft import Draft
 from .gaps import mark_gaps
 from .headings import drop_slogans, mark_heading_runs, prose_in_headlines, rank_headings
@@ -195,6 +195,14 @@ def _wrapped_captions(part: ArticleState) -> tuple[ArticleState, list[Change]]:
     """A caption the photo's width wrapped, with its credit."""
     changes: list[Change] = []
     tails = wrapped_captions(part.body, part.vocab, changes)
+    return replace(part, caption_tails=part.caption_tails | tails), changes
+
+
+@ARTICLE_STEPS.step("caption_leads")
+def _caption_leads(part: ArticleState) -> tuple[ArticleState, list[Change]]:
+    """A caption's lead sentence begun on the lines above its mark's line."""
+    changes: list[Change] = []
+    tails = caption_leads(part.body, part.vocab, changes)
     return replace(part, caption_tails=part.caption_tails | tails), changes
 
 

@@ -76,7 +76,9 @@ def _framed_unit(flow: list[Line], k: int, usual: int, vocab: Vocabulary) -> lis
             return []
         inner = {ln.blank_before for ln in unit[1:]}
         spacing = max(inner | {usual})
-        if len(inner) > 1 or unit[-1].blank_after <= spacing or (k and flow[k].blank_before <= spacing):
+        # A photo credit closes a caption: the text may follow it with no gap (王可 摄 / 今年春节前…).
+        closed = unit[-1].blank_after > spacing or (n > 1 and credit_only(unit[-1].text, vocab))
+        if len(inner) > 1 or not closed or (k and flow[k].blank_before <= spacing):
             continue
         if width("".join(ln.text for ln in unit)) > vocab.max_caption_length:
             return []
@@ -164,6 +166,43 @@ def wrapped_captions(body: list[Line], vocab: Vocabulary, changes: list[Change])
                         changes.append(Change(EditKind.CAPTION, cont.no, f"continues the caption of line {line.no}",
                                               note=Note.of(Say.CAPTION_GOES_ON, line=Lines(line.no))))
                 break
+    return following
+
+
+def caption_leads(body: list[Line], vocab: Vocabulary, changes: list[Change]) -> set[int]:
+    """A caption whose lead sentence began above its mark's line (法律援助进工地，农民工维 / 权有依靠。图为青岚县…):
+    the marked line opens on the end of one sentence, so that sentence's first lines are the caption's. Taken:
+    up to two lines, none ending a sentence nor wider than the marked line (the photo's width), each going on into
+    the next at the same spacing, the first set off by more blank lines than that (or the article's first text
+    line), the whole sentence short (UNMARKED_CAPTION). Returns the raw numbers of the lines that now continue a
+    caption."""
+    following: set[int] = set()
+    flow = [ln for ln in body if ln.kind in (LineKind.TEXT, LineKind.CAPTION)]
+    for k, line in enumerate(flow):
+        if line.kind != LineKind.CAPTION:
+            continue
+        text = despace_prose(line.text)
+        at = min((i for i in (text.find(p) for p in vocab.caption_inner) if i > 0), default=None)
+        if at is None or not ends_sentence(text[:at]) or not is_single_sentence(text[:at]):
+            continue
+        spacing, lead = line.blank_before, []
+        for above in reversed(flow[max(0, k - 2):k]):
+            if above.kind != LineKind.TEXT or ends_sentence(above.text) or above.phys > line.phys + HANG \
+                    or (lead or [line])[0].blank_before != spacing:
+                break
+            lead.insert(0, above)
+            if above.blank_before > spacing or above is flow[0]:
+                break
+        else:
+            continue
+        if not lead or not (lead[0].blank_before > spacing or lead[0] is flow[0]) \
+                or width(despace_prose("".join(ln.text for ln in lead)) + text[:at]) > UNMARKED_CAPTION:
+            continue  # (a lead is one short sentence: a longer one is the text's, run into the caption's line)
+        for taken in lead:
+            taken.kind = LineKind.CAPTION
+        following.update(ln.no for ln in [*lead[1:], line])
+        changes.append(Change(EditKind.CAPTION, lead[0].no, f"the caption's lead sentence, which ends on line "
+                              f"{line.no} before its mark", note=Note.of(Say.CAPTION_LEAD, line=Lines(line.no))))
     return following
 
 

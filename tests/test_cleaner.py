@@ -841,3 +841,18 @@ def test_a_caption_closed_by_its_credit_with_the_text_right_under_it_is_one_capt
     lines = [*HEAD, "", *caption_lines, *(line for p in wrapped(PARAGRAPHS, column) for line in p)]
     got = blocks(run(lines))
     assert got[0] == ("caption", LEAD_CAPTION) and got[1] == ("paragraph", PARAGRAPHS[0]), got
+
+
+@pytest.mark.parametrize("column", [8, 10, 12])
+def test_a_heading_that_fills_the_column_over_a_run_in_head_is_a_heading(column):
+    """No indent, blank lines around another heading only: after a paragraph's short last line, a heading as wide as
+    the column with no blank line around it (打击网络犯罪重拳出击), then a paragraph opening on a run-in head
+    (重拳出击，斩断链条。). A line without a stop or a pause cannot be a paragraph of its own, nor the start of a
+    paragraph a run-in head opens: a heading."""
+    heading = "打击网络犯罪重拳出击有力有效"[:column]
+    paragraph = "重拳出击，斩断链条。支队聚焦电信网络诈骗、网络赌博、侵犯公民个人信息等突出犯罪，组织开展专项行动。"
+    lines = [*HEAD, *wrap(PARAGRAPHS[0], column, indent=0), "", HEADINGS[0], "",
+             *(line for p in wrapped(PARAGRAPHS[1:3], column) for line in p), heading,
+             *wrap(paragraph, column, indent=0), *(line for p in wrapped(PARAGRAPHS[3:], column) for line in p)]
+    got = blocks(run(lines))
+    assert ("heading", heading) in got and ("paragraph", paragraph) in got, got

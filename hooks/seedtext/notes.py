@@ -251,6 +251,7 @@ WORDING: dict[str, str] = {
     "next line opens a paragraph": "下一行开始一段",
     "next line opens a paragraph (run-in head)": "下一行以段首的短标题开始一段",
     "next line opens a paragraph (indented)": "下一行是缩进的段首",
+    "a phrase alone over a run-in head": "自成一段的一行短语，没有标点，下一行是段首的短标题",
     "alone between two paragraphs": "独占一行，夹在两段之间",
     "word across the break": "{text}一词跨行",
     "ends on a word that leads on": "以{text}结尾，话没说完",

@@ -64,6 +64,7 @@ WEIGHTS: dict[str, float] = {
     "comma inside": -1.0,
     "quotation runs on": -3.0,  # an opening quotation mark not closed: the sentence goes on
     "next line opens a paragraph": 2.0,  # a run-in head, or an indented first line
+    "a phrase alone over a run-in head": 1.5,  # a block's one line, no punctuation, and a run-in head under it
     "alone between two paragraphs": 1.5,  # unfinished, after a paragraph's end and before an indented line
     "word across the break": -2.5,  # 纠纷线|索: one word, so one sentence
     "ends on a word that leads on": -2.0,  # 所在的 | 雾岭: a particle, preposition or conjunction

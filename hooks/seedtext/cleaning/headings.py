@@ -22,6 +22,7 @@ from .text import (
     PAUSES,
     PROSE_PUNCT,
     STOP,
+    STOPS,
     despace_prose,
     ends_sentence,
     is_han,
@@ -108,6 +109,12 @@ def heading_tail(current: Draft) -> list[Line]:
         if ends_sentence(current.lines[-size - 1].text) and not ends_sentence(current.lines[-1].text):
             return current.lines[-size:]
     return []
+
+
+# Signs that the text reads on across the break below a line: then what follows it is not a run-in head.
+_READS_ON = frozenset({"word across the break", "ends on a word that leads on", "next line opens on a particle",
+                       "last phrase cut short", "broken number or Latin word", "number runs on into its unit",
+                       "next word did not fit", "quotation runs on"})
 
 
 def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layout: Layout, vocab: Vocabulary,
@@ -203,6 +210,14 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
         weigh.saw("last phrase cut short", Quoted(clauses[-1]))
     if run_in:
         weigh.saw("next line opens a paragraph", "run-in head")
+        went_down = after.text[:1] if after and after.text[:1] in STOPS else ""  # 群防群治 / 。民警…
+        cut = any(e.sign in _READS_ON for e in weigh.evidence)
+        if whole_draft and len(lines) == 1 and not PROSE_PUNCT.search(text) and not opens_text \
+                and (PAIRED_HEAD.match(following + went_down) or not cut):
+            # A block of one line without a stop or a pause, over a paragraph's run-in head (whole on the next line, or
+            # wrapped with nothing reading on across the break): no paragraph of its own (it would end on a stop), nor
+            # that paragraph's start (a run-in head opens one). Not under the byline: a lead opens on no run-in head.
+            weigh.saw("a phrase alone over a run-in head")
     elif indented_below and (indent_cue or short >= SHORT_BY):
         weigh.saw("next line opens a paragraph", "indented")
     # In double-spaced text a line with only the usual blank line below it goes on into that line: not alone.

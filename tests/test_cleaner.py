@@ -856,3 +856,18 @@ def test_a_heading_that_fills_the_column_over_a_run_in_head_is_a_heading(column)
              *wrap(paragraph, column, indent=0), *(line for p in wrapped(PARAGRAPHS[3:], column) for line in p)]
     got = blocks(run(lines))
     assert ("heading", heading) in got and ("paragraph", paragraph) in got, got
+
+
+@pytest.mark.parametrize("column", [10, 12])
+def test_a_heading_under_a_slogan_left_between_sections_is_kept_and_the_slogan_removed(column):
+    """Double-spaced, two blank lines around each of them: a paragraph's end, a slogan a page left between the
+    sections (节约用水，人人有责), then the section's heading. The slogan does not end a sentence, but it stands as far
+    apart as the heading: no sentence is cut around the heading, which stays; the slogan, heading nothing, goes."""
+    body = []
+    for n, paragraph in enumerate(PARAGRAPHS):
+        if n == 3:
+            body += ["节约用水，人人有责", "", "", HEADINGS[1], "", "", ""]
+        body += [part for line in wrap(paragraph, column, indent=0) for part in (line, "")] + ["", ""]
+    result = run([*HEAD, *body])
+    got = blocks(result)
+    assert ("heading", HEADINGS[1]) in got and not any("节约用水" in text for _, text in got), got

@@ -184,7 +184,8 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Chang
             before is not None and after is not None and before.blank_before == 0 and after.blank_after == 0)
         inside_sentence = set_off and before is not None and after is not None and before.kind == LineKind.TEXT \
             and not ends_sentence(before.text) and before.md_level == 0 and after.kind == LineKind.TEXT \
-            and not word_across(line.text, despace_prose(after.text))  # 系统，引|进: the text goes on
+            and not word_across(line.text, despace_prose(after.text)) \
+            and before.blank_before < min(line.blank_before, line.blank_after)  # (a line set off as far: no text)
         if ends_sentence(line.text):
             # A whole short sentence inside a cut sentence whose halves read on (既讲法|律), or whose first half
             # stops on a comma (设置治安岗亭48个，|民警每天) with an image's gap above and below the sentence (a line

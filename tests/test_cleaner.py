@@ -871,3 +871,21 @@ def test_a_heading_under_a_slogan_left_between_sections_is_kept_and_the_slogan_r
     result = run([*HEAD, *body])
     got = blocks(result)
     assert ("heading", HEADINGS[1]) in got and not any("节约用水" in text for _, text in got), got
+
+
+@pytest.mark.parametrize("column", [9, 10])
+def test_a_caption_wrapped_wider_than_the_text_inside_a_cut_sentence_goes_after_its_paragraph(column):
+    """Double-spaced text in a narrow column; a caption without a mark, wrapped at its photo's width, three characters
+    wider than the column, stands between two blank lines (a paragraph break's gap, not a wider one) inside a
+    sentence the photo cut. Set wider than any text line around it, it is no line of the text: a caption, after the
+    paragraph."""
+    caption = "网警走进社区讲解防范网络诈骗知识。"
+    lines = double_spaced(article_lines(column, indent=0))
+    cut = next(n for n, line in enumerate(lines) if n > 8 and line and line[-1] not in "，、。；：！？”"
+               and lines[n + 2] and lines[n + 2][0] not in "，、。；：！？”" and not word_across(line, lines[n + 2]))
+    paragraph = next(p for p in PARAGRAPHS if lines[cut] in p and lines[cut + 2] in p)
+    wide = column + 3
+    lines[cut + 1:cut + 2] = ["", "", caption[:wide], "", caption[wide:], "", ""]
+    got = blocks(run(lines))
+    at = got.index(("paragraph", paragraph))
+    assert got[at + 1] == ("caption", caption), got

@@ -49,7 +49,9 @@ def framed_captions(body: list[Line], vocab: Vocabulary, changes: list[Change]) 
         after = flow[k + len(unit)] if k + len(unit) < len(flow) else None
         # A frame two blank lines wider than the text's own spacing: an image's gap, not a paragraph's end.
         wide_gap = min(unit[0].blank_before, unit[-1].blank_after) >= usual + 2
-        decision = caption_decision(unit, before, after, vocab, wide_gap)
+        # (by more than a mark hanging past the margin and the half-width space an OCR reads next to a number)
+        wider = max(ln.phys for ln in unit) > _widest_near(flow, k, len(unit)) + HANG + 0.5
+        decision = caption_decision(unit, before, after, vocab, wide_gap, wider)
         if decision.verdict:
             for line in unit:
                 line.kind = LineKind.CAPTION
@@ -88,10 +90,19 @@ def _framed_unit(flow: list[Line], k: int, usual: int, vocab: Vocabulary) -> lis
     return []
 
 
+def _widest_near(flow: list[Line], k: int, size: int) -> float:
+    """The widest of the six text lines above flow[k] and the six below its unit of `size` lines: the text's column
+    there, with a mark hanging past it at most."""
+    near = [ln.phys for ln in [*flow[max(0, k - 6):k], *flow[k + size:k + size + 6]]
+            if ln.kind == LineKind.TEXT and not ln.justified]
+    return max(near, default=float("inf"))
+
+
 def caption_decision(unit: list[Line], before: Line | None, after: Line | None, vocab: Vocabulary,
-                     wide_gap: bool = False) -> Decision:
+                     wide_gap: bool = False, wider: bool = False) -> Decision:
     """Is a framed unit of lines one photo caption? `wide_gap`: its frame is two blank lines wider than the
-    spacing inside the text's paragraphs."""
+    spacing inside the text's paragraphs; `wider`: a line of it is wider than any text line around it (set at a
+    photo's width, not in the text's column)."""
     weigh = Weighing("photo caption?")
     texts = [despace_prose(ln.text) for ln in unit]
     text = "".join(texts)
@@ -121,6 +132,8 @@ def caption_decision(unit: list[Line], before: Line | None, after: Line | None, 
         weigh.saw("the cut sentence reads on around it")
     elif wide_gap and after is not None and is_single_sentence(text) and width(text) <= UNMARKED_CAPTION:
         weigh.saw("an image's gap inside the cut sentence")
+    elif wider and after is not None and is_single_sentence(text) and width(text) <= UNMARKED_CAPTION:
+        weigh.saw("set wider than the text around it")
     elif all(e.sign == "one sentence" for e in weigh.evidence):
         return weigh.settled("no caption mark, and the text around it does not read on", False)
     if word_across(before.text, text):

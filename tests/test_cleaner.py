@@ -889,3 +889,19 @@ def test_a_caption_wrapped_wider_than_the_text_inside_a_cut_sentence_goes_after_
     got = blocks(run(lines))
     at = got.index(("paragraph", paragraph))
     assert got[at + 1] == ("caption", caption), got
+
+
+def test_who_said_a_quotation_closing_a_paragraph_above_a_caption_stays_in_the_paragraph():
+    """A paragraph ends on a quotation closed at a full line's end and a short line naming who said it (…一个家庭。” /
+    许文涛说。), right above a photo's caption: the short sentence is the paragraph's, not the caption of another
+    photo (stacked captions are phrases of their own, not a quotation's attribution)."""
+    paragraph = "守牢底线，靠的是基层的一双双脚板。“矫正对象不是一串编号，每个人背后都是一个家庭。”许文涛说。"
+    quote_end = paragraph.index("许文涛说。")
+    caption = "图为司法所工作人员与社区矫正对象谈心。周振华 摄"
+    lines = [*HEAD, *(line for p in wrapped(PARAGRAPHS[:2], 14) for line in [*p, ""]),
+             *wrap(paragraph[:quote_end], 14, indent=0), "许文涛说。", caption, "",
+             *(line for p in wrapped(PARAGRAPHS[2:], 14) for line in [*p, ""])]
+    assert wrap(paragraph[:quote_end], 14, indent=0)[-1].endswith("。”")  # a full line
+    got = blocks(run(lines))
+    at = got.index(("paragraph", paragraph))
+    assert got[at + 1] == ("caption", caption), got

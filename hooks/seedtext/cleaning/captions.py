@@ -24,6 +24,7 @@ SHORT_CAPTION = 12  # a caption of a phrase alone (林区夜间巡逻。), not a
 # it is more likely the rest of the cut paragraph after a page's advert.
 UNMARKED_CAPTION = 24
 _CLAUSE_INSIDE = re.compile(f"[{PAUSES}]")
+_QUOTE_CLOSING = ("”", "’", "」", "』")
 
 
 def framed_captions(body: list[Line], vocab: Vocabulary, changes: list[Change]) -> set[int]:
@@ -274,7 +275,9 @@ def split_stacked_captions(drafts: list[Draft], vocab: Vocabulary, changes: list
             continue
         line = d.lines[-1]
         last = despace_prose(line.text)
-        if _photo_phrase(last) and d.text.endswith(last):
+        # After a quotation closed at the line's end, a short sentence is who said it (…一个家庭。” / 许文涛说。).
+        after_quote = len(d.lines) > 1 and d.lines[-2].text.rstrip().endswith(_QUOTE_CLOSING)
+        if _photo_phrase(last) and d.text.endswith(last) and not after_quote:
             if len(d.lines) > 1:
                 d.lines.pop()
                 d.text = d.text[:-len(last)]

@@ -905,3 +905,15 @@ def test_who_said_a_quotation_closing_a_paragraph_above_a_caption_stays_in_the_p
     got = blocks(run(lines))
     at = got.index(("paragraph", paragraph))
     assert got[at + 1] == ("caption", caption), got
+
+
+@pytest.mark.parametrize("column", [12, 14])
+def test_a_photo_phrase_between_a_paragraphs_end_and_a_heading_is_a_caption(column):
+    """No blank lines, no indent: a paragraph ends on a short line, a phrase of its own follows on one line (亲情开放日
+    现场。), then the next section's heading. The phrase is the caption of a photo at the section's end, not the
+    paragraph's last sentence."""
+    lines = [*HEAD, *(line for p in wrapped(PARAGRAPHS[:3], column) for line in p), "亲情开放日现场。", HEADINGS[1],
+             *(line for p in wrapped(PARAGRAPHS[3:], column) for line in p)]
+    got = blocks(run(lines))
+    at = got.index(("paragraph", PARAGRAPHS[2]))
+    assert got[at + 1] == ("caption", "亲情开放日现场。") and got[at + 2] == ("heading", HEADINGS[1]), got

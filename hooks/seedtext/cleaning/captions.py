@@ -11,7 +11,7 @@ from ..model import BlockKind, Change, EditKind
 from ..notes import Lines, Note, Quoted, Say
 from .draft import Draft
 from .evidence import Decision, Weighing
-from .layout import HANG
+from .layout import HANG, SHORT_BY
 from .lines import Line, LineKind, usual_spacing
 from .roles import Vocabulary
 from .text import CLOSING_START, PAUSES, STOP, despace_prose, ends_sentence, is_single_sentence, width
@@ -264,20 +264,26 @@ def _photo_phrase(text: str) -> bool:
 def split_stacked_captions(drafts: list[Draft], vocab: Vocabulary, changes: list[Change]) -> None:
     """A short sentence on a line of its own (a paragraph's last line, the line above it ending a sentence, or a
     paragraph alone) right above a photo's caption: the caption of the photo before that one, photos stacked as
-    their captions are (调解员入户走访。 / ▲专业调解员为当事人解读调解协议。). Made a caption of its own."""
+    their captions are (调解员入户走访。 / ▲专业调解员为当事人解读调解协议。). Likewise right above a heading, after a
+    paragraph's short last line: a photo's caption at the section's end (…红了眼眶。 / 亲情开放日现场。 / 延伸帮扶…).
+    Made a caption of its own."""
     out: list[Draft] = []
     for k, d in enumerate(drafts):
         out.append(d)
         nxt = drafts[k + 1] if k + 1 < len(drafts) else None
         # (A caption the page break put inside the paragraph, set after it, stood above its last line: not this.)
-        if d.kind != BlockKind.PARAGRAPH or nxt is None or nxt.kind != BlockKind.CAPTION \
+        if d.kind != BlockKind.PARAGRAPH or nxt is None or nxt.kind not in (BlockKind.CAPTION, BlockKind.HEADING) \
                 or (len(d.lines) > 1 and not ends_sentence(d.lines[-2].text)) or nxt.lines[0].no < d.lines[-1].no:
             continue
         line = d.lines[-1]
         last = despace_prose(line.text)
         # After a quotation closed at the line's end, a short sentence is who said it (…一个家庭。” / 许文涛说。).
         after_quote = len(d.lines) > 1 and d.lines[-2].text.rstrip().endswith(_QUOTE_CLOSING)
-        if _photo_phrase(last) and d.text.endswith(last) and not after_quote:
+        # Over a heading (the photo at a section's end) only after a paragraph's end: the line above short of the
+        # paragraph's widest line, or a paragraph of the phrase alone.
+        section_end = nxt.kind == BlockKind.CAPTION or len(d.lines) == 1 or len(d.lines) > 2 \
+            and d.lines[-2].phys <= max(ln.phys for ln in d.lines[:-2]) - SHORT_BY
+        if _photo_phrase(last) and d.text.endswith(last) and not after_quote and section_end:
             if len(d.lines) > 1:
                 d.lines.pop()
                 d.text = d.text[:-len(last)]

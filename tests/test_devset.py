@@ -22,7 +22,7 @@ FLOOR = {
     "raw": {"exact_recall": 1.0, "exact_precision": 1.0, "preservation": 0.995,
             "heading_recall": 1.0, "caption_recall": 1.0},
     "raw_hard": {"exact_recall": 0.98, "exact_precision": 0.98, "preservation": 0.99,
-                 "heading_recall": 0.96, "caption_recall": 1.0},
+                 "heading_recall": 1.0, "caption_recall": 1.0},
 }
 CEILING = {
     "raw": {"merge_errors": 0, "split_errors": 0, "stray_spaces": 2, "halfwidth": 0},
@@ -51,8 +51,8 @@ def test_devset_scores_hold(set_name, tmp_path):
 # The same gold damaged again by the dev set's own degrader with other seeds (bench/devset_seeds.py): layouts
 # the rules were not checked on one by one, as the hidden texts are. Means over four seeds, reached at this commit.
 OTHER_SEEDS = ("alt-1", "alt-2", "alt-3", "alt-4")
-OTHER_FLOOR = {"normal": {"exact_recall": 0.97, "exact_precision": 0.97},
-               "hard": {"exact_recall": 0.945, "exact_precision": 0.94}}
+OTHER_FLOOR = {"normal": {"exact_recall": 0.975, "exact_precision": 0.975},
+               "hard": {"exact_recall": 0.955, "exact_precision": 0.955}}
 
 
 @pytest.mark.skipif(not (DEVSET / "degrade.py").is_file(), reason=f"no development set at {DEVSET}")

@@ -63,6 +63,7 @@ class Say(StrEnum):
     CAPTION_BY_IMAGE_GAP = "caption by an image gap"
     CAPTION_OF_NEXT_PHOTO = "caption of the next photo"
     CAPTION_OF_PHOTO_ABOVE = "caption of the photo before another's caption"
+    CAPTION_AT_SECTION_END = "caption of a photo at a section's end"
     CAPTION_AFTER_END = "caption after the article's end"
     # removals
     HEADING_MARKER = "heading marker"
@@ -153,11 +154,12 @@ WORDING: dict[str, str] = {
     Say.CAPTION_LINES: "{lines}是一则图片说明",
     Say.CAPTION_CREDIT: "{line}图片说明的摄影署名",
     Say.CAPTION_GOES_ON: "接续{line}的图片说明",
-    Say.CAPTION_LEAD: "图片说明的引语从这一行开始，到{line}的说明标记（图为等）前结束",
+    Say.CAPTION_LEAD: "图片说明的首句从这一行开始，到{line}的说明标记（图为等）前结束",
     Say.CAPTION_IN_CUT_SENTENCE: "夹在一句被分页截断的话中间的一句完整的话：图片说明",
     Say.CAPTION_BY_IMAGE_GAP: "前后的空行比正文多（图片留下的空白）的一句短句：图片说明",
     Say.CAPTION_OF_NEXT_PHOTO: "紧跟在图片说明后的短语：下一张图片的说明",
     Say.CAPTION_OF_PHOTO_ABOVE: "单独一行的短句，紧挨着下面的图片说明：上一张图片的说明",
+    Say.CAPTION_AT_SECTION_END: "段落结束后单独一行的短句，紧挨着下一节的标题：这一节末尾图片的说明",
     Say.CAPTION_AFTER_END: "正文结束后、图片说明之间的短句：图片说明",
     Say.HEADING_MARKER: "提取时加的标题符号{text}",
     Say.BOLD_MARKER: "提取时加的加粗符号{text}",
@@ -224,7 +226,7 @@ WORDING: dict[str, str] = {
     "indented line": "这一行短约两字，像缩进的段首（{line}宽{width}字）",
     "not indented": "这一行不像缩进的段首（{line}宽{width}字，栏宽{column}字）",
     "letter-spaced an indent short":
-        "这一行字距拉开，字数却比栏宽少约两字，像缩进的段首（{line}宽{width}字，栏宽{column}字）",
+        "这一行字距拉开，字数却比栏宽少两字以上，像缩进的段首（{line}宽{width}字，栏宽{column}字）",
     "run-in head": "这一行以段首的短标题开头",
     "a run-in head alone above": "上一行是独占一行的段首短标题，正文在这一行接着写",
     "photo break after a full line": "中间隔着图片，上一行排满，文字接着写",
@@ -252,7 +254,7 @@ WORDING: dict[str, str] = {
     "next line opens a paragraph": "下一行开始一段",
     "next line opens a paragraph (run-in head)": "下一行以段首的短标题开始一段",
     "next line opens a paragraph (indented)": "下一行是缩进的段首",
-    "a phrase alone over a run-in head": "自成一段的一行短语，没有标点，下一行是段首的短标题",
+    "a phrase alone over a run-in head": "自成一段的一行短语，没有标点，下一行以段首的短标题开头",
     "alone between two paragraphs": "独占一行，夹在两段之间",
     "word across the break": "{text}一词跨行",
     "ends on a word that leads on": "以{text}结尾，话没说完",

@@ -24,19 +24,25 @@ from .layout import (
     spread_over_first_line,
 )
 from .lines import Line
-from .text import CLOSING_START, ONLY_PUNCT, OPENING, despace_prose, ends_sentence, width
+from .text import CLOSING_QUOTES, CLOSING_START, ONLY_PUNCT, OPENING, despace_prose, ends_sentence, width
 
 # A paragraph's run-in head of two short phrases (扩面降槛，应援尽援。): printed only where a paragraph starts.
-PAIRED_HEAD = re.compile(r"^[^，。！？；“”]{2,6}[，,][^，。！？；“”]{2,6}[。！？](?![”’」』])")
-RUN_IN_HEAD = re.compile(r"^[^，。！？；]{2,12}[。！？](?=[^”’」』）)])")  # a head with its text after it
+PAIRED_HEAD = re.compile(f"^[^，。！？；“”]{{2,6}}[，,][^，。！？；“”]{{2,6}}[。！？](?![{CLOSING_QUOTES}])")
+RUN_IN_HEAD = re.compile(f"^[^，。！？；]{{2,12}}[。！？](?=[^{CLOSING_QUOTES}）)])")  # a head with its text after it
+_HEAD_STOPS = ("。", "！", "？")
+
+
+def opening(line: Line, after: Line | None) -> str:
+    """The line's text as prose, with the stop a line could not start with taken back from the line below: a
+    run-in head reads whole so (护鸟护兽，守护精灵 / 。民警…)."""
+    text = despace_prose(line.text)
+    return text + after.text[:1] if after and after.text.startswith(_HEAD_STOPS) else text
 
 
 def opens_with_run_in_head(line: Line, after: Line | None) -> bool:
     """Does `line` start with a paragraph's run-in head (扩面降槛，应援尽援。)?"""
-    opening = despace_prose(line.text)
-    if after and after.text[:1] in "。！？":
-        opening += after.text[:1]  # the stop the line could not start with went down (护鸟护兽，守护精灵 / 。)
-    return bool(RUN_IN_HEAD.match(opening) or PAIRED_HEAD.match(opening))
+    text = opening(line, after)
+    return bool(RUN_IN_HEAD.match(text) or PAIRED_HEAD.match(text))
 
 
 def boundary_decision(prev: Line, line: Line, after: Line | None, layout: Layout, between: int,

@@ -14,7 +14,7 @@ from .evidence import Decision, Weighing
 from .layout import HANG, SHORT_BY
 from .lines import Line, LineKind, usual_spacing
 from .roles import Vocabulary
-from .text import CLOSING_START, PAUSES, STOP, despace_prose, ends_sentence, is_single_sentence, width
+from .text import CLOSING_QUOTES, CLOSING_START, PAUSES, STOP, despace_prose, ends_sentence, is_single_sentence, width
 from .words import word_across
 
 FRAMED_LINES = 8  # a photo caption the photo's width wrapped is at most this many lines
@@ -24,7 +24,6 @@ SHORT_CAPTION = 12  # a caption of a phrase alone (林区夜间巡逻。), not a
 # it is more likely the rest of the cut paragraph after a page's advert.
 UNMARKED_CAPTION = 24
 _CLAUSE_INSIDE = re.compile(f"[{PAUSES}]")
-_QUOTE_CLOSING = ("”", "’", "」", "』")
 
 
 def framed_captions(body: list[Line], vocab: Vocabulary, changes: list[Change]) -> set[int]:
@@ -92,8 +91,8 @@ def _framed_unit(flow: list[Line], k: int, usual: int, vocab: Vocabulary) -> lis
 
 
 def _widest_near(flow: list[Line], k: int, size: int) -> float:
-    """The widest of the six text lines above flow[k] and the six below its unit of `size` lines: the text's column
-    there, with a mark hanging past it at most."""
+    """The widest text line (not letter-spaced) among the six lines above flow[k] and the six below its unit of
+    `size` lines: the text's column there, with a mark hanging past it at most."""
     near = [ln.phys for ln in [*flow[max(0, k - 6):k], *flow[k + size:k + size + 6]]
             if ln.kind == LineKind.TEXT and not ln.justified]
     return max(near, default=float("inf"))
@@ -209,8 +208,9 @@ def caption_leads(body: list[Line], vocab: Vocabulary, changes: list[Change]) ->
                 break
         else:
             continue
+        whole = despace_prose("".join(ln.text for ln in lead)) + text[:at] if lead else ""
         if not lead or not (lead[0].blank_before > spacing or lead[0] is flow[0]) \
-                or width(despace_prose("".join(ln.text for ln in lead)) + text[:at]) > UNMARKED_CAPTION:
+                or not is_single_sentence(whole) or width(whole) > UNMARKED_CAPTION:
             continue  # (a lead is one short sentence: a longer one is the text's, run into the caption's line)
         for taken in lead:
             taken.kind = LineKind.CAPTION
@@ -278,12 +278,13 @@ def split_stacked_captions(drafts: list[Draft], vocab: Vocabulary, changes: list
         line = d.lines[-1]
         last = despace_prose(line.text)
         # After a quotation closed at the line's end, a short sentence is who said it (…一个家庭。” / 许文涛说。).
-        after_quote = len(d.lines) > 1 and d.lines[-2].text.rstrip().endswith(_QUOTE_CLOSING)
+        after_quote = len(d.lines) > 1 and d.lines[-2].text.rstrip().endswith(tuple(CLOSING_QUOTES))
         # Over a heading (the photo at a section's end) only after a paragraph's end: the line above short of the
-        # paragraph's widest line, or a paragraph of the phrase alone.
-        section_end = nxt.kind == BlockKind.CAPTION or len(d.lines) == 1 or len(d.lines) > 2 \
-            and d.lines[-2].phys <= max(ln.phys for ln in d.lines[:-2]) - SHORT_BY
-        if _photo_phrase(last) and d.text.endswith(last) and not after_quote and section_end:
+        # paragraph's widest line, or the phrase a paragraph alone right after a paragraph.
+        over_heading = nxt.kind == BlockKind.HEADING
+        after_paragraph = len(d.lines) > 2 and d.lines[-2].phys <= max(ln.phys for ln in d.lines[:-2]) - SHORT_BY \
+            or len(d.lines) == 1 and k > 0 and drafts[k - 1].kind == BlockKind.PARAGRAPH
+        if _photo_phrase(last) and d.text.endswith(last) and not after_quote and (not over_heading or after_paragraph):
             if len(d.lines) > 1:
                 d.lines.pop()
                 d.text = d.text[:-len(last)]
@@ -292,8 +293,10 @@ def split_stacked_captions(drafts: list[Draft], vocab: Vocabulary, changes: list
             line.kind = LineKind.CAPTION
             out.append(Draft(BlockKind.CAPTION, [line], caption_text(line, vocab)))
             changes.append(Change(EditKind.CAPTION, line.no, "a short sentence on a line of its own right above a "
-                                  "caption: the caption of the photo before it",
-                                  note=Note.of(Say.CAPTION_OF_PHOTO_ABOVE)))
+                                  + ("heading: the caption of a photo at the section's end" if over_heading else
+                                     "caption: the caption of the photo before it"),
+                                  note=Note.of(Say.CAPTION_AT_SECTION_END if over_heading
+                                               else Say.CAPTION_OF_PHOTO_ABOVE)))
     drafts[:] = out
 
 

@@ -10,7 +10,7 @@ import re
 from ..model import BlockKind, Change, EditKind
 from ..names import TITLE_ENDINGS
 from ..notes import Lines, Note, Quoted, Say
-from .boundary import PAIRED_HEAD
+from .boundary import PAIRED_HEAD, opening
 from .draft import Draft, first_token
 from .evidence import Decision, Evidence, Fill, Weighing
 from .layout import HANG, INDENT, SHORT_BY, WIDE_COLUMN, BlankHabit, Layout, indented, indented_above
@@ -22,7 +22,6 @@ from .text import (
     PAUSES,
     PROSE_PUNCT,
     STOP,
-    STOPS,
     despace_prose,
     ends_sentence,
     is_han,
@@ -210,10 +209,9 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
         weigh.saw("last phrase cut short", Quoted(clauses[-1]))
     if run_in:
         weigh.saw("next line opens a paragraph", "run-in head")
-        went_down = after.text[:1] if after and after.text[:1] in STOPS else ""  # 群防群治 / 。民警…
         cut = any(e.sign in _READS_ON for e in weigh.evidence)
         if whole_draft and len(lines) == 1 and not PROSE_PUNCT.search(text) and not opens_text \
-                and (PAIRED_HEAD.match(following + went_down) or not cut):
+                and (PAIRED_HEAD.match(opening(line, after)) or not cut):
             # A block of one line without a stop or a pause, over a paragraph's run-in head (whole on the next line, or
             # wrapped with nothing reading on across the break): no paragraph of its own (it would end on a stop), nor
             # that paragraph's start (a run-in head opens one). Not under the byline: a lead opens on no run-in head.

@@ -44,7 +44,6 @@ _HEADINGS_ONLY_BLANK = 1.5  # a blank line not at a heading, where blank lines s
 _UNSEPARATED = 1.5  # a block's end with no blank line where blanks separate blocks
 _HALF_SET_OFF = 0.75  # a heading without a blank line on one side, where blanks set headings off
 _NEW_HABIT = 2.5
-_EVERY_LINE_RUN = 5  # this many lines in a row with a blank line before each: a blank after every line
 
 
 class BlankHabit(StrEnum):
@@ -71,7 +70,7 @@ class Layout:
     # opening one)? Read from all the text lines read together: one line that breaks them says the
     # typesetter did not keep them.
     keeps_line_breaking_rules: bool
-    # Lines of Han characters only a character wider than their stretch's column, where such lines fill it:
+    # Lines of Han characters only a character or more wider than their stretch's column, where such lines fill it:
     # set over the column (a heading above a narrower section), not in it.
     overhangs: frozenset[int] = frozenset()
 
@@ -196,7 +195,6 @@ def column_per_line(text_lines: list[Line]) -> list[float]:
 def habit_per_line(text_lines: list[Line], columns: list[float]) -> list[BlankHabit]:
     """The blank-line habit of each line's stretch, read from the blank lines before each line."""
     habits = list(BlankHabit)
-    run = _blank_runs(text_lines)
 
     def cost(i: int, habit: BlankHabit) -> float:
         if i == 0:
@@ -208,10 +206,7 @@ def habit_per_line(text_lines: list[Line], columns: list[float]) -> list[BlankHa
         if habit == BlankHabit.NONE:
             return _STRAY_BLANK if blank else 0.0
         shaped = sum(_heading_shaped(ln, columns[k]) for ln, k in ((prev, i - 1), (line, i)))
-        # Around a heading both habits set a blank line, often on one side only. Not in a long run of lines each
-        # with a blank line before it: one-line blocks in a row are the every-line habit's (a narrow column's
-        # lines fall short of it, and look like headings); a headline, its subtitle and byline make a short run.
-        if shaped and run[i] < _EVERY_LINE_RUN:
+        if shaped:  # around a heading both habits set a blank line, often on one side only
             return 0.0 if blank or shaped == 2 else _HALF_SET_OFF
         # A paragraph ends on a short line that ends a sentence (a wide column: every line is a block).
         block_end = columns[i - 1] > WIDE_COLUMN or prev.phys < columns[i - 1] - SHORT_BY and not prev.justified
@@ -222,17 +217,6 @@ def habit_per_line(text_lines: list[Line], columns: list[float]) -> list[BlankHa
         return _BREAK_BLANK if blank else 0.0
 
     return [habits[k] for k in _segment(len(text_lines), habits, cost, _NEW_HABIT)]
-
-
-def _blank_runs(text_lines: list[Line]) -> list[int]:
-    """For each line, how many lines in a row, it among them, have a blank line before them (0: it has none)."""
-    runs = [0] * len(text_lines)
-    start = 0
-    for end in range(len(text_lines) + 1):
-        if end == len(text_lines) or not text_lines[end].blank_before:
-            runs[start:end] = [end - start] * (end - start)
-            start = end + 1
-    return runs
 
 
 def _heading_shaped(line: Line, col: float) -> bool:
@@ -284,6 +268,7 @@ def indented(line: Line, col: float) -> bool:
 
 
 def spread_over_first_line(line: Line, col: float) -> bool:
-    """Letter-spaced to fill a paragraph's first line: its letters fall an indent short of the column, more than
-    the slack of a line spread over the whole column (a mark or a word taken down to the next line)."""
+    """Letter-spaced to fill a paragraph's first line: its letters fall 2.5 characters or more short of the column,
+    an indent and a half. A line spread over the whole column falls short by the mark or word taken down to the next
+    line, mostly less (the column reading allows it _JUSTIFIED_SLACK); this one is weighed, not decided."""
     return line.justified and line.phys <= col - INDENT - 0.5

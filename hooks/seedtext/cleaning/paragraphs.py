@@ -26,8 +26,8 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, capt
                  changes: list[Change], under_byline: bool = False) -> list[Draft]:
     """Hard-wrapped lines joined into paragraphs, headings found by their shape, captions set after the
     paragraph they interrupt (`caption_tails`: the lines that go on a caption begun above them). Each join
-    and split names its reason. `under_byline`: the body follows a head that ends on a byline, so its first
-    text line opens the lead."""
+    and split names its reason. `under_byline`: the body follows a head with a byline, so its first text line
+    opens the lead."""
     text_lines = [ln for ln in body if ln.kind == LineKind.TEXT]
     layout = read_layout(text_lines)
     cols = layout.columns

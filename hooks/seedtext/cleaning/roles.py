@@ -184,8 +184,7 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Chang
             before is not None and after is not None and before.blank_before == 0 and after.blank_after == 0)
         inside_sentence = set_off and before is not None and after is not None and before.kind == LineKind.TEXT \
             and not ends_sentence(before.text) and before.md_level == 0 and after.kind == LineKind.TEXT \
-            and not word_across(line.text, despace_prose(after.text)) \
-            and before.blank_before < min(line.blank_before, line.blank_after)  # (a line set off as far: no text)
+            and not word_across(line.text, despace_prose(after.text))  # 系统，引|进: the text goes on
         if ends_sentence(line.text):
             # A whole short sentence inside a cut sentence whose halves read on (既讲法|律), or whose first half
             # stops on a comma (设置治安岗亭48个，|民警每天) with an image's gap above and below the sentence (a line
@@ -205,10 +204,13 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Chang
             continue
         heads_nothing = is_slogan(line.text) and (after is None or after.kind == LineKind.HEADING
                                                                       or after.md_level)
-        if inside_sentence or heads_nothing:
+        # A line above it set off as far is no text a page break cut (节约用水，人人有责 / [gap] / a heading): a
+        # sentence cut by a page break has its line above in the text's spacing.
+        cut_around = inside_sentence and before.blank_before < min(line.blank_before, line.blank_after)
+        if cut_around or heads_nothing:
             line.kind = LineKind.FILLER
-            why = "inside a sentence that a page break cut" if inside_sentence else "a slogan that heads no text"
-            said = Say.FILLER_IN_CUT_SENTENCE if inside_sentence else Say.SLOGAN
+            why = "inside a sentence that a page break cut" if cut_around else "a slogan that heads no text"
+            said = Say.FILLER_IN_CUT_SENTENCE if cut_around else Say.SLOGAN
             remove(line, line.text, changes, f"filler ({why})", said)
 
 

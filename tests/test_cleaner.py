@@ -35,6 +35,8 @@ from degrade import (
 from conftest import REPO, SITE
 from seedtext.cleaning import clean
 from seedtext.cleaning.lossless import check_lossless
+from seedtext.cleaning.text import COMPRESSIBLE_ALL
+from seedtext.cleaning.text import width as cleaning_width
 from seedtext.cleaning.words import word_across
 from seedtext.overrides import Overrides, checked_overrides
 from seedtext.render import first_sentence, render_text
@@ -923,3 +925,27 @@ def test_a_photo_phrase_between_a_paragraphs_end_and_a_heading_is_a_caption(colu
     got = blocks(run(lines))
     at = got.index(("paragraph", PARAGRAPHS[2]))
     assert got[at + 1] == ("caption", "亲情开放日现场。") and got[at + 2] == ("heading", HEADINGS[1]), got
+
+
+def set_compressed(paragraph: str, column: float) -> list[str]:
+    """A paragraph set as a paper sets it with its marks compressed to half a character: each line full at
+    `column` so measured (seedtext.cleaning.text.width with every compressible mark at half)."""
+    lines, line = [], ""
+    for ch in paragraph:
+        if line and cleaning_width(line + ch, COMPRESSIBLE_ALL) > column:
+            lines.append(line)
+            line = ""
+        line += ch
+    return [*lines, line]
+
+
+def test_a_heading_wrapped_with_its_quotation_marks_in_the_shorter_line_is_one_heading():
+    """Marks set compressed (half a character), a heading wrapped at a narrow column (“老娘舅”调解室 /
+    成了群众的贴心人): its first line measures a character short of the second, and the paragraph under it opens
+    on a run-in head. One heading, not two in a row."""
+    first, second = "“老娘舅”调解室", "成了群众的贴心人"
+    paragraph = "乡贤出马，以情动人。" + SOLID + "。"
+    text = [line for p in PARAGRAPHS[:3] for line in set_compressed(p, 9)]
+    lines = [*HEAD, *text, first, second, *set_compressed(paragraph, 9)]
+    got = blocks(run(lines))
+    assert ("heading", first + second) in got and ("paragraph", paragraph) in got, got

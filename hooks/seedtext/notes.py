@@ -137,7 +137,7 @@ WORDING: dict[str, str] = {
     Say.TWO_PART_HEADLINE: "两组词语之间空一格，没有句末标点：双段式标题",
     Say.LOWER_HEADING: "{level}级标题：提取文字标为{mark}，低于本文的{top}",
     Say.DISPLAY_LINE: "几行标题接连排在一起，下面没有正文，作展示行",
-    Say.HEADING_WRAPPED: "上一行小标题没有完，比这一行长，中间没有空行：这一行是它折下来的第二行，合为一个小标题",
+    Say.HEADING_WRAPPED: "上一行小标题没有完，不比这一行短，中间没有空行：这一行是它折下来的第二行，合为一个小标题",
     Say.BANNER_KICKER: "文章标题上方的版面通栏标题，保留为本文的眉题",
     Say.MASTHEAD_KICKER: "版面的报头（报名、日期、版次），下面没有正文，保留为本文的眉题",
     Say.TITLE: "{why}，这一行是本文标题",

@@ -264,14 +264,15 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
 
 def wraps_into(above: Draft, lines: list[Line], layout: Layout, vocab: Vocabulary) -> bool:
     """Is the one-line heading `lines`, found right under the heading `above`, that heading's second line? No
-    text stands between them, nor a gap; the line above is the longer (a heading wrapped at its column, or
-    broken for balance, keeps the longer part above: 延伸帮扶助力戒毒 / 人员回归社会); this one is no
+    text stands between them, nor a gap; the line above is the longer, or shorter by no more than a mark measured
+    half (a heading wrapped at its column, or broken for balance, keeps the longer part above: 延伸帮扶助力戒毒 /
+    人员回归社会; “老娘舅”调解室 / 成了群众的贴心人, its quotation marks compressed); this one is no
     numbered head of its own; and the two together are a heading's length. A headline in two parts with a space
     between (服务不打烊 AI帮办更贴心) is whole on its line."""
     if above.kind != BlockKind.HEADING or len(above.lines) != 1 or len(lines) != 1:
         return False
     first, second = above.lines[0], lines[0]
-    return not first.md_level and not second.md_level and first.phys >= second.phys \
+    return not first.md_level and not second.md_level and first.phys >= second.phys - HANG \
         and " " not in first.text.strip() \
         and not _NUMBERED_HEAD.match(second.text) and not _gap_inside_block_above(second, layout) \
         and width(despace_prose(first.text + second.text)) <= vocab.max_heading_width

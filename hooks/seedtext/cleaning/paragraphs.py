@@ -125,8 +125,8 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, capt
             if above and wraps_into(above, tail, layout, vocab):  # its second line, read as a heading of its own
                 above.lines.extend(tail)
                 above.text += "".join(headline_text(ln, changes) for ln in tail)
-                changes.append(Change(EditKind.HEADING, tail[0].no, "a heading's second line: the heading above, the "
-                                      "longer line, goes on in it", note=Note.of(Say.HEADING_WRAPPED)))
+                changes.append(Change(EditKind.HEADING, tail[0].no, "a heading's second line: the heading above, "
+                                      "no shorter, goes on in it", note=Note.of(Say.HEADING_WRAPPED)))
             else:
                 drafts.append(Draft(BlockKind.HEADING, tail, "".join(headline_text(ln, changes) for ln in tail)))
             current = Draft(BlockKind.PARAGRAPH, [line], text)

@@ -12,7 +12,7 @@ from ..notes import Lines, Note, Quoted, Say
 from .draft import Draft
 from .evidence import Decision, Weighing
 from .layout import HANG, SHORT_BY
-from .lines import Line, LineKind, usual_spacing
+from .lines import Line, LineKind, image_gap, usual_spacing
 from .roles import Vocabulary
 from .text import CLOSING_QUOTES, CLOSING_START, PAUSES, STOP, despace_prose, ends_sentence, is_single_sentence, width
 from .words import word_across
@@ -47,8 +47,7 @@ def framed_captions(body: list[Line], vocab: Vocabulary, changes: list[Change]) 
             continue
         before = next((ln for ln in reversed(flow[:k]) if ln.kind == LineKind.TEXT), None)
         after = flow[k + len(unit)] if k + len(unit) < len(flow) else None
-        # A frame two blank lines wider than the text's own spacing: an image's gap, not a paragraph's end.
-        wide_gap = min(unit[0].blank_before, unit[-1].blank_after) >= usual + 2
+        wide_gap = image_gap(min(unit[0].blank_before, unit[-1].blank_after), usual)
         # (by more than a mark hanging past the margin and the half-width space an OCR reads next to a number)
         wider = max(ln.phys for ln in unit) > _widest_near(flow, k, len(unit)) + HANG + 0.5
         decision = caption_decision(unit, before, after, vocab, wide_gap, wider)

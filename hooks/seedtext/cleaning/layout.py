@@ -12,6 +12,7 @@ a line).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -99,16 +100,13 @@ def _overhangs(text_lines: list[Line], columns: list[float]) -> frozenset[int]:
     twice as many as reach past it. Where as many reach past it, the column is read narrower than printed (digits
     set a character wide each, measured at half) and they are its full lines."""
     found: list[int] = []
-    start = 0
-    for end in range(1, len(text_lines) + 1):
-        if end == len(text_lines) or columns[end] != columns[start]:
-            col = columns[start]
-            han_only = [ln for ln in text_lines[start:end] if not ln.justified and _all_han(ln.text)]
-            wide = [ln.no for ln in han_only if ln.phys >= col + HANG]
-            full = sum(col - 0.5 <= ln.phys <= col for ln in han_only)
-            if col <= WIDE_COLUMN and full >= 2 * len(wide):
-                found += wide
-            start = end
+    for start, end in _runs(columns):
+        col = columns[start]
+        han_only = [ln for ln in text_lines[start:end] if not ln.justified and _all_han(ln.text)]
+        wide = [ln.no for ln in han_only if ln.phys >= col + HANG]
+        full = sum(col - 0.5 <= ln.phys <= col for ln in han_only)
+        if col <= WIDE_COLUMN and full >= 2 * len(wide):
+            found += wide
     return frozenset(found)
 
 
@@ -137,6 +135,15 @@ def _line_cost(line: Line, col: float) -> float:
     if col < w <= col + 1:
         return _HANGING
     return _TOO_WIDE if w > col else _SHORT_LINE
+
+
+def _runs(values: list) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of equal values: the stretches one column width (or one choice) holds."""
+    start = 0
+    for end in range(1, len(values) + 1):
+        if end == len(values) or values[end] != values[start]:
+            yield start, end
+            start = end
 
 
 def _segment(n: int, states: list, cost, change: float) -> list[int]:
@@ -177,18 +184,15 @@ def column_per_line(text_lines: list[Line]) -> list[float]:
     chosen = [candidates[k] for k in
               _segment(len(text_lines), candidates, lambda i, col: _line_cost(text_lines[i], col), _NEW_COLUMN)]
     out: list[float] = []
-    start = 0
-    for end in range(1, len(text_lines) + 1):
-        if end == len(text_lines) or chosen[end] != chosen[start]:
-            col = chosen[start]
-            if col != UNWRAPPED:
-                full = Counter(round(ln.phys * 2) / 2 for ln in text_lines[start:end]
-                               if not ln.justified and col - 1 <= ln.phys <= col + 1)
-                col = max(full, key=lambda w: (full[w], w)) if full else col
-                out.extend([col] * (end - start))
-            else:
-                out.extend(max(WIDE_COLUMN + 1, ln.phys) for ln in text_lines[start:end])
-            start = end
+    for start, end in _runs(chosen):
+        col = chosen[start]
+        if col != UNWRAPPED:
+            full = Counter(round(ln.phys * 2) / 2 for ln in text_lines[start:end]
+                           if not ln.justified and col - 1 <= ln.phys <= col + 1)
+            col = max(full, key=lambda w: (full[w], w)) if full else col
+            out.extend([col] * (end - start))
+        else:
+            out.extend(max(WIDE_COLUMN + 1, ln.phys) for ln in text_lines[start:end])
     return out
 
 
@@ -229,11 +233,8 @@ def indent_per_line(text_lines: list[Line], columns: list[float]) -> list[bool]:
     cols = dict(zip((ln.no for ln in text_lines), columns, strict=True))
     whole = indents_paragraphs(text_lines, cols)
     out: list[bool] = []
-    start = 0
-    for end in range(1, len(text_lines) + 1):
-        if end == len(text_lines) or columns[end] != columns[start]:
-            out.extend([indents_paragraphs(text_lines[start:end], cols, whole)] * (end - start))
-            start = end
+    for start, end in _runs(columns):
+        out.extend([indents_paragraphs(text_lines[start:end], cols, whole)] * (end - start))
     return out
 
 

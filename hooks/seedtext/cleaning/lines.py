@@ -132,6 +132,12 @@ def usual_spacing(flow: list[Line], k: int) -> int:
     return gaps[len(gaps) // 2] if gaps else 0
 
 
+def image_gap(blanks: int, usual: int) -> bool:
+    """Two blank lines wider than `usual`, the text's own spacing there (usual_spacing): the gap an image left, not
+    a paragraph's end."""
+    return blanks >= usual + 2
+
+
 def remove(line: Line, removed: str, changes: list[Change], why: str, said: Say) -> None:
     """Take `removed` (part of the line, or all of it) out of the text, logged with why and its note."""
     line.removed.append(removed)

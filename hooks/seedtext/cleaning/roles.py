@@ -10,7 +10,7 @@ from ..config import CleaningOptions
 from ..model import Change, EditKind
 from ..notes import Note, Quoted, Say
 from ..overrides import Overrides
-from .lines import MD_BOLD, Line, LineKind, remove, usual_spacing
+from .lines import MD_BOLD, Line, LineKind, image_gap, remove, usual_spacing
 from .text import (
     CIRCLED,
     COMMAS,
@@ -180,7 +180,8 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Chang
         if line.text.startswith(SUBTITLE_DASHES) or byline_parts(line.text, vocab, line.byline_marker):
             continue  # a subtitle or a byline under a headline, double-spaced: the article's head
         after = not_filler_after[k]
-        set_off = min(line.blank_before, line.blank_after) >= 2 or (
+        gap = min(line.blank_before, line.blank_after)
+        set_off = gap >= 2 or (
             before is not None and after is not None and before.blank_before == 0 and after.blank_after == 0)
         inside_sentence = set_off and before is not None and after is not None and before.kind == LineKind.TEXT \
             and not ends_sentence(before.text) and before.md_level == 0 and after.kind == LineKind.TEXT \
@@ -193,9 +194,8 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Chang
             # anywhere (看清整个 / [gap] / 水上巡逻。 / [gap] / 湖面。”): three blank lines in double-spaced text, where
             # two may only end a paragraph (以后 / [running head] / 一定要远离毒品。 / 全民参与…: its last line after
             # a page break); two elsewhere. A line of marks only (。) is the cut sentence's end, not a caption.
-            gap = min(line.blank_before, line.blank_after)
             halves_read_on = inside_sentence and (word_across(before.text, despace_prose(after.text)) or (
-                before.text.rstrip().endswith(tuple(COMMAS)) and gap >= 2) or gap >= usual_spacing(flow, k) + 2)
+                before.text.rstrip().endswith(tuple(COMMAS)) and gap >= 2) or image_gap(gap, usual_spacing(flow, k)))
             if halves_read_on and not re.search(r"[。！？].", line.text) and not ONLY_PUNCT.match(line.text):
                 line.kind = LineKind.CAPTION
                 changes.append(Change(EditKind.CAPTION, line.no,
@@ -206,7 +206,7 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Chang
                                                                       or after.md_level)
         # A line above it set off as far is no text a page break cut (节约用水，人人有责 / [gap] / a heading): a
         # sentence cut by a page break has its line above in the text's spacing.
-        cut_around = inside_sentence and before.blank_before < min(line.blank_before, line.blank_after)
+        cut_around = inside_sentence and before.blank_before < gap
         if cut_around or heads_nothing:
             line.kind = LineKind.FILLER
             why = "inside a sentence that a page break cut" if cut_around else "a slogan that heads no text"

@@ -35,7 +35,7 @@ from degrade import (
 from conftest import REPO, SITE
 from seedtext.cleaning import clean
 from seedtext.cleaning.lossless import check_lossless
-from seedtext.cleaning.text import COMPRESSIBLE_ALL
+from seedtext.cleaning.text import COMPRESSIBLE_ALL, is_han
 from seedtext.cleaning.text import width as cleaning_width
 from seedtext.cleaning.words import word_across
 from seedtext.overrides import Overrides, checked_overrides
@@ -949,3 +949,45 @@ def test_a_heading_wrapped_with_its_quotation_marks_in_the_shorter_line_is_one_h
     lines = [*HEAD, *text, first, second, *set_compressed(paragraph, 9)]
     got = blocks(run(lines))
     assert ("heading", first + second) in got and ("paragraph", paragraph) in got, got
+
+
+@pytest.mark.parametrize("column", [11, 12])
+def test_a_two_part_heading_whose_half_opens_on_a_latin_word_stays_a_heading(column):
+    """A plain two-part heading whose second half opens on a Latin word (服务不打烊 AI帮办更贴心), as wide as the
+    column or wider, in text with no blank line and no indent: nothing in the layout sets it apart, and the paragraph
+    under it opens on no run-in head. The one space between its halves marks it, as between two Chinese halves."""
+    heading = "服务不打烊 AI帮办更贴心"
+    lines = [*HEAD, *(line for p in wrapped(PARAGRAPHS[:3], column) for line in p), heading,
+             *(line for p in wrapped(PARAGRAPHS[3:], column) for line in p)]
+    got = blocks(run(lines))
+    assert ("heading", heading) in got and ("paragraph", PARAGRAPHS[3]) in got, got
+
+
+@pytest.mark.parametrize("column", [8, 9])
+def test_a_line_over_its_column_by_a_number_kept_whole_is_no_heading(column):
+    """A typesetter keeps a number whole with its quotation marks (“3·15”): the line ends a character or two wider
+    than its column, by that word alone (这是槐溪警方“3·15” / 专案收网的一幕。…). A line set wider than the column
+    heads a section; this one is the paragraph's own, going on."""
+    opening = "这是槐溪警方“3·15”"
+    paragraph = opening + "专案收网的一幕。" + PARAGRAPHS[1]
+    rest = wrap(paragraph[len(opening):], column, indent=0)
+    lines = [*HEAD, *(line for p in wrapped(PARAGRAPHS[:1], column) for line in p), opening, *rest,
+             *(line for p in wrapped(PARAGRAPHS[2:], column) for line in p)]
+    got = blocks(run(lines))
+    assert ("paragraph", paragraph) in got, got
+
+
+@pytest.mark.parametrize("column", [12, 14])
+def test_blank_lines_around_a_two_part_heading_leave_the_section_above_it_unspaced(column):
+    """Blank-line habits mixed per section: none between the paragraphs above a two-part heading, a blank line above
+    and below the heading, and one between the two paragraphs under it. Above it, a paragraph whose last line fills
+    the column and the next, opening on a run-in head (靶向发力，守护隐私。), are two paragraphs: the heading's blank
+    lines go with the heading, and do not make the text read as spaced (where a missing blank line counts against a
+    break)."""
+    heading = "数据多跑路 AI当好研判员"
+    full = "".join(c for c in PARAGRAPHS[3] if is_han(c))[:2 * column - 1] + "。"  # its last line fills the column
+    run_in = "靶向发力，守护隐私。" + PARAGRAPHS[4]
+    above = [line for p in wrapped([*PARAGRAPHS[:3], full, run_in], column) for line in p]
+    below = [line for p in wrapped([PARAGRAPHS[5], PARAGRAPHS[0]], column) for line in [*p, ""]]
+    got = blocks(run([*HEAD, *above, "", heading, "", *below]))
+    assert ("paragraph", full) in got and ("paragraph", run_in) in got and ("heading", heading) in got, got

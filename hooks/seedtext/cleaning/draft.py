@@ -49,6 +49,17 @@ def rejoin(lines: list[Line], cols: dict[int, float]) -> str:
     return text
 
 
+# A number or Latin word with the marks that may not be parted from it at a break (“3·15”, 95%): line breaking
+# keeps it whole, so a line can end wider than its column by it.
+_LAST_TOKEN = re.compile(r"[“‘(（]?[A-Za-z0-9][A-Za-z0-9.%·:/-]*[”’)）]*$")
+
+
+def last_token(text: str) -> str:
+    """The number or Latin word a text ends with, with the quotation marks or brackets around it, else ''."""
+    m = _LAST_TOKEN.search(text.rstrip())
+    return m.group(0) if m else ""
+
+
 def first_token(text: str) -> str:
     """The number or Latin word a text starts with, else its first character."""
     m = re.match(r"[A-Za-z0-9.%]+", text)

@@ -11,7 +11,7 @@ from ..model import BlockKind, Change, EditKind
 from ..names import TITLE_ENDINGS
 from ..notes import Lines, Note, Quoted, Say
 from .boundary import PAIRED_HEAD, opening
-from .draft import Draft, first_token
+from .draft import Draft, first_token, last_token
 from .evidence import Decision, Evidence, Fill, Weighing
 from .layout import HANG, INDENT, SHORT_BY, WIDE_COLUMN, BlankHabit, Layout, indented, indented_above
 from .lines import Line, LineKind, remove
@@ -163,7 +163,9 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     first_line = indent_cue and whole_draft and len(lines) == 1 and not set_apart
     if first_line and not line_opens and indented(prev, col):
         weigh.saw("fills the column", Fill(prev.no, prev.phys, col, first_line=True))
-    elif (prev.phys > col + HANG or prev.no in layout.overhangs) and not prev.justified:
+    elif (prev.phys > col + HANG or prev.no in layout.overhangs) and not prev.justified \
+            and not (last_token(prev.text) and prev.phys - width(last_token(prev.text)) <= col):
+        # (Not a line over its column by a last number or Latin word alone: the break kept that word whole.)
         weigh.saw("wider than the column", Fill(prev.no, prev.phys, col))
     elif short >= SHORT_BY + 0.5:
         weigh.saw("short of the column", Fill(prev.no, prev.phys, col))

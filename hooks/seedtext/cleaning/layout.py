@@ -85,9 +85,11 @@ class Layout:
         return self.indent_cues[line.no]
 
 
-def read_layout(text_lines: list[Line]) -> Layout:
+def read_layout(text_lines: list[Line], headings: frozenset[int] = frozenset()) -> Layout:
+    """`headings`: the raw line numbers of headings already known (marked in the extraction, two-part headlines):
+    not text lines, but their blank lines show the habit as a heading's shaped lines do."""
     columns = column_per_line(text_lines)
-    habits = habit_per_line(text_lines, columns)
+    habits = habit_per_line(text_lines, columns, headings)
     indents = indent_per_line(text_lines, columns)
     numbers = [ln.no for ln in text_lines]
     return Layout(dict(zip(numbers, columns, strict=True)), dict(zip(numbers, habits, strict=True)),
@@ -196,9 +198,13 @@ def column_per_line(text_lines: list[Line]) -> list[float]:
     return out
 
 
-def habit_per_line(text_lines: list[Line], columns: list[float]) -> list[BlankHabit]:
-    """The blank-line habit of each line's stretch, read from the blank lines before each line."""
+def habit_per_line(text_lines: list[Line], columns: list[float], headings: frozenset[int] = frozenset()) \
+        -> list[BlankHabit]:
+    """The blank-line habit of each line's stretch, read from the blank lines before each line (`headings`: as
+    read_layout's)."""
     habits = list(BlankHabit)
+    below_heading = {i for i in range(1, len(text_lines))
+                     if any(text_lines[i - 1].no < no < text_lines[i].no for no in headings)}
 
     def cost(i: int, habit: BlankHabit) -> float:
         if i == 0:
@@ -214,8 +220,8 @@ def habit_per_line(text_lines: list[Line], columns: list[float]) -> list[BlankHa
             return 0.0 if blank or shaped == 2 else _HALF_SET_OFF
         # A paragraph ends on a short line that ends a sentence (a wide column: every line is a block).
         block_end = columns[i - 1] > WIDE_COLUMN or prev.phys < columns[i - 1] - SHORT_BY and not prev.justified
-        if habit == BlankHabit.AROUND_HEADINGS:
-            return _HEADINGS_ONLY_BLANK if blank else 0.0
+        if habit == BlankHabit.AROUND_HEADINGS:  # (a blank line under a heading known already is one of them)
+            return _HEADINGS_ONLY_BLANK if blank and i not in below_heading else 0.0
         if block_end:
             return 0.0 if blank else _UNSEPARATED
         return _BREAK_BLANK if blank else 0.0

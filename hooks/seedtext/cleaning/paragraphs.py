@@ -29,7 +29,7 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, capt
     and split names its reason. `under_byline`: the body follows a head with a byline, so its first text line
     opens the lead."""
     text_lines = [ln for ln in body if ln.kind == LineKind.TEXT]
-    layout = read_layout(text_lines)
+    layout = read_layout(text_lines, frozenset(ln.no for ln in body if ln.kind == LineKind.HEADING))
     cols = layout.columns
     following_text = {a.no: b for a, b in zip(text_lines, text_lines[1:], strict=False)}
     drafts: list[Draft] = []

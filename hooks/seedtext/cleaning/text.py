@@ -220,13 +220,14 @@ def despace_headline(text: str) -> str:
     return out
 
 
-_HEADLINE_EDGE = HAN + "“”‘’《》「」"
+_HEADLINE_EDGE = HAN + "“”‘’《》「」A-Za-z"  # a Latin word may stand at a half's edge (办证提速 App掌上可办)
 _CLAUSE_PUNCT = re.compile(r"[，；：,;:（）()]")
 
 
 @remembered
 def is_two_part_headline(text: str) -> bool:
-    """Two or three runs of Chinese words separated by a space (抗大疫、大抗疫 忠诚尽显). A space next to a
+    """Two or three runs of Chinese words separated by a space (抗大疫、大抗疫 忠诚尽显), each of two Han
+    characters or more (a Latin word spaced off alone, 工业 APP 和信息, is prose). A space next to a
     digit or inside a clause (人脸识别摄像机 2000个），新建) is an OCR space in prose."""
     runs = [r for r in _runs(text.split()) if r]
     if not 2 <= len(runs) <= 3 or _CLAUSE_PUNCT.search(text):

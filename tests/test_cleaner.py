@@ -991,3 +991,50 @@ def test_blank_lines_around_a_two_part_heading_leave_the_section_above_it_unspac
     below = [line for p in wrapped([PARAGRAPHS[5], PARAGRAPHS[0]], column) for line in [*p, ""]]
     got = blocks(run([*HEAD, *above, "", heading, "", *below]))
     assert ("paragraph", full) in got and ("paragraph", run_in) in got and ("heading", heading) in got, got
+
+
+@pytest.mark.parametrize("column", [9, 10, 12])
+def test_a_heading_right_under_a_photo_s_credit_is_kept(column):
+    """Double-spaced text: a paragraph ends, a photo's caption follows in a wider gap, wrapped over lines of its own
+    (图为… / …办理业 / 务。王倩 摄), then the next section's heading in a gap as wide. The heading follows the photo:
+    the caption's unfinished lines above it are no sentence a page break cut, and the heading is not removed as
+    filler left inside one."""
+    caption = "图为出入境管理支队民警在自助签注区指导群众办理业务。王倩 摄"
+    before = [line for p in wrapped(PARAGRAPHS[:3], column) for line in p]
+    after = [line for p in wrapped(PARAGRAPHS[3:], column) for line in p]
+    lines = [*HEAD, *double_spaced(before), "", *double_spaced(wrap(caption, column - 1, indent=0)), "",
+             HEADINGS[1], "", "", "", *double_spaced(after)]
+    got = blocks(run(lines))
+    assert ("heading", HEADINGS[1]) in got and ("caption", caption) in got, got
+
+
+@pytest.mark.parametrize("layout", ["blank-between", "double-spaced"])
+@pytest.mark.parametrize("column", [9, 12, 15])
+def test_a_photo_that_cut_a_paragraph_lines_back_does_not_end_it_later(column, layout):
+    """A photo's caption cuts a paragraph after its first line (held, to go after the paragraph). Two lines later, a
+    line that fills the column ends a sentence and the paragraph goes on under it: the photo is not between those two
+    lines, and is no sign of a paragraph's end there (it would read as the blank lines of one)."""
+    words = "守住底线，靠的是民警的一双脚板。所长每周都要走遍辖区的每个村，记下每户人家的难处和需求，帮他们解决实际困难"
+    first = words[:3 * column - 1] + "。"  # a full third line ends it (every character full-width)
+    paragraph = first + "“群众的事再小也是大事。”所长说，这是他二十年来一直记在心里的一句话。"
+    lines = wrap(paragraph, column, indent=0)
+    cut = [lines[0], "", CAPTIONS[0], "", *lines[1:]]
+    text = [line for b in (wrap(PARAGRAPHS[1], column, indent=0), cut, wrap(PARAGRAPHS[3], column, indent=0))
+            for line in [*b, ""]]
+    got = blocks(run([*HEAD, *(double_spaced(text) if layout == "double-spaced" else text)]))
+    assert ("paragraph", paragraph) in got and ("caption", CAPTIONS[0]) in got, got
+
+
+@pytest.mark.parametrize("column", [9, 10, 11, 12])
+def test_a_photo_right_above_a_paragraph_s_last_line_leaves_its_end_to_the_line_s_fill(column):
+    """Blank lines between paragraphs, but a photo's caption cut the last sentence of one, and its last line (a
+    character short of the column) came right under the photo with the next paragraph after it, no blank line between:
+    the photo took the place of the blank lines there, so their absence says nothing, and the line's fill ends the
+    paragraph."""
+    words = "技术手段之外，人防同样不能少。全县各个司法所都实行一人一档，由工作人员和社区民警组成帮教小组"
+    paragraph = words[:2 * column - 2] + "。"  # its second line a character short
+    lines = wrap(paragraph, column, indent=0)
+    text = [*(line for p in wrapped(PARAGRAPHS[:2], column) for line in [*p, ""]), lines[0], "", CAPTIONS[0], "",
+            *lines[1:], *(line for p in wrapped(PARAGRAPHS[2:], column) for line in [*p, ""])]
+    got = blocks(run([*HEAD, *text]))
+    assert ("paragraph", paragraph) in got and ("paragraph", PARAGRAPHS[2]) in got, got

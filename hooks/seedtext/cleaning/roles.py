@@ -170,6 +170,9 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Chang
         nxt = ln if ln.kind != LineKind.FILLER else nxt
     not_filler_after.reverse()
     before: Line | None = None  # the last text line before this one (as it stands after its own turn)
+    # A line right under a photo's caption (its credit, its mark) follows the photo: the photo's frame, not a page
+    # break, cut the text, and the caption's lines not yet joined to it are no sentence going on.
+    under_caption = {b.no for a, b in zip(lines, lines[1:], strict=False) if a.kind == LineKind.CAPTION}
     for k, line in enumerate(flow):
         if k and flow[k - 1].kind == LineKind.TEXT:
             before = flow[k - 1]
@@ -184,6 +187,7 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Chang
         set_off = gap >= 2 or (
             before is not None and after is not None and before.blank_before == 0 and after.blank_after == 0)
         inside_sentence = set_off and before is not None and after is not None and before.kind == LineKind.TEXT \
+            and line.no not in under_caption \
             and not ends_sentence(before.text) and before.md_level == 0 and after.kind == LineKind.TEXT \
             and not word_across(line.text, despace_prose(after.text))  # 系统，引|进: the text goes on
         if ends_sentence(line.text):

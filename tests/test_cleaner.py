@@ -1038,3 +1038,38 @@ def test_a_photo_right_above_a_paragraph_s_last_line_leaves_its_end_to_the_line_
             *lines[1:], *(line for p in wrapped(PARAGRAPHS[2:], column) for line in [*p, ""])]
     got = blocks(run([*HEAD, *text]))
     assert ("paragraph", paragraph) in got and ("paragraph", PARAGRAPHS[2]) in got, got
+
+
+@pytest.mark.parametrize("layout", [lambda ls: ls, no_blank_lines, double_spaced],
+                         ids=["blank-between-paragraphs", "single-spaced", "double-spaced"])
+@pytest.mark.parametrize("column", [8, 9])
+def test_a_slogan_as_wide_as_the_column_over_a_plain_heading_is_removed(column, layout):
+    """A page's slogan between sections (节约用水，人人有责), about as wide as a narrow column, two blank lines above
+    and below it, over a plain heading set off as far, then a paragraph opening on a run-in head: the slogan heads
+    nothing (the line under it is a heading, though no rule has read it as one yet). It is removed, and the heading
+    stands alone; not one wrapped heading of the two."""
+    heading = "救援护航显担当"
+    run_in = "生死时速，争分夺秒。" + PARAGRAPHS[4]
+    above = layout([line for p in wrapped(PARAGRAPHS[:3], column) for line in [*p, ""]])
+    lines = [*HEAD, *above, "", "", "节约用水，人人有责", "", "", heading, "", *layout(wrap(run_in, column, indent=0))]
+    got = blocks(run(lines))
+    assert ("heading", heading) in got and ("paragraph", run_in) in got, got
+    assert not any("节约用水" in text for kind, text in got), got
+
+
+@pytest.mark.parametrize(("head", "first", "column"), [
+    ("线上线下，同频共振。", "线上线下，同频共", 8), ("线上线下，同频共振。", "线上线下，同频共", 9),
+    ("技术手段之外，人防同样不能少。", "技术手段之外，人防同样不能", 13)])
+def test_a_run_in_head_cut_by_a_photo_is_no_slogan(head, first, column):
+    """Double-spaced text: a paragraph opens on a run-in head wrapped after its comma's second phrase had begun
+    (线上线下，同频共 / 振。), and a photo's caption in a wide gap cuts it there. The first line has a slogan's shape
+    (two phrases and a comma) and stands over a line without punctuation set off as far (the caption's first); but its
+    phrases are not a slogan's (four characters at most, matched), and it is the paragraph's own first line, not
+    filler."""
+    caption = "网警走进社区讲解防范网络诈骗知识。"
+    paragraph = head + PARAGRAPHS[4]
+    above = double_spaced([line for p in wrapped(PARAGRAPHS[:3], column) for line in p])
+    lines = [*HEAD, *above, "", first, "", "", *double_spaced(wrap(caption, column + 2, indent=0))[:-1], "", "",
+             *double_spaced(wrap(paragraph[len(first):], column, indent=0))]
+    got = blocks(run(lines))
+    assert ("paragraph", paragraph) in got and ("caption", caption) in got, got

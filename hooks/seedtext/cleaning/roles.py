@@ -155,6 +155,21 @@ def is_slogan(text: str) -> bool:
     return bool(_SLOGAN.match(text.replace(" ", "")))
 
 
+def _matched_halves(text: str) -> bool:
+    """A slogan's two phrases of four characters at most, as long as each other (节约用水，人人有责); a
+    paragraph's first line cut after its comma is not so, or is longer (线上线下，同频共 / 振。,
+    技术手段之外，人防同样不能 / 少。)."""
+    halves = re.split("[，,]", text.replace(" ", ""))
+    return len(halves) == 2 and len(halves[0]) == len(halves[1]) <= 4
+
+
+def _plain_heading_set_off(line: Line, gap: int, vocab: Vocabulary) -> bool:
+    """A line of a plain heading's shape (no stop or pause, short) set off by blank lines as wide as `gap` above and
+    one below at least: a heading, whatever the layout reading finds later (it is no text going on)."""
+    return line.kind == LineKind.TEXT and line.blank_before >= gap and line.blank_after >= 1 \
+        and not PROSE_PUNCT.search(line.text) and heading_like(line, vocab)
+
+
 def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Change]) -> None:
     """Lines that belong to no article: a short line set off by more blank lines than the text around
     it, inside a sentence
@@ -206,8 +221,9 @@ def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Chang
                                       "a sentence set off inside a cut sentence: a photo caption",
                                       note=Note.of(Say.CAPTION_IN_CUT_SENTENCE)))
             continue
-        heads_nothing = is_slogan(line.text) and (after is None or after.kind == LineKind.HEADING
-                                                                      or after.md_level)
+        heads_nothing = is_slogan(line.text) and (after is None or after.kind == LineKind.HEADING or after.md_level
+                                                  or (gap >= 2 and _matched_halves(line.text)
+                                                      and _plain_heading_set_off(after, gap, vocab)))
         # A line above it set off as far is no text a page break cut (节约用水，人人有责 / [gap] / a heading): a
         # sentence cut by a page break has its line above in the text's spacing.
         cut_around = inside_sentence and before.blank_before < gap

@@ -1073,3 +1073,25 @@ def test_a_run_in_head_cut_by_a_photo_is_no_slogan(head, first, column):
              *double_spaced(wrap(paragraph[len(first):], column, indent=0))]
     got = blocks(run(lines))
     assert ("paragraph", paragraph) in got and ("caption", caption) in got, got
+
+
+@pytest.mark.parametrize(("column", "layout"), [(12, no_blank_lines), (14, no_blank_lines), (16, no_blank_lines),
+                                                (12, double_spaced), (13, double_spaced)])
+def test_a_caption_wrapped_narrower_than_the_text_inside_a_cut_sentence_goes_after_its_paragraph(column, layout):
+    """A photo's caption without a mark or a credit (援助律师上门为老 / 人调解赡养纠纷。), wrapped at its photo's
+    width, far narrower than the text's column, stands in a page break that cut a sentence between two words
+    (一度 | 想不开): nothing reads on across the break, and its gap is no wider than a paragraph's. Its measure
+    sets it apart: the reader gets the paragraph whole, then the caption."""
+    caption = "援助律师上门为老人调解赡养纠纷。"
+    head = "85岁的独居老人周奶奶因赡养问题与子女产生纠纷，一度"
+    tail = "想不开。援助律师多次上门，既讲法律也讲亲情，最终促成双方签订赡养协议。"
+    spaced = layout is double_spaced
+    photo = double_spaced(wrap(caption, 8, indent=0))[:-1] if spaced else wrap(caption, 8, indent=0)
+    gap = ["", ""] if spaced else [""]
+    before = [line for p in wrapped(PARAGRAPHS[:2], column) for line in [*p, ""]]
+    after = [line for p in wrapped(PARAGRAPHS[2:4], column) for line in [*p, ""]]
+    above = layout([*before, *wrap(head, column, indent=0)])
+    below = layout([*wrap(tail, column, indent=0), "", *after])
+    got = blocks(run([*HEAD, *above, *gap, *photo, *gap, *below]))
+    at = got.index(("paragraph", head + tail))
+    assert got[at + 1] == ("caption", caption), got

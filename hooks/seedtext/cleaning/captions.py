@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate
+from statistics import median
 
 from ..model import BlockKind, Change, EditKind
 from ..notes import Lines, Note, Quoted, Say
+from .boundary import PAIRED_HEAD
 from .draft import Draft
 from .evidence import Decision, Weighing
-from .layout import HANG, SHORT_BY
+from .layout import HANG, INDENT, SHORT_BY
 from .lines import Line, LineKind, image_gap, usual_spacing
 from .roles import Vocabulary
 from .text import CLOSING_QUOTES, CLOSING_START, PAUSES, STOP, despace_prose, ends_sentence, is_single_sentence, width
@@ -49,8 +51,18 @@ def framed_captions(body: list[Line], vocab: Vocabulary, changes: list[Change]) 
         after = flow[k + len(unit)] if k + len(unit) < len(flow) else None
         wide_gap = image_gap(min(unit[0].blank_before, unit[-1].blank_after), usual)
         # (by more than a mark hanging past the margin and the half-width space an OCR reads next to a number)
-        wider = max(ln.phys for ln in unit) > _widest_near(flow, k, len(unit)) + HANG + 0.5
-        decision = caption_decision(unit, before, after, vocab, wide_gap, wider)
+        above, below = _text_near(flow, k, len(unit))
+        near = above + below
+        wider = max(ln.phys for ln in unit) > max(near, default=float("inf")) + HANG + 0.5
+        # Wrapped at a measure more than an indent narrower than the text's column (most lines around are full at
+        # it): a photo's width (援助律师上门为老 / 人调解赡养纠纷。 beside a column of 14), not a paragraph's lines (its
+        # first, indented, is the narrowest; a letter-spaced line fills the column) nor a heading over a run-in head;
+        # and narrower than the text on both sides (not a paragraph's tail where the next section is set wider).
+        narrower = len(unit) > 1 and not ends_sentence(unit[0].text) and len(above) >= 2 and len(below) >= 2 \
+            and not any(ln.justified for ln in unit) \
+            and max(ln.phys for ln in unit) <= min(median(above), median(below)) - INDENT - 0.5 \
+            and not any(PAIRED_HEAD.match(despace_prose(ln.text)) for ln in unit[1:])
+        decision = caption_decision(unit, before, after, vocab, wide_gap, wider, narrower)
         if decision.verdict:
             for line in unit:
                 line.kind = LineKind.CAPTION
@@ -89,19 +101,20 @@ def _framed_unit(flow: list[Line], k: int, usual: int, vocab: Vocabulary) -> lis
     return []
 
 
-def _widest_near(flow: list[Line], k: int, size: int) -> float:
-    """The widest text line (not letter-spaced) among the six lines above flow[k] and the six below its unit of
-    `size` lines: the text's column there, with a mark hanging past it at most."""
-    near = [ln.phys for ln in [*flow[max(0, k - 6):k], *flow[k + size:k + size + 6]]
-            if ln.kind == LineKind.TEXT and not ln.justified]
-    return max(near, default=float("inf"))
+def _text_near(flow: list[Line], k: int, size: int) -> tuple[list[float], list[float]]:
+    """The widths of the text lines (not letter-spaced) among the six lines above flow[k] and among the six below
+    its unit of `size` lines: the widest is the text's column there, with a mark hanging past it at most."""
+    def widths(lines: list[Line]) -> list[float]:
+        return [ln.phys for ln in lines if ln.kind == LineKind.TEXT and not ln.justified]
+    return widths(flow[max(0, k - 6):k]), widths(flow[k + size:k + size + 6])
 
 
 def caption_decision(unit: list[Line], before: Line | None, after: Line | None, vocab: Vocabulary,
-                     wide_gap: bool = False, wider: bool = False) -> Decision:
+                     wide_gap: bool = False, wider: bool = False, narrower: bool = False) -> Decision:
     """Is a framed unit of lines one photo caption? `wide_gap`: its frame is two blank lines wider than the
     spacing inside the text's paragraphs; `wider`: a line of it is wider than any text line around it (set at a
-    photo's width, not in the text's column)."""
+    photo's width, not in the text's column); `narrower`: its lines wrap at a measure more than an indent
+    narrower than the text around it."""
     weigh = Weighing("photo caption?")
     texts = [despace_prose(ln.text) for ln in unit]
     text = "".join(texts)
@@ -133,6 +146,8 @@ def caption_decision(unit: list[Line], before: Line | None, after: Line | None, 
         weigh.saw("an image's gap inside the cut sentence")
     elif wider and after is not None and is_single_sentence(text) and width(text) <= UNMARKED_CAPTION:
         weigh.saw("set wider than the text around it")
+    elif narrower and after is not None and is_single_sentence(text) and width(text) <= UNMARKED_CAPTION:
+        weigh.saw("wrapped narrower than the text around it")
     elif all(e.sign == "one sentence" for e in weigh.evidence):
         return weigh.settled("no caption mark, and the text around it does not read on", False)
     if word_across(before.text, text):

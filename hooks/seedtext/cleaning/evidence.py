@@ -50,6 +50,7 @@ WEIGHTS: dict[str, float] = {
     "the cut sentence reads on around it": 2.5,  # 周奶 | 奶因: the text before and after it is one sentence
     "an image's gap inside the cut sentence": 2.5,  # two blank lines wider than the paragraphs' own spacing
     "set wider than the text around it": 2.5,  # wrapped at a photo's width, wider than the text's column
+    "wrapped narrower than the text around it": 2.5,  # at a photo's width, more than an indent short of the column
     "the cut sentence runs into it": -4.0,  # the cut sentence goes on in its first line
     "it runs on into the text after it": -2.0,
     # --- heading (headings.py): are these lines a heading that ends before the next line?

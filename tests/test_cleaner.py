@@ -1095,3 +1095,25 @@ def test_a_caption_wrapped_narrower_than_the_text_inside_a_cut_sentence_goes_aft
     got = blocks(run([*HEAD, *above, *gap, *photo, *gap, *below]))
     at = got.index(("paragraph", head + tail))
     assert got[at + 1] == ("caption", caption), got
+
+
+@pytest.mark.parametrize("layout", [no_blank_lines, double_spaced], ids=["single-spaced", "double-spaced"])
+@pytest.mark.parametrize("column", [9, 12, 14])
+def test_a_caption_inside_a_cut_quotation_goes_after_its_paragraph(column, layout):
+    """A photo's caption without a mark (民警走进社区讲解防范电信诈骗知识。), wrapped at the text's column, in a page
+    break that cut a sentence inside a quoted name (市局运营的“平安 | 长沙”新媒体…): no word runs across the break,
+    but the quotation opened above it closes below it, and the caption has no quotation mark of its own. The reader
+    gets the paragraph whole, then the caption."""
+    caption = "民警走进社区讲解防范电信诈骗知识。"
+    head = "宣传阵地，同频共振。市局运营的“平安"
+    tail = "长沙”新媒体矩阵粉丝突破126万，全年发布原创短视频300余条，单条最高播放量超过500万次。"
+    spaced = layout is double_spaced
+    photo = double_spaced(wrap(caption, column, indent=0))[:-1] if spaced else wrap(caption, column, indent=0)
+    gap = ["", ""] if spaced else [""]
+    before = [line for p in wrapped(PARAGRAPHS[:2], column) for line in [*p, ""]]
+    after = [line for p in wrapped(PARAGRAPHS[2:4], column) for line in [*p, ""]]
+    lines = [*HEAD, *layout([*before, *wrap(head, column, indent=0)]), *gap, *photo, *gap,
+             *layout([*wrap(tail, column, indent=0), "", *after])]
+    got = blocks(run(lines))
+    at = got.index(("paragraph", head + tail))
+    assert got[at + 1] == ("caption", caption), got

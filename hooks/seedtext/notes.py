@@ -237,6 +237,7 @@ WORDING: dict[str, str] = {
     "the cut sentence reads on around it": "前后被截断的句子接得上",
     "an image's gap inside the cut sentence": "夹在被截断的句子中间，上下的空白比段内行距宽得多，是图片的位置",
     "set wider than the text around it": "夹在被截断的句子中间，排得比周围正文的栏宽还宽，是按图片宽度排的说明",
+    "a quotation runs on across it": "上一行开始的引号在下一行才闭合，被截断的句子隔着它接续下去",
     "wrapped narrower than the text around it":
         "夹在被截断的句子中间，按比周围正文窄得多的宽度折行，是按图片宽度排的说明",
     "the cut sentence runs into it": "被截断的句子接进了这几行",

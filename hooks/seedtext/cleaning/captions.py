@@ -109,6 +109,13 @@ def _text_near(flow: list[Line], k: int, size: int) -> tuple[list[float], list[f
     return widths(flow[max(0, k - 6):k]), widths(flow[k + size:k + size + 6])
 
 
+def _quotation_across(before: str, text: str, after: str) -> bool:
+    """A quotation opened in the line above (“鹭) closes in the line below (门网警”), and the lines between hold no
+    quotation mark: the cut sentence reads on around them."""
+    return before.count("“") > before.count("”") and "“" not in text and "”" not in text \
+        and "”" in after and after.find("”") < (after.find("“") if "“" in after else len(after))
+
+
 def caption_decision(unit: list[Line], before: Line | None, after: Line | None, vocab: Vocabulary,
                      wide_gap: bool = False, wider: bool = False, narrower: bool = False) -> Decision:
     """Is a framed unit of lines one photo caption? `wide_gap`: its frame is two blank lines wider than the
@@ -142,6 +149,8 @@ def caption_decision(unit: list[Line], before: Line | None, after: Line | None, 
         weigh.saw("the text after it opens mid-sentence", Quoted(after.text[:1]))
     elif after is not None and word_across(before.text, despace_prose(after.text)):
         weigh.saw("the cut sentence reads on around it")
+    elif after is not None and _quotation_across(before.text, text, despace_prose(after.text)):
+        weigh.saw("a quotation runs on across it")
     elif wide_gap and after is not None and is_single_sentence(text) and width(text) <= UNMARKED_CAPTION:
         weigh.saw("an image's gap inside the cut sentence")
     elif wider and after is not None and is_single_sentence(text) and width(text) <= UNMARKED_CAPTION:

@@ -48,6 +48,7 @@ WEIGHTS: dict[str, float] = {
     "one sentence": 1.0,
     "the text after it opens mid-sentence": 4.0,  # 、企业…: the cut sentence goes on after it, not in it
     "the cut sentence reads on around it": 2.5,  # 周奶 | 奶因: the text before and after it is one sentence
+    "a quotation runs on across it": 2.5,  # 运营的“鹭 | 门网警”: the quotation opened above closes below
     "an image's gap inside the cut sentence": 2.5,  # two blank lines wider than the paragraphs' own spacing
     "set wider than the text around it": 2.5,  # wrapped at a photo's width, wider than the text's column
     "wrapped narrower than the text around it": 2.5,  # at a photo's width, more than an indent short of the column

@@ -984,7 +984,7 @@ def test_blank_lines_around_a_two_part_heading_leave_the_section_above_it_unspac
     the column and the next, opening on a run-in head (靶向发力，守护隐私。), are two paragraphs: the heading's blank
     lines go with the heading, and do not make the text read as spaced (where a missing blank line counts against a
     break)."""
-    heading = "数据多跑路 AI当好研判员"
+    heading = "数据多跑路 研判更精准"
     full = "".join(c for c in PARAGRAPHS[3] if is_han(c))[:2 * column - 1] + "。"  # its last line fills the column
     run_in = "靶向发力，守护隐私。" + PARAGRAPHS[4]
     above = [line for p in wrapped([*PARAGRAPHS[:3], full, run_in], column) for line in p]
@@ -1059,13 +1059,14 @@ def test_a_slogan_as_wide_as_the_column_over_a_plain_heading_is_removed(column, 
 
 @pytest.mark.parametrize(("head", "first", "column"), [
     ("线上线下，同频共振。", "线上线下，同频共", 8), ("线上线下，同频共振。", "线上线下，同频共", 9),
-    ("技术手段之外，人防同样不能少。", "技术手段之外，人防同样不能", 13)])
+    ("技术手段之外，人防同样不能少。", "技术手段之外，人防同样不能", 13),
+    ("守住底线，靠的是民警的一双脚板。", "守住底线，靠的是民", 9)])
 def test_a_run_in_head_cut_by_a_photo_is_no_slogan(head, first, column):
     """Double-spaced text: a paragraph opens on a run-in head wrapped after its comma's second phrase had begun
     (线上线下，同频共 / 振。), and a photo's caption in a wide gap cuts it there. The first line has a slogan's shape
     (two phrases and a comma) and stands over a line without punctuation set off as far (the caption's first); but its
-    phrases are not a slogan's (four characters at most, matched), and it is the paragraph's own first line, not
-    filler."""
+    phrases are not a slogan's (four characters at most, matched, the second ending on a whole word: 靠的是民 / 警 does
+    not), and it is the paragraph's own first line, not filler."""
     caption = "网警走进社区讲解防范网络诈骗知识。"
     paragraph = head + PARAGRAPHS[4]
     above = double_spaced([line for p in wrapped(PARAGRAPHS[:3], column) for line in p])
@@ -1117,3 +1118,14 @@ def test_a_caption_inside_a_cut_quotation_goes_after_its_paragraph(column, layou
     got = blocks(run(lines))
     at = got.index(("paragraph", head + tail))
     assert got[at + 1] == ("caption", caption), got
+
+
+@pytest.mark.parametrize("column", [9, 11, 13])
+def test_a_caption_under_the_byline_closed_by_its_credit_on_a_line_of_text(column):
+    """A photo and its caption open the article under the byline, the caption's lead sentence, its 图为 sentence and
+    its credit wrapped at the column (…劳动合同 / 问题。王可 摄), and the lead paragraph follows with no blank line:
+    the credit after the caption's last sentence closes it, as a credit alone on its line does."""
+    caption = "法律援助进工地，农民工维权有依靠。图为县法律援助中心律师在建筑工地为农民工解答劳动合同问题。王可 摄"
+    text = no_blank_lines([line for p in wrapped(PARAGRAPHS, column) for line in p])
+    got = blocks(run([*HEAD, "", "", *wrap(caption, column, indent=0), *text]))
+    assert got[0] == ("caption", caption) and got[1] == ("paragraph", PARAGRAPHS[0]), got

@@ -46,12 +46,11 @@ def opens_with_run_in_head(line: Line, after: Line | None) -> bool:
 
 
 def boundary_decision(prev: Line, line: Line, after: Line | None, layout: Layout, between: int,
-                      overrides: Overrides, prev_opens: bool, photo_between: bool, after_photo: bool = False) \
-        -> Decision:
+                      overrides: Overrides, prev_opens: bool, photo_between: bool, prev_under_photo: bool) -> Decision:
     """Does a new paragraph start at `line`, after `prev` (the paragraph's last line so far)?
     `between`: blank lines and held captions between them; `prev_opens`: `prev` is the paragraph's
-    first line; `after`: the text line below `line`; `after_photo`: a photo stands right above `prev`, the first line
-    after it."""
+    first line; `after`: the text line below `line`; `prev_under_photo`: `prev` is the first line after a photo held
+    inside the paragraph (the photo took the place of any blank lines there)."""
     weigh = Weighing("new paragraph?")
     if line.no in overrides.break_before:
         return weigh.settled("overrides: break_before", True)
@@ -98,7 +97,7 @@ def boundary_decision(prev: Line, line: Line, after: Line | None, layout: Layout
             weigh.saw("more blank lines than the stretch has", between)
     elif between:
         weigh.saw("blank line between blocks" if habit == BlankHabit.BETWEEN else "blank line in unspaced text")
-    elif habit == BlankHabit.BETWEEN and not after_photo:
+    elif habit == BlankHabit.BETWEEN and not prev_under_photo:
         weigh.saw("no blank line between blocks")
     line_indented = not line.justified and after is not None and not ends_sentence(line.text) \
         and (indented(line, col) or indented_above(line, after, col))

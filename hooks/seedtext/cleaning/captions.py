@@ -16,7 +16,17 @@ from .evidence import Decision, Weighing
 from .layout import HANG, INDENT, SHORT_BY
 from .lines import Line, LineKind, image_gap, usual_spacing
 from .roles import Vocabulary
-from .text import CLOSING_QUOTES, CLOSING_START, PAUSES, STOP, despace_prose, ends_sentence, is_single_sentence, width
+from .text import (
+    CLOSING_QUOTES,
+    CLOSING_START,
+    PAUSES,
+    STOP,
+    despace_prose,
+    ends_sentence,
+    is_single_sentence,
+    opens_quotation,
+    width,
+)
 from .words import word_across
 
 FRAMED_LINES = 8  # a photo caption the photo's width wrapped is at most this many lines
@@ -50,18 +60,18 @@ def framed_captions(body: list[Line], vocab: Vocabulary, changes: list[Change]) 
         before = next((ln for ln in reversed(flow[:k]) if ln.kind == LineKind.TEXT), None)
         after = flow[k + len(unit)] if k + len(unit) < len(flow) else None
         wide_gap = image_gap(min(unit[0].blank_before, unit[-1].blank_after), usual)
-        # (by more than a mark hanging past the margin and the half-width space an OCR reads next to a number)
         above, below = _text_near(flow, k, len(unit))
-        near = above + below
-        wider = max(ln.phys for ln in unit) > max(near, default=float("inf")) + HANG + 0.5
-        # Wrapped at a measure more than an indent narrower than the text's column (most lines around are full at
-        # it): a photo's width (援助律师上门为老 / 人调解赡养纠纷。 beside a column of 14), not a paragraph's lines (its
-        # first, indented, is the narrowest; a letter-spaced line fills the column) nor a heading over a run-in head;
-        # and narrower than the text on both sides (not a paragraph's tail where the next section is set wider).
-        narrower = len(unit) > 1 and not ends_sentence(unit[0].text) and len(above) >= 2 and len(below) >= 2 \
-            and not any(ln.justified for ln in unit) \
+        # Wider than the text's column by more than a mark hanging past it and an OCR's space by a number.
+        wider = max(ln.phys for ln in unit) > max(above + below, default=float("inf")) + HANG + 0.5
+        # Wrapped at a photo's width more than an indent short of the column (the median line around: most are full),
+        # on both sides (援助律师上门为老 / 人调解赡养纠纷。 beside a column of 14):
+        narrower = len(unit) > 1 and not ends_sentence(unit[0].text) \
+            and len(above) >= 2 and len(below) >= 2 \
             and max(ln.phys for ln in unit) <= min(median(above), median(below)) - INDENT - 0.5 \
+            and not any(ln.justified for ln in unit) \
             and not any(PAIRED_HEAD.match(despace_prose(ln.text)) for ln in unit[1:])
+        # (wrapped: its first line goes on; not a paragraph's tail before a wider section; a letter-spaced line fills
+        # the column whatever its letters measure; a heading over a run-in head is two blocks)
         decision = caption_decision(unit, before, after, vocab, wide_gap, wider, narrower)
         if decision.verdict:
             for line in unit:
@@ -81,16 +91,21 @@ def _framed_unit(flow: list[Line], k: int, usual: int, vocab: Vocabulary) -> lis
     """The shortest run of lines from flow[k] set off by more blank lines than it has inside (and than `usual`,
     the paragraphs' own spacing there), that ends as a caption ends (a sentence end or a photo credit) and has
     at least one line that is not a caption yet; [] if none."""
-    if k and flow[k].blank_before <= usual:
-        return []
+    if (k and flow[k].blank_before <= usual) or CLOSING_START.match(flow[k].text):
+        return []  # (a line opening on a pause or a closing mark goes on from the text above: no caption starts there)
+    above = next((ln for ln in reversed(flow[:k]) if ln.kind == LineKind.TEXT), None)
+    cut_above = above is not None and not ends_sentence(above.text)
     for n in range(1, FRAMED_LINES + 1):
         unit = flow[k:k + n]
         if len(unit) < n:
             return []
         inner = {ln.blank_before for ln in unit[1:]}
         spacing = max(inner | {usual})
-        # A photo credit closes a caption: the text may follow it with no gap (王可 摄 / 今年春节前…).
-        closed = unit[-1].blank_after > spacing or (n > 1 and credit_only(unit[-1].text, vocab))
+        # A photo credit closes a caption: the text may follow it with no gap (王可 摄 / 今年春节前…). After the
+        # caption's last sentence on its line (问题。王可 摄) only where the text above is finished: inside a cut
+        # sentence the text's own lines may run on up to the caption's (…放飞。 / 图为… / …巡查。龚岩 摄).
+        closed = unit[-1].blank_after > spacing or (n > 1 and (
+            credit_only(unit[-1].text, vocab) or (not cut_above and ends_on_credit(unit[-1].text, vocab))))
         if len(inner) > 1 or not closed or (k and flow[k].blank_before <= spacing):
             continue
         if width("".join(ln.text for ln in unit)) > vocab.max_caption_length:
@@ -112,7 +127,7 @@ def _text_near(flow: list[Line], k: int, size: int) -> tuple[list[float], list[f
 def _quotation_across(before: str, text: str, after: str) -> bool:
     """A quotation opened in the line above (“鹭) closes in the line below (门网警”), and the lines between hold no
     quotation mark: the cut sentence reads on around them."""
-    return before.count("“") > before.count("”") and "“" not in text and "”" not in text \
+    return opens_quotation(before) and "“" not in text and "”" not in text \
         and "”" in after and after.find("”") < (after.find("“") if "“" in after else len(after))
 
 
@@ -143,6 +158,8 @@ def caption_decision(unit: list[Line], before: Line | None, after: Line | None, 
         if not marked or (STOP.search(lead) and not (is_single_sentence(lead) and at not in starts)):
             return weigh.settled("no caption mark in its first lines, and no sentence cut around it", False)
         return weigh.decision()
+    # One short sentence between the halves of the cut sentence: what the signs of its frame and measure weigh.
+    short_sentence = after is not None and is_single_sentence(text) and width(text) <= UNMARKED_CAPTION
     if is_single_sentence(text):
         weigh.saw("one sentence")
     if after is not None and CLOSING_START.match(after.text):
@@ -151,11 +168,11 @@ def caption_decision(unit: list[Line], before: Line | None, after: Line | None, 
         weigh.saw("the cut sentence reads on around it")
     elif after is not None and _quotation_across(before.text, text, despace_prose(after.text)):
         weigh.saw("a quotation runs on across it")
-    elif wide_gap and after is not None and is_single_sentence(text) and width(text) <= UNMARKED_CAPTION:
+    elif wide_gap and short_sentence:
         weigh.saw("an image's gap inside the cut sentence")
-    elif wider and after is not None and is_single_sentence(text) and width(text) <= UNMARKED_CAPTION:
+    elif wider and short_sentence:
         weigh.saw("set wider than the text around it")
-    elif narrower and after is not None and is_single_sentence(text) and width(text) <= UNMARKED_CAPTION:
+    elif narrower and short_sentence:
         weigh.saw("wrapped narrower than the text around it")
     elif all(e.sign == "one sentence" for e in weigh.evidence):
         return weigh.settled("no caption mark, and the text around it does not read on", False)
@@ -246,8 +263,20 @@ def caption_leads(body: list[Line], vocab: Vocabulary, changes: list[Change]) ->
 def credit_only(text: str, vocab: Vocabulary) -> bool:
     """A photo credit alone on its line: a name or unit, then 摄 or 供图 (陈静 摄, 受访单位 供图)."""
     m = vocab.credit.match(text)
-    return bool(m) and width(m.group(1)) <= 8 and not STOP.search(m.group(1)) \
-        and "，" not in m.group(1)
+    return bool(m) and _credited(m.group(1))
+
+
+def ends_on_credit(text: str, vocab: Vocabulary) -> bool:
+    """A line that ends a caption on its photo credit: the credit alone, or after the caption's last sentence
+    (问题。王可 摄)."""
+    m = vocab.credit.match(text)
+    # (not a word the OCR spaced apart: 警用地 图 is 地图, a map)
+    return bool(m) and _credited(STOP.split(m.group(1))[-1].strip()) and not word_across(m.group(1), m.group(2))
+
+
+def _credited(name: str) -> bool:
+    """Who a credit names: a name or unit, short, without a stop or a comma (蓝 图 ends a prose line)."""
+    return width(name) <= 8 and not STOP.search(name) and "，" not in name
 
 
 def finished_caption(text: str, vocab: Vocabulary) -> bool:

@@ -25,6 +25,7 @@ from .text import (
     despace_prose,
     ends_sentence,
     is_han,
+    opens_quotation,
     remembered,
     width,
 )
@@ -164,7 +165,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
     if first_line and not line_opens and indented(prev, col):
         weigh.saw("fills the column", Fill(prev.no, prev.phys, col, first_line=True))
     elif (prev.phys > col + HANG or prev.no in layout.overhangs) and not prev.justified \
-            and not (last_token(prev.text) and prev.phys - width(last_token(prev.text)) <= col):
+            and not ((token := last_token(prev.text)) and prev.phys - width(token) < col):
         # (Not a line over its column by a last number or Latin word alone: the break kept that word whole.)
         weigh.saw("wider than the column", Fill(prev.no, prev.phys, col))
     elif short >= SHORT_BY + 0.5:
@@ -189,7 +190,7 @@ def heading_decision(lines: list[Line], line: Line, below: dict[int, Line], layo
         weigh.saw("no punctuation")
     elif "，" in text:
         weigh.saw("comma inside")
-    if text.count("“") > text.count("”"):
+    if opens_quotation(text):
         weigh.saw("quotation runs on", "“")
     if re.search(r"[A-Za-z0-9.]$", text) and re.match(r"[A-Za-z0-9%]", following):
         weigh.saw("broken number or Latin word", Quoted(text[-1] + "|" + following[0]))

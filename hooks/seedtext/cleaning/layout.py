@@ -85,9 +85,9 @@ class Layout:
         return self.indent_cues[line.no]
 
 
-def read_layout(text_lines: list[Line], headings: frozenset[int] = frozenset()) -> Layout:
+def read_layout(text_lines: list[Line], headings: frozenset[int]) -> Layout:
     """`headings`: the raw line numbers of headings already known (marked in the extraction, two-part headlines):
-    not text lines, but their blank lines show the habit as a heading's shaped lines do."""
+    not text lines; a blank line under one is no sign against blank lines around headings only."""
     columns = column_per_line(text_lines)
     habits = habit_per_line(text_lines, columns, headings)
     indents = indent_per_line(text_lines, columns)
@@ -198,8 +198,7 @@ def column_per_line(text_lines: list[Line]) -> list[float]:
     return out
 
 
-def habit_per_line(text_lines: list[Line], columns: list[float], headings: frozenset[int] = frozenset()) \
-        -> list[BlankHabit]:
+def habit_per_line(text_lines: list[Line], columns: list[float], headings: frozenset[int]) -> list[BlankHabit]:
     """The blank-line habit of each line's stretch, read from the blank lines before each line (`headings`: as
     read_layout's)."""
     habits = list(BlankHabit)

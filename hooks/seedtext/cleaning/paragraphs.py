@@ -101,11 +101,11 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, capt
         # A held caption stands between the two lines only where its photo came after the line above (it may have
         # cut the paragraph lines before, and be held still).
         held_at = [ln.no for d in held for ln in d.lines]
-        photo_lines = sum(1 for no in held_at if no > prev.no)
+        caption_lines_between = sum(1 for no in held_at if no > prev.no)
         # A photo right above the line above took the place of any blank lines the text had there: the line above
         # is the cut sentence's last, with no blank line to say whether its paragraph ends under it.
-        resumed = len(current.lines) >= 2 and any(current.lines[-2].no < no < prev.no for no in held_at)
-        between = line.blank_before + photo_lines
+        prev_under_photo = len(current.lines) >= 2 and any(current.lines[-2].no < no < prev.no for no in held_at)
+        between = line.blank_before + caption_lines_between
         tail = heading_tail(current)
         heading = None
         # A line the editor marked as text is no heading, whatever its shape.
@@ -143,7 +143,7 @@ def build_blocks(body: list[Line], vocab: Vocabulary, overrides: Overrides, capt
         hung = len(current.lines) >= 2 and ONLY_PUNCT.match(prev.text)
         ending = replace(prev, text=current.lines[-2].text + prev.text) if hung else prev
         boundary = boundary_decision(ending, line, following_text.get(line.no), layout, between, overrides,
-                                     len(current.lines) == 1, photo_lines > 0, resumed)
+                                     len(current.lines) == 1, caption_lines_between > 0, prev_under_photo)
         if heading and not heading.decisive and heading.margin < boundary.margin:
             # The heading question was closer than the boundary's: the editor sees that one.
             changes.append(Change(EditKind.HEADING, tail[0].no, heading.explain(), margin=heading.margin,

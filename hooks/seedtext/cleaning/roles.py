@@ -26,7 +26,7 @@ from .text import (
     split_names,
     width,
 )
-from .words import word_across
+from .words import ends_on_whole_word, word_across
 
 
 class Vocabulary:
@@ -148,7 +148,7 @@ def strip_photo_pointer(line: Line, vocab: Vocabulary, changes: list[Change]) ->
 
 # A slogan's shape: two short phrases and a comma (节约用水，人人有责); the same shape heads sections too
 # (聚焦主业，筑牢屏障), so one is filler only where it heads nothing.
-_SLOGAN = re.compile(f"^[{HAN}]{{2,6}}[，,][{HAN}]{{2,6}}$")
+_SLOGAN = re.compile(f"^([{HAN}]{{2,6}})[，,]([{HAN}]{{2,6}})$")
 
 
 def is_slogan(text: str) -> bool:
@@ -156,18 +156,18 @@ def is_slogan(text: str) -> bool:
 
 
 def _matched_halves(text: str) -> bool:
-    """A slogan's two phrases of four characters at most, as long as each other (节约用水，人人有责); a
-    paragraph's first line cut after its comma is not so, or is longer (线上线下，同频共 / 振。,
-    技术手段之外，人防同样不能 / 少。)."""
-    halves = re.split("[，,]", text.replace(" ", ""))
-    return len(halves) == 2 and len(halves[0]) == len(halves[1]) <= 4
+    """A slogan's two phrases of four characters at most, as long as each other, the second ending on a whole word
+    (节约用水，人人有责); a paragraph's first line cut after its comma is not so (线上线下，同频共 / 振。, 守住底线，
+    靠的是民 / 警…), or longer (技术手段之外，人防同样不能 / 少。)."""
+    m = _SLOGAN.match(text.replace(" ", ""))
+    return bool(m) and len(m.group(1)) == len(m.group(2)) <= 4 and ends_on_whole_word(m.group(2))
 
 
 def _plain_heading_set_off(line: Line, gap: int, vocab: Vocabulary) -> bool:
-    """A line of a plain heading's shape (no stop or pause, short) set off by blank lines as wide as `gap` above and
-    one below at least: a heading, whatever the layout reading finds later (it is no text going on)."""
-    return line.kind == LineKind.TEXT and line.blank_before >= gap and line.blank_after >= 1 \
-        and not PROSE_PUNCT.search(line.text) and heading_like(line, vocab)
+    """A line of a plain heading's shape (no stop or pause, short) with blank lines as wide as `gap` above it and one
+    below at least: what a slogan over it would head, were it a heading (no rule has read one yet)."""
+    return line.blank_before >= gap and line.blank_after >= 1 and not PROSE_PUNCT.search(line.text) \
+        and heading_like(line, vocab)
 
 
 def mark_interruptions(lines: list[Line], vocab: Vocabulary, changes: list[Change]) -> None:

@@ -76,6 +76,11 @@ def is_single_sentence(text: str) -> bool:
     return ends_sentence(text) and not re.search(f"[{STOPS}][{CLOSING}]*(?=.)", text)
 
 
+def opens_quotation(text: str) -> bool:
+    """More opening quotation marks than closing ones: a quotation goes on past the text's end."""
+    return text.count("“") > text.count("”")
+
+
 def nonspace(text: str) -> str:
     return "".join(text.split())
 
@@ -232,9 +237,9 @@ def is_two_part_headline(text: str) -> bool:
     runs = [r for r in _runs(text.split()) if r]
     if not 2 <= len(runs) <= 3 or _CLAUSE_PUNCT.search(text):
         return False
-    edges_han = all(re.match(f"[{_HEADLINE_EDGE}]", a[-1]) and re.match(f"[{_HEADLINE_EDGE}]", b[0])
+    edges = all(re.match(f"[{_HEADLINE_EDGE}]", a[-1]) and re.match(f"[{_HEADLINE_EDGE}]", b[0])
                     for a, b in zip(runs, runs[1:], strict=False))
-    return edges_han and all(sum(is_han(c) for c in r) >= 2 for r in runs)
+    return edges and all(sum(is_han(c) for c in r) >= 2 for r in runs)
 
 
 def split_names(text: str) -> list[str]:

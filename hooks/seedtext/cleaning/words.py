@@ -40,6 +40,14 @@ def word_across(left: str, right: str) -> str:
     return word if len(word) >= 2 and all(is_han(c) for c in word) and common else ""
 
 
+@remembered
+def ends_on_whole_word(text: str) -> bool:
+    """Does jieba's segmentation end the text on a word of two characters or more (人人有责, 远离毒品)? A line cut in
+    mid-phrase ends on one character (靠的是民 / 警, 同频共 / 振)."""
+    words = _tokenizer().lcut(text[-_CONTEXT:], HMM=False)
+    return bool(words) and len(words[-1]) >= 2 and all(is_han(c) for c in words[-1])
+
+
 def word_at(words: Iterable[str], split: int) -> tuple[int, str] | None:
     """The word of a segmentation that runs across position `split` of the text it segmented, with its index;
     None where the text breaks between two words there. Reads the words only up to the break."""

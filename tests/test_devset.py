@@ -51,8 +51,8 @@ def test_devset_scores_hold(set_name, tmp_path):
 # The same gold damaged again by the dev set's own degrader with other seeds (bench/devset_seeds.py): layouts
 # the rules were not checked on one by one, as the hidden texts are. Means over four seeds, reached at this commit.
 OTHER_SEEDS = ("alt-1", "alt-2", "alt-3", "alt-4")
-OTHER_FLOOR = {"normal": {"exact_recall": 0.975, "exact_precision": 0.975},
-               "hard": {"exact_recall": 0.955, "exact_precision": 0.955}}
+OTHER_FLOOR = {"normal": {"exact_recall": 0.978, "exact_precision": 0.983},
+               "hard": {"exact_recall": 0.958, "exact_precision": 0.959, "heading_recall": 0.99}}
 
 
 @pytest.mark.skipif(not (DEVSET / "degrade.py").is_file(), reason=f"no development set at {DEVSET}")

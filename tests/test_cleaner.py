@@ -1014,8 +1014,10 @@ def test_a_photo_that_cut_a_paragraph_lines_back_does_not_end_it_later(column, l
     """A photo's caption cuts a paragraph after its first line (held, to go after the paragraph). Two lines later, a
     line that fills the column ends a sentence and the paragraph goes on under it: the photo is not between those two
     lines, and is no sign of a paragraph's end there (it would read as the blank lines of one)."""
-    words = "守住底线，靠的是民警的一双脚板。所长每周都要走遍辖区的每个村，记下每户人家的难处和需求，帮他们解决实际困难"
-    first = words[:3 * column - 1] + "。"  # a full third line ends it (every character full-width)
+    # three full lines, the third ending a sentence
+    first = {9: "守住底线，靠的是民警的一双脚板。所长每周都要走遍辖区。",
+             12: "守住底线，靠的是民警的一双脚板。所长每周都要走遍辖区的每一个村落和社区。",
+             15: "守住底线，靠的是民警的一双脚板。所长每周都要走遍辖区的每一个村落和社区，记下每户人家难处。"}[column]
     paragraph = first + "“群众的事再小也是大事。”所长说，这是他二十年来一直记在心里的一句话。"
     lines = wrap(paragraph, column, indent=0)
     cut = [lines[0], "", CAPTIONS[0], "", *lines[1:]]
@@ -1031,8 +1033,10 @@ def test_a_photo_right_above_a_paragraph_s_last_line_leaves_its_end_to_the_line_
     character short of the column) came right under the photo with the next paragraph after it, no blank line between:
     the photo took the place of the blank lines there, so their absence says nothing, and the line's fill ends the
     paragraph."""
-    words = "技术手段之外，人防同样不能少。全县各个司法所都实行一人一档，由工作人员和社区民警组成帮教小组"
-    paragraph = words[:2 * column - 2] + "。"  # its second line a character short
+    paragraph = {9: "技术手段之外，人防工作同样不能少。",  # its second line a character short
+                 10: "技术手段之外，人防工作也同样不可缺少。",
+                 11: "技术手段之外，基层的人防工作同样不可缺少。",
+                 12: "技术手段之外，基层社区的人防工作同样不可缺少。"}[column]
     lines = wrap(paragraph, column, indent=0)
     text = [*(line for p in wrapped(PARAGRAPHS[:2], column) for line in [*p, ""]), lines[0], "", CAPTIONS[0], "",
             *lines[1:], *(line for p in wrapped(PARAGRAPHS[2:], column) for line in [*p, ""])]

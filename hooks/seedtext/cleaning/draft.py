@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..model import BlockKind
 from .layout import SHORT_BY
 from .lines import Line
-from .text import despace_prose
+from .text import CLOSING, OPENING, despace_prose
 
 
 @dataclass
@@ -51,7 +51,7 @@ def rejoin(lines: list[Line], cols: dict[int, float]) -> str:
 
 # A number or Latin word with the marks that may not be parted from it at a break (“3·15”, 95%): line breaking
 # keeps it whole, so a line can end wider than its column by it.
-_LAST_TOKEN = re.compile(r"[“‘(（]?[A-Za-z0-9][A-Za-z0-9.%·:/-]*[”’)）]*$")
+_LAST_TOKEN = re.compile(f"[{re.escape(OPENING)}]?[A-Za-z0-9][A-Za-z0-9.%·:/-]*[{re.escape(CLOSING)}]*$")
 
 
 def last_token(text: str) -> str:

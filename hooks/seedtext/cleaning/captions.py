@@ -48,16 +48,17 @@ def framed_captions(body: list[Line], vocab: Vocabulary, changes: list[Change]) 
     returns the raw numbers of the lines that continue one."""
     flow = [ln for ln in body if ln.kind in (LineKind.TEXT, LineKind.CAPTION)]
     following: set[int] = set()
+    before: Line | None = None  # the last text line above flow[k], as the lines stand (units above made captions)
     k = 0
     while k < len(flow):
         # The spacing inside the paragraphs around it (a blank after every line in double-spaced text, none
         # elsewhere): a unit's frame must be wider than that.
         usual = usual_spacing(flow, k)
-        unit = _framed_unit(flow, k, usual, vocab)
+        unit = _framed_unit(flow, k, usual, vocab, before)
         if not unit:
+            before = flow[k] if flow[k].kind == LineKind.TEXT else before
             k += 1
             continue
-        before = next((ln for ln in reversed(flow[:k]) if ln.kind == LineKind.TEXT), None)
         after = flow[k + len(unit)] if k + len(unit) < len(flow) else None
         wide_gap = image_gap(min(unit[0].blank_before, unit[-1].blank_after), usual)
         above, below = _text_near(flow, k, len(unit))
@@ -83,17 +84,17 @@ def framed_captions(body: list[Line], vocab: Vocabulary, changes: list[Change]) 
                                                                 lines=Lines(unit[0].no, unit[-1].no)))))
             k += len(unit)
         else:
+            before = flow[k] if flow[k].kind == LineKind.TEXT else before
             k += 1
     return following
 
 
-def _framed_unit(flow: list[Line], k: int, usual: int, vocab: Vocabulary) -> list[Line]:
+def _framed_unit(flow: list[Line], k: int, usual: int, vocab: Vocabulary, above: Line | None) -> list[Line]:
     """The shortest run of lines from flow[k] set off by more blank lines than it has inside (and than `usual`,
     the paragraphs' own spacing there), that ends as a caption ends (a sentence end or a photo credit) and has
-    at least one line that is not a caption yet; [] if none."""
+    at least one line that is not a caption yet; [] if none. `above`: the last text line above flow[k]."""
     if (k and flow[k].blank_before <= usual) or CLOSING_START.match(flow[k].text):
         return []  # (a line opening on a pause or a closing mark goes on from the text above: no caption starts there)
-    above = next((ln for ln in reversed(flow[:k]) if ln.kind == LineKind.TEXT), None)
     cut_above = above is not None and not ends_sentence(above.text)
     for n in range(1, FRAMED_LINES + 1):
         unit = flow[k:k + n]

@@ -238,7 +238,7 @@ def is_two_part_headline(text: str) -> bool:
     if not 2 <= len(runs) <= 3 or _CLAUSE_PUNCT.search(text):
         return False
     edges = all(re.match(f"[{_HEADLINE_EDGE}]", a[-1]) and re.match(f"[{_HEADLINE_EDGE}]", b[0])
-                    for a, b in zip(runs, runs[1:], strict=False))
+                for a, b in zip(runs, runs[1:], strict=False))
     return edges and all(sum(is_han(c) for c in r) >= 2 for r in runs)
 
 
